@@ -1,0 +1,486 @@
+// A local emulator of the SP-API endpoints the retail acknowledgement flow uses (LWA token,
+// getPurchaseOrders, getPurchaseOrder, submitAcknowledgement, getTransaction), so the Node
+// adapter's real HTTP path can be tested end to end without Amazon. Request bodies are checked
+// against Amazon's models; faults (429/5xx, hung requests, dropped sockets) can be injected.
+//
+// Deliberate differences from Amazon, documented so nobody mistakes them for Amazon's behaviour:
+// - Amazon's sandbox answers only the exact example requests in the model; the emulator answers
+//   any request from the orders it holds. With no date filter it returns every loaded PO (Amazon
+//   requires a window).
+// - `poItemState=Cancelled` selects POs with at least one line whose ordered amount is 0 (how the
+//   sandbox shows a cancelled line).
+// - Created/changed filters are after-inclusive, before-exclusive; POs lacking the date are left
+//   out when that filter is used.
+import http from 'node:http';
+import crypto from 'node:crypto';
+import { sandboxOrders, validatorFor } from '../lib/models.mjs';
+
+export const EMULATOR_CREDENTIALS = Object.freeze({
+  clientId: 'amzn1.application-oa2-client.emulator',
+  clientSecret: 'emulator-client-secret-0123456789',
+  refreshToken: 'Atzr|emulator-refresh-token-0123456789',
+});
+
+const ORDERS_MODEL = 'vendor-orders-api-model/vendorOrders.json';
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const TOKEN_TTL_SECONDS = 3600;
+
+// Amazon's documented default rates (requests per second) per operation.
+const RATE_LIMITS = {
+  token: '1.0',
+  getPurchaseOrders: '10.0',
+  getPurchaseOrder: '10.0',
+  submitAcknowledgement: '10.0',
+  getTransaction: '10.0',
+};
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Start the emulator. Resolves to a handle:
+ * { url, port, close(), loadOrders(orders, {replace}), injectFault(spec), revokeTokens(),
+ *   requests, acknowledgements, transactions }
+ * `requests` is an array of {method, path, query, status[, fault]} (never bodies or secrets),
+ * `acknowledgements` the accepted submitAcknowledgement bodies, `transactions` a Map by id.
+ */
+export async function startEmulator(options = {}) {
+  const {
+    host = '127.0.0.1',
+    port = 0,
+    orders = sandboxOrders(),
+    credentials = EMULATOR_CREDENTIALS,
+    processingPolls = 1,
+    maxWindowDays = 7,
+    faults = [],
+  } = options;
+
+  const state = {
+    orders: new Map(),
+    tokens: new Map(), // access token → expiry (ms since epoch)
+    transactions: new Map(),
+    faults: [],
+    held: new Set(), // responses held open by 'timeout' faults
+    requests: [],
+    acknowledgements: [],
+    counter: 0,
+  };
+
+  const handle = {
+    url: '',
+    port: 0,
+    requests: state.requests,
+    acknowledgements: state.acknowledgements,
+    transactions: state.transactions,
+    loadOrders(list, { replace = false } = {}) {
+      if (replace) state.orders.clear();
+      for (const o of list) state.orders.set(o.purchaseOrderNumber, structuredClone(o));
+    },
+    injectFault(spec) {
+      state.faults.push(normaliseFault(spec));
+    },
+    // Makes every issued access token look expired: exercises the client's refresh-on-403.
+    revokeTokens() {
+      for (const token of state.tokens.keys()) state.tokens.set(token, 0);
+    },
+    close,
+  };
+  handle.loadOrders(orders);
+  for (const f of faults) handle.injectFault(f);
+
+  const server = http.createServer((req, res) => {
+    handleRequest(req, res).catch((err) => {
+      // A bug in the emulator must be visible in tests, not a hang.
+      if (!res.headersSent) send(res, 500, { errors: [{ code: 'InternalFailure', message: String(err && err.message) }] });
+    });
+  });
+
+  async function handleRequest(req, res) {
+    const url = new URL(req.url, 'http://emulator');
+    const path = url.pathname;
+    const query = Object.fromEntries(url.searchParams);
+    const entry = { method: req.method, path, query, status: null };
+    state.requests.push(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
+
+    const fault = takeFault(`${req.method} ${path}`);
+    if (fault) {
+      if (fault.kind === 'drop') {
+        entry.fault = 'drop';
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'timeout') {
+        entry.fault = 'timeout';
+        state.held.add(res);
+        res.on('close', () => state.held.delete(res));
+        return;
+      }
+      entry.fault = 'status';
+      const headers = fault.retryAfter != null ? { 'retry-after': String(fault.retryAfter) } : {};
+      send(res, fault.status, faultBody(fault.status), headers);
+      return;
+    }
+
+    if (req.method === 'POST' && path === '/auth/o2/token') return tokenExchange(req, res);
+
+    const route = matchRoute(req.method, path);
+    if (!route) return send(res, 404, apiErrors('NotFound', 'Resource not found.'));
+    if (!authorised(req, res, route.operation)) return;
+
+    switch (route.operation) {
+      case 'getPurchaseOrders': return listOrders(res, url.searchParams);
+      case 'getPurchaseOrder': return oneOrder(res, route.params[0]);
+      case 'submitAcknowledgement': return submitAck(req, res);
+      case 'getTransaction': return transaction(res, route.params[0]);
+    }
+  }
+
+  function takeFault(key) {
+    const i = state.faults.findIndex((f) => f.times > 0 && routeMatches(f.route, key));
+    if (i < 0) return null;
+    const f = state.faults[i];
+    f.times -= 1;
+    if (f.times === 0) state.faults.splice(i, 1);
+    return f;
+  }
+
+  async function tokenExchange(req, res) {
+    const raw = await readBody(req, res);
+    if (raw === null) return;
+    const form = new URLSearchParams(raw);
+    const lwaError = (error, description) =>
+      send(res, 400, { error, error_description: description }, {}, 'token');
+    if (form.get('grant_type') !== 'refresh_token') {
+      return lwaError('unsupported_grant_type', 'The authorization grant type is not supported.');
+    }
+    if (form.get('client_id') !== credentials.clientId || form.get('client_secret') !== credentials.clientSecret) {
+      return lwaError('invalid_client', 'Client authentication failed');
+    }
+    if (form.get('refresh_token') !== credentials.refreshToken) {
+      return lwaError('invalid_grant', 'The request has an invalid grant parameter : refresh_token');
+    }
+    const accessToken = `Atza|emu-${crypto.randomBytes(24).toString('hex')}`;
+    state.tokens.set(accessToken, Date.now() + TOKEN_TTL_SECONDS * 1000);
+    send(res, 200, {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: TOKEN_TTL_SECONDS,
+      refresh_token: credentials.refreshToken,
+    }, {}, 'token');
+  }
+
+  function authorised(req, res, operation) {
+    const token = req.headers['x-amz-access-token'];
+    const expiry = token ? state.tokens.get(token) : undefined;
+    if (expiry === undefined) {
+      send(res, 403, apiErrors('Unauthorized', 'Access to requested resource is denied.'), {}, operation);
+      return false;
+    }
+    if (expiry <= Date.now()) {
+      send(res, 403, apiErrors('Unauthorized', 'The security token included in the request is expired'), {}, operation);
+      return false;
+    }
+    return true;
+  }
+
+  function listOrders(res, params) {
+    const op = 'getPurchaseOrders';
+    const bad = (message, details = '') => send(res, 400, apiErrors('InvalidInput', message, details), {}, op);
+
+    let limit = 100;
+    if (params.has('limit')) {
+      const raw = params.get('limit');
+      limit = Number(raw);
+      if (!/^\d+$/.test(raw) || limit < 1 || limit > 100) {
+        return bad('Invalid limit: must be an integer from 1 to 100.', `limit=${raw}`);
+      }
+    }
+    const dates = {};
+    for (const name of ['createdAfter', 'createdBefore', 'changedAfter', 'changedBefore']) {
+      if (!params.has(name)) continue;
+      const ms = parseDateTime(params.get(name));
+      if (ms === null) return bad(`Invalid ${name}: not an ISO-8601 date-time.`, `${name}=${params.get(name)}`);
+      dates[name] = ms;
+    }
+    for (const [after, before] of [['createdAfter', 'createdBefore'], ['changedAfter', 'changedBefore']]) {
+      if (dates[after] === undefined || dates[before] === undefined) continue;
+      if (dates[after] > dates[before]) return bad(`${after} must be before ${before}.`);
+      if (dates[before] - dates[after] > maxWindowDays * 86400000) {
+        return bad(`The ${after}/${before} window must not exceed ${maxWindowDays} days.`,
+          `${after}=${params.get(after)}, ${before}=${params.get(before)}`);
+      }
+    }
+    const enums = {
+      sortOrder: ['ASC', 'DESC'],
+      purchaseOrderState: ['New', 'Acknowledged', 'Closed'],
+      poItemState: ['Cancelled'],
+      includeDetails: ['true', 'false'],
+      isPOChanged: ['true', 'false'],
+    };
+    for (const [name, allowed] of Object.entries(enums)) {
+      if (params.has(name) && !allowed.includes(params.get(name))) {
+        return bad(`Invalid ${name}: must be one of ${allowed.join(', ')}.`, `${name}=${params.get(name)}`);
+      }
+    }
+
+    // The token binds a page offset to the filters it was issued for: reusing it with other
+    // filters is an error, as it would silently skip or repeat POs.
+    const filterHash = hashFilters(params);
+    let offset = 0;
+    if (params.has('nextToken')) {
+      offset = decodeNextToken(params.get('nextToken'), filterHash);
+      if (offset === null) return bad('Invalid nextToken.', 'The token is malformed or does not match the request filters.');
+    }
+
+    const selected = [...state.orders.values()].filter((o) => orderMatches(o, params, dates));
+    sortOrders(selected, params.get('sortOrder') || 'ASC');
+    const page = selected.slice(offset, offset + limit);
+    const includeDetails = params.get('includeDetails') !== 'false';
+    const payload = {};
+    if (offset + limit < selected.length) {
+      payload.pagination = { nextToken: encodeNextToken(offset + limit, filterHash) };
+    }
+    payload.orders = page.map((o) => (includeDetails ? structuredClone(o) : summary(o)));
+    send(res, 200, { payload }, {}, op);
+  }
+
+  function oneOrder(res, number) {
+    const order = state.orders.get(number);
+    if (!order) {
+      return send(res, 404, apiErrors('NotFound', 'The requested purchase order was not found.', `purchaseOrderNumber=${number}`), {}, 'getPurchaseOrder');
+    }
+    send(res, 200, { payload: structuredClone(order) }, {}, 'getPurchaseOrder');
+  }
+
+  async function submitAck(req, res) {
+    const op = 'submitAcknowledgement';
+    const raw = await readBody(req, res);
+    if (raw === null) return;
+    let body;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return send(res, 400, apiErrors('InvalidInput', 'The request body is not valid JSON.'), {}, op);
+    }
+    const { valid, errors } = validatorFor(ORDERS_MODEL, 'SubmitAcknowledgementRequest')(body);
+    const problems = valid ? [] : errors.slice();
+    if (valid && (!Array.isArray(body?.acknowledgements) || body.acknowledgements.length === 0)) {
+      problems.push({ path: '/acknowledgements', message: 'must be a non-empty array' });
+    }
+    if (problems.length) {
+      const first = problems[0];
+      return send(res, 400, apiErrors('InvalidInput',
+        `Invalid request body: ${first.path || '/'} ${first.message}`,
+        problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; ')), {}, op);
+    }
+
+    state.counter += 1;
+    const transactionId = `${compactTimestamp(new Date())}-${state.counter}-${crypto.randomBytes(8).toString('hex')}`;
+    const numbers = body.acknowledgements.map((a) => a.purchaseOrderNumber);
+    state.acknowledgements.push(structuredClone(body));
+    state.transactions.set(transactionId, {
+      transactionId,
+      status: 'Processing',
+      polls: 0,
+      purchaseOrderNumbers: numbers,
+      errors: undefined,
+    });
+    send(res, 202, { payload: { transactionId } }, {}, op);
+  }
+
+  function transaction(res, id) {
+    const op = 'getTransaction';
+    const tx = state.transactions.get(id);
+    if (!tx) return send(res, 404, apiErrors('NotFound', 'Transaction not found.', `transactionId=${id}`), {}, op);
+    if (tx.status === 'Processing') {
+      if (tx.polls < processingPolls) {
+        tx.polls += 1;
+      } else {
+        settle(tx);
+      }
+    }
+    const transactionStatus = { transactionId: tx.transactionId, status: tx.status };
+    if (tx.errors) transactionStatus.errors = structuredClone(tx.errors);
+    send(res, 200, { payload: { transactionStatus } }, {}, op);
+  }
+
+  // Amazon processes a transaction as a whole: one unknown PO fails it and nothing changes.
+  function settle(tx) {
+    const unknown = tx.purchaseOrderNumbers.filter((n) => !state.orders.has(n));
+    if (unknown.length) {
+      tx.status = 'Failure';
+      tx.errors = unknown.map((n) => ({ code: 'INVALID_ORDER_ID', message: `Invalid order ID: ${n}` }));
+      return;
+    }
+    tx.status = 'Success';
+    for (const n of tx.purchaseOrderNumbers) state.orders.get(n).purchaseOrderState = 'Acknowledged';
+  }
+
+  function readBody(req, res) {
+    return new Promise((resolve) => {
+      const chunks = [];
+      let size = 0;
+      req.on('data', (c) => {
+        size += c.length;
+        if (size > MAX_BODY_BYTES) {
+          send(res, 413, apiErrors('RequestTooLarge', 'The request body is too large.'));
+          req.destroy();
+          resolve(null);
+          return;
+        }
+        chunks.push(c);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', () => resolve(null));
+    });
+  }
+
+  function close() {
+    for (const res of state.held) res.destroy();
+    state.held.clear();
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  handle.port = server.address().port;
+  handle.url = `http://${host}:${handle.port}`;
+  return handle;
+}
+
+function matchRoute(method, path) {
+  const routes = [
+    ['GET', /^\/vendor\/orders\/v1\/purchaseOrders$/, 'getPurchaseOrders'],
+    ['GET', /^\/vendor\/orders\/v1\/purchaseOrders\/([^/]+)$/, 'getPurchaseOrder'],
+    ['POST', /^\/vendor\/orders\/v1\/acknowledgements$/, 'submitAcknowledgement'],
+    ['GET', /^\/vendor\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
+  ];
+  for (const [m, re, operation] of routes) {
+    const hit = method === m && re.exec(path);
+    if (hit) return { operation, params: hit.slice(1).map(decodeURIComponent) };
+  }
+  return null;
+}
+
+function normaliseFault(spec = {}) {
+  const kind = spec.kind || 'status';
+  if (!['status', 'timeout', 'drop'].includes(kind)) throw new Error(`unknown fault kind ${kind}`);
+  const status = spec.status ?? (kind === 'status' ? 503 : undefined);
+  if (kind === 'status' && ![429, 500, 503].includes(status)) throw new Error(`unsupported fault status ${status}`);
+  return { route: spec.route, kind, status, times: spec.times ?? 1, retryAfter: spec.retryAfter };
+}
+
+// A string route matches when it is contained in "METHOD /path" (so 'POST /vendor/orders' or a
+// bare path both work); a RegExp is tested against it; no route matches everything.
+function routeMatches(route, key) {
+  if (route === undefined || route === null) return true;
+  if (route instanceof RegExp) return route.test(key);
+  return key.includes(route);
+}
+
+function faultBody(status) {
+  if (status === 429) return apiErrors('QuotaExceeded', 'You exceeded your quota for the requested resource.');
+  if (status === 503) return apiErrors('ServiceUnavailable', 'Service temporarily unavailable. Please try again.');
+  return apiErrors('InternalFailure', 'We encountered an internal error. Please try again.');
+}
+
+function apiErrors(code, message, details = '') {
+  return { errors: [{ code, message, details }] };
+}
+
+function send(res, status, body, headers = {}, operation) {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-RequestId': crypto.randomUUID(),
+    'x-amzn-RateLimit-Limit': RATE_LIMITS[operation] || '10.0',
+    ...headers,
+  });
+  res.end(text);
+}
+
+// ISO-8601 date-time as Amazon accepts it; without an offset the instant is taken as UTC (the
+// sandbox's own examples send '2019-09-21T00:00:00').
+function parseDateTime(text) {
+  if (!DATE_TIME.test(text)) return null;
+  const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text.slice(10));
+  const ms = Date.parse(hasOffset ? text : `${text}Z`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function orderMatches(order, params, dates) {
+  const details = order.orderDetails || {};
+  const created = details.purchaseOrderDate ? Date.parse(details.purchaseOrderDate) : NaN;
+  const changed = details.purchaseOrderChangedDate ? Date.parse(details.purchaseOrderChangedDate) : NaN;
+  const inWindow = (ms, after, before) => {
+    if (after === undefined && before === undefined) return true;
+    if (Number.isNaN(ms)) return false;
+    return (after === undefined || ms >= after) && (before === undefined || ms < before);
+  };
+  if (!inWindow(created, dates.createdAfter, dates.createdBefore)) return false;
+  if (!inWindow(changed, dates.changedAfter, dates.changedBefore)) return false;
+  if (params.has('purchaseOrderState') && order.purchaseOrderState !== params.get('purchaseOrderState')) return false;
+  if (params.has('isPOChanged') && (params.get('isPOChanged') === 'true') !== Boolean(details.purchaseOrderChangedDate)) return false;
+  if (params.has('orderingVendorCode') && details.sellingParty?.partyId !== params.get('orderingVendorCode')) return false;
+  if (params.get('poItemState') === 'Cancelled' && !(details.items || []).some((i) => i?.orderedQuantity?.amount === 0)) return false;
+  return true;
+}
+
+// By purchaseOrderDate; POs without one go last either way so paging stays stable.
+function sortOrders(list, sortOrder) {
+  const sign = sortOrder === 'DESC' ? -1 : 1;
+  const key = (o) => {
+    const ms = Date.parse(o.orderDetails?.purchaseOrderDate ?? '');
+    return Number.isNaN(ms) ? null : ms;
+  };
+  list.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === kb) return 0;
+    if (ka === null) return 1;
+    if (kb === null) return -1;
+    return (ka - kb) * sign;
+  });
+}
+
+function summary(order) {
+  const out = { purchaseOrderNumber: order.purchaseOrderNumber };
+  if (order.purchaseOrderState !== undefined) out.purchaseOrderState = order.purchaseOrderState;
+  return out;
+}
+
+// Parameters that select or order POs; limit and includeDetails only shape the page.
+function hashFilters(params) {
+  const keys = ['createdAfter', 'createdBefore', 'changedAfter', 'changedBefore', 'sortOrder',
+    'purchaseOrderState', 'isPOChanged', 'orderingVendorCode', 'poItemState'];
+  const canonical = keys.map((k) => `${k}=${params.get(k) ?? ''}`).join('&');
+  return crypto.createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+function encodeNextToken(offset, filterHash) {
+  return Buffer.from(JSON.stringify({ o: offset, h: filterHash })).toString('base64');
+}
+
+function decodeNextToken(token, filterHash) {
+  try {
+    const { o, h } = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    if (!Number.isInteger(o) || o < 0 || h !== filterHash) return null;
+    return o;
+  } catch {
+    return null;
+  }
+}
+
+function compactTimestamp(date) {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
+}

@@ -1,0 +1,70 @@
+//! What `decideAcknowledgements` reads.
+
+use serde::Deserialize;
+
+use crate::spapi::orders::Order;
+use crate::time::Instant;
+
+/// The input of `decideAcknowledgements`. Unknown top-level fields are refused, so a typo in a
+/// field name is an error rather than a silently ignored rule.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DecideAcknowledgementsInput {
+    /// Amazon `Order` objects exactly as getPurchaseOrders / getPurchaseOrder return them.
+    pub purchase_orders: Vec<Order>,
+    /// Stock positions per ERP SKU. A SKU that is absent has nothing allocatable.
+    #[serde(default)]
+    pub inventory: Vec<InventoryPosition>,
+    /// ERP SKU ↔ Amazon identifiers. A PO line whose identifiers match no mapping falls back to
+    /// an inventory SKU equal to its vendor product identifier or ASIN.
+    #[serde(default)]
+    pub sku_map: Vec<SkuMapping>,
+    /// The moment of the decision (ISO-8601). The core never reads the clock.
+    pub now: Instant,
+    /// The vendor code to acknowledge as. Defaults to each PO's `sellingParty.partyId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selling_party: Option<String>,
+}
+
+/// An ERP stock position, in eaches. Either `available` (already net of everything) or
+/// `onHand` with optional `committed` (other channels) and `safetyStock`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InventoryPosition {
+    pub sku: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_hand: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safety_stock: Option<u64>,
+    /// Precomputed allocatable quantity; when present, the other fields are ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available: Option<u64>,
+}
+
+/// One ERP item and the identifiers Amazon may use for it.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SkuMapping {
+    /// The ERP's item key.
+    pub sku: String,
+    /// Amazon's ASIN (`amazonProductIdentifier` on PO lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asin: Option<String>,
+    /// The vendor's own code as sent in `vendorProductIdentifier`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_sku: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ean: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upc: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gtin: Option<String>,
+    /// Eaches in one case, used when a Cases PO line omits `unitSize`, and cross-checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units_per_case: Option<u64>,
+}

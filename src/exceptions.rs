@@ -1,0 +1,74 @@
+//! Exceptions: what a person must look at, raised by every engine in one shape.
+//!
+//! An exception is not an error: the engine still produced its output. It says what is wrong,
+//! which keys it concerns, how serious it is and, where a deadline applies, when it is due.
+
+use serde::{Deserialize, Serialize};
+
+wire_enum! {
+    /// How serious an exception is. `Error`: blocks an action or loses money if ignored;
+    /// `Warning`: a chargeback risk or data drift; `Info`: worth knowing.
+    Severity {
+        Error = "error",
+        Warning = "warning",
+        Info = "info",
+    }
+}
+
+/// One exception. `code` is stable; `message` is written for the person who must act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Exception {
+    /// Stable SCREAMING_SNAKE_CASE code, e.g. `UNKNOWN_PRODUCT`.
+    pub code: String,
+    pub severity: Severity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_order_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_sequence_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    pub message: String,
+    /// ISO-8601 UTC instant by which the matter must be settled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<String>,
+}
+
+impl Exception {
+    /// An exception about a whole purchase order.
+    pub fn for_po(
+        code: &str,
+        severity: Severity,
+        purchase_order_number: &str,
+        message: String,
+    ) -> Self {
+        Exception {
+            code: code.to_string(),
+            severity,
+            purchase_order_number: Some(purchase_order_number.to_string()),
+            item_sequence_number: None,
+            sku: None,
+            message,
+            due_at: None,
+        }
+    }
+
+    /// Adds the line the exception concerns.
+    pub fn line(mut self, item_sequence_number: &str) -> Self {
+        self.item_sequence_number = Some(item_sequence_number.to_string());
+        self
+    }
+
+    /// Adds the ERP SKU the exception concerns.
+    pub fn sku(mut self, sku: Option<&str>) -> Self {
+        self.sku = sku.map(str::to_string);
+        self
+    }
+
+    /// Adds the deadline.
+    pub fn due(mut self, due_at: Option<String>) -> Self {
+        self.due_at = due_at;
+        self
+    }
+}

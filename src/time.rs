@@ -1,0 +1,140 @@
+//! ISO-8601 instants and Amazon's `START--END` intervals. Offsets in, UTC out.
+//!
+//! The core never reads the clock: the caller passes `now`.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// Prefix of deserialisation errors raised here, so [`crate::input`] can classify them.
+pub(crate) const DATE_ERROR_TAG: &str = "invalid date-time: ";
+
+/// Parses an ISO-8601 instant. An offset (`Z`, `+02:00`) is honoured; a date-time without one is
+/// taken as UTC (Amazon's own sandbox requests omit it); a bare date is midnight UTC.
+///
+/// ```
+/// use vendor_central_connector::time::{parse_instant, format_instant};
+/// let t = parse_instant("2019-08-20T17:51:00+02:00").unwrap();
+/// assert_eq!(format_instant(&t), "2019-08-20T15:51:00Z");
+/// assert!(parse_instant("2019-09-2100:00:00").is_err());
+/// ```
+pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    let trimmed = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(trimmed) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(trimmed, format) {
+            return Ok(t.and_utc());
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        if let Some(t) = d.and_hms_opt(0, 0, 0) {
+            return Ok(t.and_utc());
+        }
+    }
+    Err(format!(
+        "`{trimmed}` is not an ISO-8601 date-time (expected e.g. 2026-11-22T08:00:00Z)"
+    ))
+}
+
+/// Formats an instant as ISO-8601 UTC with a `Z`, with fractional seconds only when present.
+pub fn format_instant(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// Parses Amazon's `DateTimeInterval`: two instants separated by `--`.
+///
+/// ```
+/// use vendor_central_connector::time::parse_interval;
+/// let (start, end) = parse_interval("2019-08-21T07:00:00Z--2019-08-27T07:00:00Z").unwrap();
+/// assert!(start < end);
+/// ```
+pub fn parse_interval(text: &str) -> Result<(DateTime<Utc>, DateTime<Utc>), String> {
+    let (start, end) = text
+        .split_once("--")
+        .ok_or_else(|| format!("`{text}` is not an interval `START--END`"))?;
+    let start = parse_instant(start)?;
+    let end = parse_instant(end)?;
+    if end < start {
+        return Err(format!("`{text}` ends before it starts"));
+    }
+    Ok((start, end))
+}
+
+/// An instant read from any ISO-8601 spelling [`parse_instant`] accepts, written back in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub DateTime<Utc>);
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_instant(&self.0))
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct InstantVisitor;
+        impl de::Visitor<'_> for InstantVisitor {
+            type Value = Instant;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO-8601 date-time string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Instant, E> {
+                parse_instant(v)
+                    .map(Instant)
+                    .map_err(|m| E::custom(format!("{DATE_ERROR_TAG}{m}")))
+            }
+        }
+        deserializer.deserialize_str(InstantVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_converted_to_utc() {
+        let t = parse_instant("2026-11-22T01:00:00-05:00").unwrap();
+        assert_eq!(format_instant(&t), "2026-11-22T06:00:00Z");
+    }
+
+    #[test]
+    fn fractional_seconds_survive_only_when_present() {
+        let t = parse_instant("2021-03-12T17:35:26.308Z").unwrap();
+        assert_eq!(format_instant(&t), "2021-03-12T17:35:26.308Z");
+        let t = parse_instant("2019-09-21T00:00:00").unwrap();
+        assert_eq!(format_instant(&t), "2019-09-21T00:00:00Z");
+    }
+
+    #[test]
+    fn bad_spellings_and_intervals_are_refused() {
+        for bad in [
+            "",
+            "yesterday",
+            "2019-13-01T00:00:00Z",
+            "2019-02-30",
+            "2019-09-2100:00:00",
+        ] {
+            assert!(parse_instant(bad).is_err(), "{bad}");
+        }
+        assert!(parse_interval("2019-08-21T07:00:00Z").is_err());
+        assert!(parse_interval("2019-08-27T07:00:00Z--2019-08-21T07:00:00Z").is_err());
+    }
+
+    #[test]
+    fn instant_deserialises_with_a_tagged_error() {
+        let err = serde_json::from_str::<Instant>("\"soon\"").unwrap_err();
+        assert!(err.to_string().starts_with(DATE_ERROR_TAG));
+        let ok: Instant = serde_json::from_str("\"2026-11-22T08:00:00+01:00\"").unwrap();
+        assert_eq!(ok.to_string(), "2026-11-22T07:00:00Z");
+    }
+}

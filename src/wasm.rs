@@ -1,0 +1,168 @@
+//! The WebAssembly boundary: the only module with `#[wasm_bindgen]`.
+//!
+//! Each exported function takes one plain JS object and returns one. Inputs cross as JSON text
+//! (`JSON.stringify` on the JS side of the call, `serde_json` here), which gives every error a
+//! JSON pointer into the caller's object and a size check before any parsing. Every failure is
+//! thrown as a real JS `Error` with `code`, `path` and `details`; nothing panics on bad input.
+//!
+//! Each function also has a `…Json` twin taking and returning JSON text, for hosts that
+//! already hold the text (a file, an HTTP body) and would otherwise parse it only to hand it over.
+
+use js_sys::{JSON, Reflect};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use crate::ack;
+use crate::error::{CodedError, InputError};
+use crate::input::parse_json;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SCALARS: &str = r#"
+/** An exact decimal number as a string, e.g. "346.27" (Amazon's `Decimal`). */
+export type Decimal = string;
+/** An ISO-8601 date-time string. Offsets are accepted on input; output is UTC with a `Z`. */
+export type Instant = string;
+/** The error every function throws: a real `Error` with a stable `code`, a JSON pointer
+ * `path` into the input (`""` for the whole input) and machine-readable `details`. */
+export interface ConnectorError extends Error {
+  code: string;
+  path: string;
+  details: unknown;
+}
+"#;
+
+/// What `version()` returns.
+#[derive(Serialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionInfo {
+    /// This library's version.
+    pub library: String,
+    /// Amazon SP-API models targeted, by model name.
+    pub models: std::collections::BTreeMap<String, String>,
+}
+
+/// Versions of the library and of the Amazon models it targets.
+///
+/// @example
+/// ```js
+/// import { version } from "vendor-central-connector";
+/// version(); // { library: "0.1.0", models: { vendorOrders: "v1", vendorTransactionStatus: "v1" } }
+/// ```
+#[wasm_bindgen(unchecked_return_type = "VersionInfo")]
+pub fn version() -> Result<JsValue, JsValue> {
+    let info = VersionInfo {
+        library: crate::LIBRARY_VERSION.to_string(),
+        models: crate::MODEL_VERSIONS
+            .iter()
+            .map(|(model, version)| (model.to_string(), version.to_string()))
+            .collect(),
+    };
+    to_js(&info)
+}
+
+/// Decides the acknowledgement of every PO in a batch from allocatable stock.
+///
+/// Returns `request` (the exact submitAcknowledgement body), `decisions` (one per PO line,
+/// with the reason in words), `allocations` (eaches to reserve), `pendingApproval` (POs a
+/// person must approve) and `exceptions`.
+///
+/// @example
+/// ```js
+/// const { request, decisions } = decideAcknowledgements({
+///   purchaseOrders: orders,             // from getPurchaseOrders
+///   inventory: [{ sku: "TV-55", onHand: 40, committed: 5, safetyStock: 5 }],
+///   skuMap: [{ sku: "TV-55", asin: "B07DFVDRAB" }],
+///   now: new Date().toISOString(),
+/// });
+/// ```
+/// @throws {ConnectorError} `code` e.g. `MISSING_FIELD`, `INVALID_TYPE`, `UNKNOWN_ENUM`,
+/// `DUPLICATE_PURCHASE_ORDER`, `INPUT_TOO_LARGE`; `path` points at the offending field.
+#[wasm_bindgen(
+    js_name = decideAcknowledgements,
+    unchecked_return_type = "DecideAcknowledgementsOutput"
+)]
+pub fn decide_acknowledgements(
+    #[wasm_bindgen(unchecked_param_type = "DecideAcknowledgementsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = stringify_input(&input)?;
+    let output = run(&text, ack::decide_acknowledgements)?;
+    to_js(&output)
+}
+
+/// `decideAcknowledgements` on JSON text: takes the input as JSON, returns the output as JSON.
+///
+/// @example
+/// ```js
+/// const out = JSON.parse(decideAcknowledgementsJson(fs.readFileSync("batch.json", "utf8")));
+/// ```
+#[wasm_bindgen(js_name = decideAcknowledgementsJson)]
+pub fn decide_acknowledgements_json(input: &str) -> Result<String, JsValue> {
+    let output = run(input, ack::decide_acknowledgements)?;
+    to_json(&output)
+}
+
+/// Parses `text` into the engine's input type, runs the engine, maps every error to JS.
+fn run<I, O, E>(text: &str, engine: impl FnOnce(I) -> Result<O, E>) -> Result<O, JsValue>
+where
+    I: DeserializeOwned,
+    E: CodedError + From<InputError>,
+{
+    let input: I = parse_json(text).map_err(|e| to_js_error(&E::from(e)))?;
+    engine(input).map_err(|e| to_js_error(&e))
+}
+
+/// JSON text of a JS value. `undefined`, functions, cycles and BigInts are input errors.
+fn stringify_input(input: &JsValue) -> Result<String, JsValue> {
+    if !input.is_object() {
+        let kind = if input.is_null() {
+            "null".to_string()
+        } else {
+            input.js_typeof().as_string().unwrap_or_default()
+        };
+        return Err(to_js_error(&InputError::InvalidType {
+            path: String::new(),
+            message: format!("invalid type: {kind}, expected an object"),
+        }));
+    }
+    let text = JSON::stringify(input).map_err(|e| {
+        let message = Reflect::get(&e, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "JSON.stringify failed".to_string());
+        to_js_error(&InputError::InvalidJson { message })
+    })?;
+    Ok(String::from(text))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| internal_error(&e.to_string()))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = to_json(value)?;
+    JSON::parse(&text).map_err(|_| internal_error("JSON.parse of the output failed"))
+}
+
+/// A JS `Error` carrying the three fields every host relies on.
+fn to_js_error(error: &dyn CodedError) -> JsValue {
+    let details = serde_json::to_string(&error.details())
+        .ok()
+        .and_then(|text| JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL);
+    make_error(&error.to_string(), error.code(), &error.path(), &details)
+}
+
+fn internal_error(message: &str) -> JsValue {
+    make_error(message, "INTERNAL", "", &JsValue::NULL)
+}
+
+fn make_error(message: &str, code: &str, path: &str, details: &JsValue) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("ConnectorError");
+    // Reflect::set on a fresh Error cannot fail (it is extensible); ignore the Result.
+    let _ = Reflect::set(&error, &"code".into(), &code.into());
+    let _ = Reflect::set(&error, &"path".into(), &path.into());
+    let _ = Reflect::set(&error, &"details".into(), details);
+    error.into()
+}
