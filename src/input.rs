@@ -42,6 +42,40 @@ pub fn parse_json_with_limit<T: DeserializeOwned>(
     Ok(value)
 }
 
+/// Parses an engine input: like [`parse_json`], but the top level must be a JSON object
+/// (serde would otherwise read an array positionally into a struct).
+///
+/// ```
+/// use vendor_central_connector::{error::CodedError, input::parse_input};
+/// let err = parse_input::<serde_json::Value>("[1, 2]").unwrap_err();
+/// assert_eq!((err.code(), err.path().as_str()), ("INVALID_TYPE", ""));
+/// ```
+pub fn parse_input<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    if text.len() > DEFAULT_MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge {
+            actual: text.len(),
+            limit: DEFAULT_MAX_INPUT_BYTES,
+        });
+    }
+    let kind = match text.trim_start().chars().next() {
+        Some('{') => return parse_json(text),
+        Some('[') => "an array",
+        Some('"') => "a string",
+        Some('n') => "null",
+        Some('t' | 'f') => "a boolean",
+        Some(c) if c == '-' || c.is_ascii_digit() => "a number",
+        _ => {
+            return Err(InputError::InvalidJson {
+                message: "expected a JSON object".to_string(),
+            });
+        }
+    };
+    Err(InputError::InvalidType {
+        path: String::new(),
+        message: format!("invalid type: {kind}, expected an object"),
+    })
+}
+
 /// Converts a path recorded by serde_path_to_error into a JSON pointer.
 fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;

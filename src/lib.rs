@@ -17,7 +17,7 @@
 //! let json = r#"{
 //!   "purchaseOrders": [], "inventory": [], "now": "2026-11-22T08:00:00Z"
 //! }"#;
-//! let out = ack::decide_acknowledgements(input::parse_json(json).unwrap()).unwrap();
+//! let out = ack::decide_acknowledgements(input::parse_input(json).unwrap()).unwrap();
 //! assert!(out.request.acknowledgements.is_empty());
 //! ```
 

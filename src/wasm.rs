@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::ack;
 use crate::error::{CodedError, InputError};
-use crate::input::parse_json;
+use crate::input::parse_input;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SCALARS: &str = r#"
@@ -108,7 +108,7 @@ where
     I: DeserializeOwned,
     E: CodedError + From<InputError>,
 {
-    let input: I = parse_json(text).map_err(|e| to_js_error(&E::from(e)))?;
+    let input: I = parse_input(text).map_err(|e| to_js_error(&E::from(e)))?;
     engine(input).map_err(|e| to_js_error(&e))
 }
 

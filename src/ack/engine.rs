@@ -204,6 +204,15 @@ fn decide_po(
     }
 
     let due_at = plan.due_at().map(|d| format_instant(&d));
+    if details.items.is_empty() {
+        let message = format!(
+            "PO {number} has no items: nothing can be acknowledged; fetch it again with \
+             getPurchaseOrder, and ask Amazon vendor support if it stays empty"
+        );
+        let exception =
+            Exception::for_po("PO_WITHOUT_ITEMS", Severity::Error, number, message).due(due_at);
+        return Ok(PoOutcome::nothing(vec![exception], Vec::new()));
+    }
     let mut lines = Vec::with_capacity(details.items.len());
     let mut line_order: Vec<usize> = (0..details.items.len()).collect();
     line_order.sort_by_cached_key(|&j| {

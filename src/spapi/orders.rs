@@ -152,10 +152,12 @@ pub struct GetPurchaseOrderResponse {
     pub errors: Option<Vec<ApiError>>,
 }
 
-/// `Order`. `purchaseOrderState` is required by the model but absent from one sandbox example.
+/// `Order`. `purchaseOrderState` is required by the model but absent from one sandbox example;
+/// another puts `items` and `deliveryWindow` beside `orderDetails` instead of inside it, and
+/// they are moved where the model has them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "RawOrder")]
 pub struct Order {
     pub purchase_order_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,7 +166,43 @@ pub struct Order {
     pub order_details: Option<OrderDetails>,
 }
 
+/// `Order` as it may arrive: with fields of `OrderDetails` misplaced at the order level.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawOrder {
+    purchase_order_number: String,
+    #[serde(default)]
+    purchase_order_state: Option<PurchaseOrderState>,
+    #[serde(default)]
+    order_details: Option<OrderDetails>,
+    #[serde(default)]
+    items: Option<Vec<OrderItem>>,
+    #[serde(default)]
+    ship_window: Option<String>,
+    #[serde(default)]
+    delivery_window: Option<String>,
+}
+
+impl From<RawOrder> for Order {
+    fn from(raw: RawOrder) -> Self {
+        let order_details = raw.order_details.map(|mut details| {
+            if details.items.is_empty() {
+                details.items = raw.items.unwrap_or_default();
+            }
+            details.ship_window = details.ship_window.or(raw.ship_window);
+            details.delivery_window = details.delivery_window.or(raw.delivery_window);
+            details
+        });
+        Order {
+            purchase_order_number: raw.purchase_order_number,
+            purchase_order_state: raw.purchase_order_state,
+            order_details,
+        }
+    }
+}
+
 /// `OrderDetails`. Dates stay as Amazon wrote them; engines parse them with a path.
+/// `items` is required by the model; when absent it reads as empty (see [`Order`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -196,6 +234,7 @@ pub struct OrderDetails {
     /// `DateTimeInterval`: `START--END`, used when the vendor pays the freight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_window: Option<String>,
+    #[serde(default)]
     pub items: Vec<OrderItem>,
 }
 
