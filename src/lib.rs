@@ -30,8 +30,10 @@ pub mod input;
 pub mod money;
 pub mod time;
 
+/// The WebAssembly boundary (`#[wasm_bindgen]` exports), built only for wasm32. Public so the
+/// wasm-bindgen tests can call the exports as JS would.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 /// The library's own version (from Cargo.toml).
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");

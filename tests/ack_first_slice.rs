@@ -1,5 +1,7 @@
 //! `decideAcknowledgements`, first slice: exact outputs for hand-made scenarios, Amazon's
 //! sandbox POs, bad input, and property tests of the invariants.
+// Native only: reads the models from disk.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

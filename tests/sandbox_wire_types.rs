@@ -1,6 +1,8 @@
 //! Every example in Amazon's vendorOrders and vendorTransactionStatus models parses into the
 //! wire types and serialises back to the same JSON, except for the sandbox's known quirks,
 //! which are listed here one by one.
+// Native only: reads the models from disk.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
