@@ -205,8 +205,9 @@ function orderedText(q = {}) {
 function reasonText(d) {
   const parts = [];
   if (d.status && d.status !== 'acknowledged') parts.push(`[${d.status}]`);
-  if (d.rejectionReason) parts.push(d.rejectionReason);
+  // The core's reason already names the rejection code when there is one.
   if (d.reason) parts.push(d.reason);
+  else if (d.rejectionReason) parts.push(d.rejectionReason);
   return parts.join(' ');
 }
 

@@ -7,13 +7,18 @@
 //!
 //! Each function also has a `…Json` twin taking and returning JSON text, for hosts that
 //! already hold the text (a file, an HTTP body) and would otherwise parse it only to hand it over.
+//!
+//! One file per engine (`ack.rs`, …) holds that engine's exports; this file holds what they
+//! share: input conversion, output conversion and the error mapping.
 
+mod ack;
+
+pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::ack;
 use crate::error::{CodedError, InputError};
 use crate::input::parse_input;
 
@@ -61,45 +66,31 @@ pub fn version() -> Result<JsValue, JsValue> {
     to_js(&info)
 }
 
-/// Decides the acknowledgement of every PO in a batch from allocatable stock.
-///
-/// Returns `request` (the exact submitAcknowledgement body), `decisions` (one per PO line,
-/// with the reason in words), `allocations` (eaches to reserve), `pendingApproval` (POs a
-/// person must approve) and `exceptions`.
-///
-/// @example
-/// ```js
-/// const { request, decisions } = decideAcknowledgements({
-///   purchaseOrders: orders,             // from getPurchaseOrders
-///   inventory: [{ sku: "TV-55", onHand: 40, committed: 5, safetyStock: 5 }],
-///   skuMap: [{ sku: "TV-55", asin: "B07DFVDRAB" }],
-///   now: new Date().toISOString(),
-/// });
-/// ```
-/// @throws {ConnectorError} `code` e.g. `MISSING_FIELD`, `INVALID_TYPE`, `UNKNOWN_ENUM`,
-/// `DUPLICATE_PURCHASE_ORDER`, `INPUT_TOO_LARGE`; `path` points at the offending field.
-#[wasm_bindgen(
-    js_name = decideAcknowledgements,
-    unchecked_return_type = "DecideAcknowledgementsOutput"
-)]
-pub fn decide_acknowledgements(
-    #[wasm_bindgen(unchecked_param_type = "DecideAcknowledgementsInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = stringify_input(&input)?;
-    let output = run(&text, ack::decide_acknowledgements)?;
-    to_js(&output)
+/// Runs an engine on a JS object: the shape of every object-taking export.
+pub(crate) fn call_object<I, O, E>(
+    input: &JsValue,
+    engine: impl FnOnce(I) -> Result<O, E>,
+) -> Result<JsValue, JsValue>
+where
+    I: DeserializeOwned,
+    O: Serialize,
+    E: CodedError + From<InputError>,
+{
+    let text = stringify_input(input)?;
+    to_js(&run(&text, engine)?)
 }
 
-/// `decideAcknowledgements` on JSON text: takes the input as JSON, returns the output as JSON.
-///
-/// @example
-/// ```js
-/// const out = JSON.parse(decideAcknowledgementsJson(fs.readFileSync("batch.json", "utf8")));
-/// ```
-#[wasm_bindgen(js_name = decideAcknowledgementsJson)]
-pub fn decide_acknowledgements_json(input: &str) -> Result<String, JsValue> {
-    let output = run(input, ack::decide_acknowledgements)?;
-    to_json(&output)
+/// Runs an engine on JSON text: the shape of every `…Json` export.
+pub(crate) fn call_json<I, O, E>(
+    input: &str,
+    engine: impl FnOnce(I) -> Result<O, E>,
+) -> Result<String, JsValue>
+where
+    I: DeserializeOwned,
+    O: Serialize,
+    E: CodedError + From<InputError>,
+{
+    to_json(&run(input, engine)?)
 }
 
 /// Parses `text` into the engine's input type, runs the engine, maps every error to JS.

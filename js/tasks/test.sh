@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test layer, in the order a failure is cheapest to find:
+#   formatting and lints → native Rust tests → wasm-bindgen tests under Node → build →
+#   JS tests over the built artefacts (every bundle in every host shape, emulator, demo) →
+#   browser tests in headless Chromium.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+start=$(date +%s)
+step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "setup"
+bash js/tasks/setup.sh --browser
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (unit, sandbox examples, scenarios, properties, doctests)"
+cargo test --quiet
+
+step "wasm-bindgen tests under Node (the boundary)"
+cargo test --quiet --target wasm32-unknown-unknown
+
+step "build every artefact"
+node js/build/build.mjs
+
+step "JS tests over the built artefacts"
+(cd js && node --test --test-concurrency=1 test/)
+
+step "all green"
