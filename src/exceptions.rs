@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::money::CurrencyAmount;
+
 wire_enum! {
     /// How serious an exception is. `Error`: blocks an action or loses money if ignored;
     /// `Warning`: a chargeback risk or data drift; `Info`: worth knowing.
@@ -33,6 +35,9 @@ pub struct Exception {
     /// ISO-8601 UTC instant by which the matter must be settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_at: Option<String>,
+    /// What is lost if nobody acts (a claim, a chargeback, an unpaid invoice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_at_risk: Option<CurrencyAmount>,
 }
 
 impl Exception {
@@ -51,6 +56,7 @@ impl Exception {
             sku: None,
             message,
             due_at: None,
+            money_at_risk: None,
         }
     }
 
@@ -63,6 +69,12 @@ impl Exception {
     /// Adds the ERP SKU the exception concerns.
     pub fn sku(mut self, sku: Option<&str>) -> Self {
         self.sku = sku.map(str::to_string);
+        self
+    }
+
+    /// Adds the money at risk.
+    pub fn money_at_risk(mut self, amount: Option<CurrencyAmount>) -> Self {
+        self.money_at_risk = amount;
         self
     }
 

@@ -24,6 +24,7 @@
 #[macro_use]
 pub mod spapi;
 pub mod ack;
+pub mod catalog;
 pub mod error;
 pub mod exceptions;
 pub mod input;

@@ -72,6 +72,17 @@ impl Decimal {
     }
 }
 
+/// An amount in a currency, e.g. money at risk on an exception: `{ amount: "12.50",
+/// currencyCode: "USD" }`. Amounts of different currencies are never added together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyAmount {
+    pub amount: Decimal,
+    /// ISO 4217, e.g. `USD`.
+    pub currency_code: String,
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.0, f)

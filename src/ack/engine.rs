@@ -7,13 +7,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::catalog::Catalog;
 use super::error::AckError;
 use super::input::DecideAcknowledgementsInput;
 use super::output::{
     Allocation, DecideAcknowledgementsOutput, DecisionStatus, LineDecision, PendingAcknowledgement,
 };
 use super::stock::StockLedger;
+use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::exceptions::{Exception, Severity};
 use crate::spapi::orders::{

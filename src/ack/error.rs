@@ -5,26 +5,21 @@
 
 use serde_json::{Value, json};
 
+use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AckError {
     #[error(transparent)]
     Input(#[from] InputError),
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
     /// The same PO twice in one batch: which one is current cannot be known.
     #[error("purchase order {number} appears more than once in the batch (again at {path})")]
     DuplicatePurchaseOrder { path: String, number: String },
-    /// The same ERP SKU twice in `inventory` or `skuMap`.
+    /// The same ERP SKU twice in `inventory`.
     #[error("SKU {sku} appears more than once (again at {path})")]
     DuplicateSku { path: String, sku: String },
-    /// One Amazon identifier mapped to two ERP SKUs: the line could be given the wrong stock.
-    #[error("identifier {identifier} maps to both {first_sku} and {second_sku} (at {path})")]
-    AmbiguousMapping {
-        path: String,
-        identifier: String,
-        first_sku: String,
-        second_sku: String,
-    },
     /// Inventory must give either `available` or `onHand`.
     #[error("inventory position for {sku} has neither `available` nor `onHand` (at {path})")]
     MissingStockQuantity { path: String, sku: String },
@@ -39,7 +34,7 @@ impl CodedError for AckError {
             AckError::Input(e) => e.code(),
             AckError::DuplicatePurchaseOrder { .. } => "DUPLICATE_PURCHASE_ORDER",
             AckError::DuplicateSku { .. } => "DUPLICATE_SKU",
-            AckError::AmbiguousMapping { .. } => "AMBIGUOUS_SKU_MAPPING",
+            AckError::Catalog(e) => e.code(),
             AckError::MissingStockQuantity { .. } => "MISSING_STOCK_QUANTITY",
             AckError::QuantityOverflow { .. } => "QUANTITY_OVERFLOW",
         }
@@ -48,9 +43,9 @@ impl CodedError for AckError {
     fn path(&self) -> String {
         match self {
             AckError::Input(e) => e.path(),
+            AckError::Catalog(e) => e.path(),
             AckError::DuplicatePurchaseOrder { path, .. }
             | AckError::DuplicateSku { path, .. }
-            | AckError::AmbiguousMapping { path, .. }
             | AckError::MissingStockQuantity { path, .. }
             | AckError::QuantityOverflow { path } => path.clone(),
         }
@@ -59,18 +54,13 @@ impl CodedError for AckError {
     fn details(&self) -> Value {
         match self {
             AckError::Input(e) => e.details(),
+            AckError::Catalog(e) => e.details(),
             AckError::DuplicatePurchaseOrder { number, .. } => {
                 json!({ "purchaseOrderNumber": number })
             }
             AckError::DuplicateSku { sku, .. } | AckError::MissingStockQuantity { sku, .. } => {
                 json!({ "sku": sku })
             }
-            AckError::AmbiguousMapping {
-                identifier,
-                first_sku,
-                second_sku,
-                ..
-            } => json!({ "identifier": identifier, "skus": [first_sku, second_sku] }),
             AckError::QuantityOverflow { .. } => Value::Null,
         }
     }

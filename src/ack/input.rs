@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::catalog::SkuMapping;
 use crate::spapi::orders::Order;
 use crate::time::Instant;
 
@@ -43,28 +44,4 @@ pub struct InventoryPosition {
     /// Precomputed allocatable quantity; when present, the other fields are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available: Option<u64>,
-}
-
-/// One ERP item and the identifiers Amazon may use for it.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SkuMapping {
-    /// The ERP's item key.
-    pub sku: String,
-    /// Amazon's ASIN (`amazonProductIdentifier` on PO lines).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asin: Option<String>,
-    /// The vendor's own code as sent in `vendorProductIdentifier`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vendor_sku: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ean: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upc: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gtin: Option<String>,
-    /// Eaches in one case, used when a Cases PO line omits `unitSize`, and cross-checked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub units_per_case: Option<u64>,
 }

@@ -6,7 +6,6 @@
 //! Lines it cannot decide safely (unknown product, no cost, no case size) hold their PO for
 //! approval instead of guessing: a rejection is final at Amazon.
 
-mod catalog;
 mod engine;
 mod error;
 mod input;
@@ -15,7 +14,7 @@ mod stock;
 
 pub use engine::decide_acknowledgements;
 pub use error::AckError;
-pub use input::{DecideAcknowledgementsInput, InventoryPosition, SkuMapping};
+pub use input::{DecideAcknowledgementsInput, InventoryPosition};
 pub use output::{
     Allocation, DecideAcknowledgementsOutput, DecisionStatus, LineDecision, PendingAcknowledgement,
 };
