@@ -29,6 +29,7 @@ pub mod error;
 pub mod exceptions;
 pub mod input;
 pub mod money;
+pub mod stock;
 pub mod time;
 
 /// The WebAssembly boundary (`#[wasm_bindgen]` exports), built only for wasm32. Public so the

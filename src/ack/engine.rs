@@ -12,7 +12,6 @@ use super::input::DecideAcknowledgementsInput;
 use super::output::{
     Allocation, DecideAcknowledgementsOutput, DecisionStatus, LineDecision, PendingAcknowledgement,
 };
-use super::stock::StockLedger;
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::exceptions::{Exception, Severity};
@@ -21,6 +20,7 @@ use crate::spapi::orders::{
     OrderItem, OrderItemAcknowledgement, PartyIdentification, PurchaseOrderState, RejectionReason,
     UnitOfMeasure,
 };
+use crate::stock::StockLedger;
 use crate::time::{format_instant, parse_instant, parse_interval};
 
 /// Hours Amazon allows between a PO and its acknowledgement.
@@ -614,7 +614,7 @@ fn explain_allocation(
     amount: u64,
     accepted: u64,
     per_unit: u64,
-    before: super::stock::SkuStock,
+    before: crate::stock::SkuStock,
 ) -> String {
     let stock_words = if before.taken > 0 {
         format!(

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
+use crate::stock::StockError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AckError {
@@ -17,12 +18,8 @@ pub enum AckError {
     /// The same PO twice in one batch: which one is current cannot be known.
     #[error("purchase order {number} appears more than once in the batch (again at {path})")]
     DuplicatePurchaseOrder { path: String, number: String },
-    /// The same ERP SKU twice in `inventory`.
-    #[error("SKU {sku} appears more than once (again at {path})")]
-    DuplicateSku { path: String, sku: String },
-    /// Inventory must give either `available` or `onHand`.
-    #[error("inventory position for {sku} has neither `available` nor `onHand` (at {path})")]
-    MissingStockQuantity { path: String, sku: String },
+    #[error(transparent)]
+    Stock(#[from] StockError),
     /// A quantity whose eaches do not fit in 64 bits.
     #[error("quantity at {path} overflows when converted to eaches")]
     QuantityOverflow { path: String },
@@ -33,9 +30,8 @@ impl CodedError for AckError {
         match self {
             AckError::Input(e) => e.code(),
             AckError::DuplicatePurchaseOrder { .. } => "DUPLICATE_PURCHASE_ORDER",
-            AckError::DuplicateSku { .. } => "DUPLICATE_SKU",
+            AckError::Stock(e) => e.code(),
             AckError::Catalog(e) => e.code(),
-            AckError::MissingStockQuantity { .. } => "MISSING_STOCK_QUANTITY",
             AckError::QuantityOverflow { .. } => "QUANTITY_OVERFLOW",
         }
     }
@@ -44,10 +40,10 @@ impl CodedError for AckError {
         match self {
             AckError::Input(e) => e.path(),
             AckError::Catalog(e) => e.path(),
-            AckError::DuplicatePurchaseOrder { path, .. }
-            | AckError::DuplicateSku { path, .. }
-            | AckError::MissingStockQuantity { path, .. }
-            | AckError::QuantityOverflow { path } => path.clone(),
+            AckError::Stock(e) => e.path(),
+            AckError::DuplicatePurchaseOrder { path, .. } | AckError::QuantityOverflow { path } => {
+                path.clone()
+            }
         }
     }
 
@@ -55,11 +51,9 @@ impl CodedError for AckError {
         match self {
             AckError::Input(e) => e.details(),
             AckError::Catalog(e) => e.details(),
+            AckError::Stock(e) => e.details(),
             AckError::DuplicatePurchaseOrder { number, .. } => {
                 json!({ "purchaseOrderNumber": number })
-            }
-            AckError::DuplicateSku { sku, .. } | AckError::MissingStockQuantity { sku, .. } => {
-                json!({ "sku": sku })
             }
             AckError::QuantityOverflow { .. } => Value::Null,
         }

@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::catalog::SkuMapping;
 use crate::spapi::orders::Order;
+use crate::stock::InventoryPosition;
 use crate::time::Instant;
 
 /// The input of `decideAcknowledgements`. Unknown top-level fields are refused, so a typo in a
@@ -26,22 +27,4 @@ pub struct DecideAcknowledgementsInput {
     /// The vendor code to acknowledge as. Defaults to each PO's `sellingParty.partyId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selling_party: Option<String>,
-}
-
-/// An ERP stock position, in eaches. Either `available` (already net of everything) or
-/// `onHand` with optional `committed` (other channels) and `safetyStock`.
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct InventoryPosition {
-    pub sku: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub on_hand: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub committed: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub safety_stock: Option<u64>,
-    /// Precomputed allocatable quantity; when present, the other fields are ignored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub available: Option<u64>,
 }

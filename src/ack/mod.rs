@@ -10,11 +10,10 @@ mod engine;
 mod error;
 mod input;
 mod output;
-mod stock;
 
 pub use engine::decide_acknowledgements;
 pub use error::AckError;
-pub use input::{DecideAcknowledgementsInput, InventoryPosition};
+pub use input::DecideAcknowledgementsInput;
 pub use output::{
     Allocation, DecideAcknowledgementsOutput, DecisionStatus, LineDecision, PendingAcknowledgement,
 };
