@@ -9,6 +9,7 @@
 #[macro_use]
 pub(crate) mod wire_enum;
 pub mod orders;
+pub mod shipments;
 pub mod transactions;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,249 @@
+//! What the checks compare an ASN with: POs, acknowledgements, earlier ASNs, the SSCC ledger,
+//! the SKU map, `now` and the options, indexed once per call.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::SsccLedgerEntry;
+use crate::catalog::{Catalog, SkuMapping};
+use crate::gs1::normalise_sscc;
+use crate::shipment::error::ShipmentError;
+use crate::shipment::options::ValidationOptions;
+use crate::shipment::units::Quantity;
+use crate::shipment::view::AsnView;
+use crate::spapi::orders::{
+    AcknowledgementCode, ItemQuantity, Order, OrderAcknowledgement, OrderItem,
+};
+use crate::spapi::shipments::ShipmentConfirmation;
+use crate::time::{Instant, parse_instant};
+
+/// The latest acknowledgement of one PO line.
+pub(crate) struct AckLine<'a> {
+    pub sequence_number: Option<String>,
+    pub asin: Option<&'a str>,
+    pub vendor_id: Option<&'a str>,
+    /// Accepted + Backordered, in eaches; `None` when a case size is unknown.
+    pub confirmed_eaches: Option<u64>,
+}
+
+pub(crate) struct LedgerEntry<'a> {
+    pub sscc: String,
+    pub used_at: DateTime<Utc>,
+    pub shipment_identifier: Option<&'a str>,
+}
+
+/// Everything the ASN is validated against.
+pub(crate) struct Sources<'a> {
+    pub purchase_orders: Option<&'a [Order]>,
+    pub acknowledgements: Option<&'a [OrderAcknowledgement]>,
+    pub previous_shipments: Option<&'a [ShipmentConfirmation]>,
+    pub sscc_ledger: Option<&'a [SsccLedgerEntry]>,
+    pub sku_map: &'a [SkuMapping],
+    pub appointment_at: Option<Instant>,
+    pub now: Instant,
+    pub options: &'a ValidationOptions,
+}
+
+pub(crate) struct Context<'a> {
+    pub now: DateTime<Utc>,
+    pub appointment_at: Option<DateTime<Utc>>,
+    pub options: &'a ValidationOptions,
+    pub catalog: Catalog<'a>,
+    /// By PO number; `None` when no POs were given.
+    pub orders: Option<BTreeMap<&'a str, &'a Order>>,
+    /// By PO number, the latest acknowledgement of each line; `None` when none were given.
+    pub acknowledgements: Option<BTreeMap<&'a str, Vec<AckLine<'a>>>>,
+    /// Earlier ASNs as JSON (read through [`AsnView`] like the ASN itself).
+    previous: Vec<Value>,
+    pub previous_given: bool,
+    pub ledger: Vec<LedgerEntry<'a>>,
+}
+
+/// "00001" and "1" are the same PO line.
+pub(crate) fn normalise_sequence(sequence: &str) -> String {
+    let trimmed = sequence.trim().trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn quantity(q: &ItemQuantity) -> Quantity {
+    Quantity {
+        amount: q.amount,
+        unit_of_measure: q.unit_of_measure,
+        unit_size: q.unit_size,
+    }
+}
+
+impl<'a> Context<'a> {
+    /// Indexes the sources; errors only for sources that cannot be used at all.
+    pub fn new(sources: Sources<'a>) -> Result<Context<'a>, ShipmentError> {
+        let catalog = Catalog::new(sources.sku_map)?;
+        let orders = match sources.purchase_orders {
+            Some(list) => {
+                let mut index = BTreeMap::new();
+                for (i, order) in list.iter().enumerate() {
+                    if index
+                        .insert(order.purchase_order_number.as_str(), order)
+                        .is_some()
+                    {
+                        return Err(ShipmentError::DuplicatePurchaseOrder {
+                            path: format!("/purchaseOrders/{i}/purchaseOrderNumber"),
+                            number: order.purchase_order_number.clone(),
+                        });
+                    }
+                }
+                Some(index)
+            }
+            None => None,
+        };
+        let acknowledgements = match sources.acknowledgements {
+            Some(list) => Some(index_acknowledgements(list, orders.as_ref())?),
+            None => None,
+        };
+        let previous = sources
+            .previous_shipments
+            .unwrap_or_default()
+            .iter()
+            .map(|asn| serde_json::to_value(asn).unwrap_or(Value::Null))
+            .collect();
+        let ledger = sources
+            .sscc_ledger
+            .unwrap_or_default()
+            .iter()
+            .map(|entry| LedgerEntry {
+                sscc: normalise_sscc(&entry.sscc).unwrap_or_else(|_| entry.sscc.trim().to_string()),
+                used_at: entry.used_at.0,
+                shipment_identifier: entry.shipment_identifier.as_deref().map(str::trim),
+            })
+            .collect();
+        Ok(Context {
+            now: sources.now.0,
+            appointment_at: sources.appointment_at.map(|t| t.0),
+            options: sources.options,
+            catalog,
+            orders,
+            acknowledgements,
+            previous,
+            previous_given: sources.previous_shipments.is_some(),
+            ledger,
+        })
+    }
+
+    pub fn previous_views(&self) -> Vec<AsnView<'_>> {
+        self.previous.iter().map(AsnView::read).collect()
+    }
+
+    /// True when the two (ASIN, vendor id) pairs name the same product: an identifier in
+    /// common, or both mapped to the same ERP SKU.
+    pub fn same_product(
+        &self,
+        a: (Option<&str>, Option<&str>),
+        b: (Option<&str>, Option<&str>),
+    ) -> bool {
+        let equal =
+            |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x == y);
+        if equal(a.0, b.0) || equal(a.1, b.1) {
+            return true;
+        }
+        match (
+            self.catalog.resolve_ids(a.0, a.1),
+            self.catalog.resolve_ids(b.0, b.1),
+        ) {
+            (Some(x), Some(y)) => x.sku == y.sku,
+            _ => false,
+        }
+    }
+
+    /// The PO line for a product on a PO.
+    pub fn po_line(
+        &self,
+        po: &str,
+        asin: Option<&str>,
+        vendor_id: Option<&str>,
+    ) -> Option<&'a OrderItem> {
+        let order = self.orders.as_ref()?.get(po)?;
+        order.order_details.as_ref()?.items.iter().find(|line| {
+            self.same_product(
+                (asin, vendor_id),
+                (
+                    line.amazon_product_identifier.as_deref(),
+                    line.vendor_product_identifier.as_deref(),
+                ),
+            )
+        })
+    }
+}
+
+/// The latest acknowledgement per PO line: acknowledgements sorted by date (list order for
+/// equal or unreadable dates), a later entry for the same line replacing the earlier one.
+fn index_acknowledgements<'a>(
+    list: &'a [OrderAcknowledgement],
+    orders: Option<&BTreeMap<&'a str, &'a Order>>,
+) -> Result<BTreeMap<&'a str, Vec<AckLine<'a>>>, ShipmentError> {
+    let mut dated = Vec::with_capacity(list.len());
+    for (i, ack) in list.iter().enumerate() {
+        let date = parse_instant(&ack.acknowledgement_date).map_err(|message| {
+            ShipmentError::InvalidDate {
+                path: format!("/acknowledgements/{i}/acknowledgementDate"),
+                message,
+            }
+        })?;
+        dated.push((date, i, ack));
+    }
+    dated.sort_by_key(|(date, i, _)| (*date, *i));
+    let mut index: BTreeMap<&'a str, Vec<AckLine<'a>>> = BTreeMap::new();
+    for (_, _, ack) in dated {
+        let po = ack.purchase_order_number.as_str();
+        let po_items = orders
+            .and_then(|o| o.get(po))
+            .and_then(|order| order.order_details.as_ref())
+            .map(|details| details.items.as_slice())
+            .unwrap_or_default();
+        let lines = index.entry(po).or_default();
+        for item in &ack.items {
+            let sequence_number = item.item_sequence_number.as_deref().map(normalise_sequence);
+            let po_unit_size = po_items
+                .iter()
+                .find(|line| {
+                    sequence_number.as_deref()
+                        == Some(normalise_sequence(&line.item_sequence_number).as_str())
+                })
+                .and_then(|line| line.ordered_quantity.unit_size);
+            let fallback = item.ordered_quantity.unit_size.or(po_unit_size);
+            let confirmed_eaches = item
+                .item_acknowledgements
+                .iter()
+                .filter(|entry| entry.acknowledgement_code != AcknowledgementCode::Rejected)
+                .try_fold(0u64, |sum, entry| {
+                    quantity(&entry.acknowledged_quantity)
+                        .eaches(fallback)
+                        .and_then(|e| sum.checked_add(e))
+                });
+            let line = AckLine {
+                sequence_number,
+                asin: item.amazon_product_identifier.as_deref(),
+                vendor_id: item.vendor_product_identifier.as_deref(),
+                confirmed_eaches,
+            };
+            let same_line =
+                |existing: &AckLine| match (&existing.sequence_number, &line.sequence_number) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => {
+                        (existing.asin.is_some() && existing.asin == line.asin)
+                            || (existing.vendor_id.is_some()
+                                && existing.vendor_id == line.vendor_id)
+                    }
+                };
+            match lines.iter_mut().find(|existing| same_line(existing)) {
+                Some(existing) => *existing = line,
+                None => lines.push(line),
+            }
+        }
+    }
+    Ok(index)
+}
