@@ -15,6 +15,8 @@ use crate::spapi::shipments::{
 use crate::time::parse_instant;
 
 pub(crate) struct AsnView<'a> {
+    /// The ASN itself, to tell an absent field from a malformed one (reported by the schema).
+    pub raw: &'a Value,
     pub identifier: Option<&'a str>,
     pub confirmation_type: Option<ShipmentConfirmationType>,
     pub shipment_type: Option<ShipmentType>,
@@ -140,6 +142,15 @@ fn identifiers(values: &[Value]) -> Vec<IdentifierView<'_>> {
 }
 
 impl<'a> AsnView<'a> {
+    /// True when the field is present and not null or blank (even if malformed).
+    pub fn has(&self, key: &str) -> bool {
+        match self.raw.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::String(text)) => !text.trim().is_empty(),
+            Some(_) => true,
+        }
+    }
+
     pub fn read(asn: &'a Value) -> AsnView<'a> {
         let countries = [
             "/shipFromParty/address/countryCode",
@@ -149,6 +160,7 @@ impl<'a> AsnView<'a> {
         .filter_map(|p| at(asn, p))
         .collect();
         AsnView {
+            raw: asn,
             identifier: text(asn, "shipmentIdentifier"),
             confirmation_type: text(asn, "shipmentConfirmationType")
                 .and_then(ShipmentConfirmationType::parse_tolerant),

@@ -24,6 +24,7 @@ pub fn load_model(relative: &str) -> Value {
 pub const ORDERS_MODEL: &str = "vendor-orders-api-model/vendorOrders.json";
 pub const TRANSACTIONS_MODEL: &str =
     "vendor-transaction-status-api-model/vendorTransactionStatus.json";
+pub const SHIPMENTS_MODEL: &str = "vendor-shipments-api-model/vendorShipments.json";
 
 /// One example found in a model: where it was, which operation and status, and the JSON.
 #[derive(Debug, Clone)]

@@ -315,6 +315,9 @@ fn check_hierarchy(
     }
 
     let Some(structure) = view.structure else {
+        if view.has("shipmentStructure") {
+            return;
+        }
         issues.push(ShipmentIssue::warning(
             codes::MISSING_SHIPMENT_STRUCTURE,
             "/shipmentStructure",

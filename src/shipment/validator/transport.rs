@@ -66,6 +66,7 @@ fn check_carrier(view: &AsnView, context: &Context, issues: &mut Vec<ShipmentIss
         ));
     }
     match view.shipment_type {
+        None if view.has("shipmentType") => {}
         None => issues.push(ShipmentIssue::warning(
             codes::MISSING_SHIPMENT_TYPE,
             "/shipmentType",
@@ -156,6 +157,9 @@ fn looks_like_a_date(text: &str) -> bool {
 fn check_dates(view: &AsnView, context: &Context, issues: &mut Vec<ShipmentIssue>) {
     let options = context.options;
     let Some(shipped) = view.shipped_date else {
+        if view.has("shippedDate") {
+            return;
+        }
         issues.push(ShipmentIssue::error(
             codes::MISSING_SHIPPED_DATE,
             "/shippedDate",
@@ -187,6 +191,7 @@ fn check_dates(view: &AsnView, context: &Context, issues: &mut Vec<ShipmentIssue
         ));
     }
     match view.estimated_delivery_date {
+        None if view.has("estimatedDeliveryDate") => {}
         None => issues.push(ShipmentIssue::error(
             codes::MISSING_ESTIMATED_DELIVERY_DATE,
             "/estimatedDeliveryDate",
