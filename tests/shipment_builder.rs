@@ -89,7 +89,8 @@ fn base() -> Value {
 #[test]
 fn issues_point_at_the_packing_data() {
     type Mutation = fn(&mut Value);
-    let cases: [(&str, Mutation, &[(&str, &str)]); 9] = [
+    type Expected = &'static [(&'static str, &'static str)];
+    let cases: [(&str, Mutation, Expected); 9] = [
         (
             "wrong SSCC check digit",
             |i| i["cartons"][1]["sscc"] = json!("106141411234567898"),
