@@ -8,20 +8,12 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runSuite } from './harness/suite.mjs';
-import { dist, distDir, loadAmd, loadIife, loadPkgImport, loadPkgRequire, requireBuilt } from './harness/artefacts.mjs';
+import { HOST_SHAPES, dist, distDir, requireBuilt } from './harness/artefacts.mjs';
 
 requireBuilt();
 
-const shapes = [
-  ['pkg/ via import', () => loadPkgImport()],
-  ['pkg/ via require', () => loadPkgRequire()],
-  ['IIFE bundle, bare vm context', () => loadIife()],
-  ['IIFE bundle, bare vm context without WebAssembly (wasm2js)', () => loadIife({ withoutWebAssembly: true })],
-  ['AMD bundle, SuiteScript-style define, bare vm context', () => loadAmd()],
-  ['AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', () => loadAmd({ withoutWebAssembly: true })],
-];
 
-for (const [name, load] of shapes) {
+for (const [name, load] of HOST_SHAPES) {
   test(name, async (t) => {
     await runSuite(t, await load());
   });

@@ -88,3 +88,16 @@ export function loadAmd({ withoutWebAssembly = false } = {}) {
   return api(`AMD in a SuiteScript-style define harness${withoutWebAssembly ? ' without WebAssembly' : ''}`, defined[0],
     vm.runInContext('Error', ctx), withoutWebAssembly ? 'wasm2js' : 'wasm');
 }
+
+/**
+ * Every host shape the connector ships to, as `[name, load]` pairs: each engine's test file runs
+ * its suite once per shape (`for (const [name, load] of HOST_SHAPES) test(name, …)`).
+ */
+export const HOST_SHAPES = [
+  ['pkg/ via import', () => loadPkgImport()],
+  ['pkg/ via require', () => loadPkgRequire()],
+  ['IIFE bundle, bare vm context', () => loadIife()],
+  ['IIFE bundle, bare vm context without WebAssembly (wasm2js)', () => loadIife({ withoutWebAssembly: true })],
+  ['AMD bundle, SuiteScript-style define, bare vm context', () => loadAmd()],
+  ['AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', () => loadAmd({ withoutWebAssembly: true })],
+];
