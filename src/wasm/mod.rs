@@ -12,11 +12,16 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod shipment;
 
 pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+pub use shipment::{
+    build_shipment_confirmation, build_shipment_confirmation_json, generate_sscc,
+    validate_shipment_confirmation, validate_shipment_confirmation_json,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{CodedError, InputError};
