@@ -968,6 +968,11 @@ fn bad_input_is_an_error_with_code_and_path() {
             "INVALID_DATE",
             "/acknowledgements/0/acknowledgementDate",
         ),
+        (
+            json!({ "shipmentConfirmation": {}, "now": "2026-11-22T10:00:00Z", "previousShipments": [[]] }),
+            "INVALID_TYPE",
+            "/previousShipments/0",
+        ),
     ];
     for (input, code, path) in cases {
         let error = validate(&input).unwrap_err();

@@ -9,7 +9,7 @@ use crate::shipment::options::ValidationOptions;
 use crate::shipment::validator::SsccLedgerEntry;
 use crate::spapi::orders::{Order, OrderAcknowledgement, UnitOfMeasure};
 use crate::spapi::shipments::{
-    ShipmentConfirmation, ShipmentConfirmationType, ShipmentDimensions, ShipmentImportDetails,
+    ShipmentConfirmationType, ShipmentDimensions, ShipmentImportDetails,
     ShipmentPartyIdentification, ShipmentStructure, ShipmentType, ShipmentVolume, ShipmentWeight,
     TransportationMode,
 };
@@ -74,8 +74,13 @@ pub struct BuildShipmentConfirmationInput {
     pub purchase_orders: Option<Vec<Order>>,
     #[serde(default)]
     pub acknowledgements: Option<Vec<OrderAcknowledgement>>,
+    /// ASNs already sent, as sent (see `validateShipmentConfirmation`).
     #[serde(default)]
-    pub previous_shipments: Option<Vec<ShipmentConfirmation>>,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "ShipmentConfirmation[] | undefined")
+    )]
+    pub previous_shipments: Option<Vec<serde_json::Value>>,
     #[serde(default)]
     pub sscc_ledger: Option<Vec<SsccLedgerEntry>>,
     /// Generates SSCCs for containers without one (in input order: cartons, then pallets).

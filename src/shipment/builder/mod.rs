@@ -59,7 +59,12 @@ pub fn build_shipment_confirmation(
         next_serial: input.sscc_source.as_ref().map(|s| s.next_serial_reference),
     };
     let confirmation = builder.assemble();
-    let asn = serde_json::to_value(&confirmation).unwrap_or_default();
+    // Through text rather than `to_value`: the text serialiser is the one the boundary already
+    // uses, so the wire types' serialisation code is not duplicated in the wasm module.
+    let asn: serde_json::Value = serde_json::to_string(&confirmation)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     let found = validate_value(&asn, &context);
     let Builder {
         mut issues,

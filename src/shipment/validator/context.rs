@@ -16,7 +16,6 @@ use crate::shipment::view::AsnView;
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, Order, OrderAcknowledgement, OrderItem,
 };
-use crate::spapi::shipments::ShipmentConfirmation;
 use crate::time::{Instant, parse_instant};
 
 /// The latest acknowledgement of one PO line.
@@ -38,7 +37,7 @@ pub(crate) struct LedgerEntry<'a> {
 pub(crate) struct Sources<'a> {
     pub purchase_orders: Option<&'a [Order]>,
     pub acknowledgements: Option<&'a [OrderAcknowledgement]>,
-    pub previous_shipments: Option<&'a [ShipmentConfirmation]>,
+    pub previous_shipments: Option<&'a [Value]>,
     pub sscc_ledger: Option<&'a [SsccLedgerEntry]>,
     pub sku_map: &'a [SkuMapping],
     pub appointment_at: Option<Instant>,
@@ -56,7 +55,7 @@ pub(crate) struct Context<'a> {
     /// By PO number, the latest acknowledgement of each line; `None` when none were given.
     pub acknowledgements: Option<BTreeMap<&'a str, Vec<AckLine<'a>>>>,
     /// Earlier ASNs as JSON (read through [`AsnView`] like the ASN itself).
-    previous: Vec<Value>,
+    previous: &'a [Value],
     pub previous_given: bool,
     pub ledger: Vec<LedgerEntry<'a>>,
 }
@@ -105,12 +104,17 @@ impl<'a> Context<'a> {
             Some(list) => Some(index_acknowledgements(list, orders.as_ref())?),
             None => None,
         };
-        let previous = sources
-            .previous_shipments
-            .unwrap_or_default()
-            .iter()
-            .map(|asn| serde_json::to_value(asn).unwrap_or(Value::Null))
-            .collect();
+        let previous = sources.previous_shipments.unwrap_or_default();
+        for (i, asn) in previous.iter().enumerate() {
+            if !asn.is_object() {
+                return Err(ShipmentError::Input(
+                    crate::error::InputError::InvalidType {
+                        path: format!("/previousShipments/{i}"),
+                        message: "invalid type: expected a ShipmentConfirmation object".to_string(),
+                    },
+                ));
+            }
+        }
         let ledger = sources
             .sscc_ledger
             .unwrap_or_default()

@@ -10,6 +10,7 @@ use crate::gs1::{Gs1Error, normalise_sscc, validate_gtin};
 use crate::shipment::issue::{ShipmentIssue, codes};
 use crate::shipment::view::{AsnView, IdentifierView};
 use crate::spapi::shipments::ContainerIdentificationType;
+use crate::time::format_instant;
 
 pub(crate) fn check(
     view: &AsnView,
@@ -49,7 +50,7 @@ pub(crate) fn check(
             earlier.entry(entry.sscc.clone()).or_insert_with(|| {
                 format!(
                     "in the SSCC ledger (used {})",
-                    entry.used_at.format("%Y-%m-%d")
+                    format_instant(&entry.used_at)
                 )
             });
         }

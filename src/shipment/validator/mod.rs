@@ -24,7 +24,6 @@ use super::schema;
 use super::view::AsnView;
 use crate::catalog::SkuMapping;
 use crate::spapi::orders::{Order, OrderAcknowledgement};
-use crate::spapi::shipments::ShipmentConfirmation;
 use crate::time::Instant;
 
 /// The input of `validateShipmentConfirmation`. Only `shipmentConfirmation` and `now` are
@@ -44,9 +43,14 @@ pub struct ValidateShipmentConfirmationInput {
     /// line by line). Accepted and Backordered quantities may ship; Rejected ones may not.
     #[serde(default)]
     pub acknowledgements: Option<Vec<OrderAcknowledgement>>,
-    /// ASNs already sent (for cumulative quantities, identifier reuse and `Replace`).
+    /// ASNs already sent (for cumulative quantities, identifier reuse and `Replace`), as they
+    /// were sent. Read tolerantly, like the ASN itself.
     #[serde(default)]
-    pub previous_shipments: Option<Vec<ShipmentConfirmation>>,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "ShipmentConfirmation[] | undefined")
+    )]
+    pub previous_shipments: Option<Vec<Value>>,
     /// SSCCs used in the last 365 days, kept by the host.
     #[serde(default)]
     pub sscc_ledger: Option<Vec<SsccLedgerEntry>>,
