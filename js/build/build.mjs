@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
+import { buildWebForm } from './web.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const jsDir = path.resolve(here, '..');
@@ -405,4 +406,8 @@ if (report.optLevel) {
 const widths = [0, 1, 2].map((i) => Math.max(...[['file', 'raw', 'gzip -9'], ...rows].map((r) => r[i].length)));
 const line = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}`;
 console.log(`\n${line(['file', 'raw', 'gzip -9'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+// 8. The ASN web form: js/web/ + the ESM bundle copied into dist/asn-form/, one folder that works
+//    offline. A separate step (js/build/web.mjs) so that the form never touches the bundles.
+log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: DIST.esm }))}`);
+
 log(`done: pkg/ and dist/ (size report in dist/size-report.json)`);
