@@ -983,3 +983,24 @@ fn bad_input_is_an_error_with_code_and_path() {
         );
     }
 }
+
+#[test]
+fn a_later_acknowledgement_replaces_an_earlier_one_whatever_the_list_order() {
+    let mut input = base();
+    let mut later = input["acknowledgements"][1].clone();
+    later["acknowledgementDate"] = json!("2026-11-20T12:00:00Z");
+    later["items"][0]["itemAcknowledgements"][0]["acknowledgedQuantity"]["amount"] = json!(6);
+    // The later acknowledgement is listed first; its date decides.
+    input["acknowledgements"]
+        .as_array_mut()
+        .unwrap()
+        .insert(0, later);
+    let issues = found(&validate(&input).unwrap());
+    assert_eq!(
+        issues,
+        [(
+            "OVERAGE".to_string(),
+            "/shippedItems/2/shippedQuantity/amount".to_string()
+        )]
+    );
+}

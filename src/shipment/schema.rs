@@ -3,6 +3,8 @@
 //! JSON pointer: required fields, JSON types, exact enum spellings, decimals, date-times, the
 //! model's patterns and lengths. A form needs every problem at once, not the first one.
 
+use std::fmt::Write;
+
 use serde_json::Value;
 
 use super::issue::{ShipmentIssue, codes};
@@ -287,8 +289,8 @@ pub(crate) fn check(
             Some(elements) => {
                 for (index, element_value) in elements.iter().enumerate() {
                     let len = path.len();
-                    path.push('/');
-                    path.push_str(&index.to_string());
+                    // `write!` into the buffer: no temporary String per element.
+                    let _ = write!(path, "/{index}");
                     check(element_value, element, path, issues);
                     path.truncate(len);
                 }

@@ -27,6 +27,13 @@ pub(crate) struct AckLine<'a> {
     pub confirmed_eaches: Option<u64>,
 }
 
+/// The acknowledged lines of one PO, indexed by normalised sequence number.
+#[derive(Default)]
+pub(crate) struct AckLines<'a> {
+    pub lines: Vec<AckLine<'a>>,
+    pub by_sequence: BTreeMap<String, usize>,
+}
+
 pub(crate) struct LedgerEntry<'a> {
     pub sscc: String,
     pub used_at: DateTime<Utc>,
@@ -50,10 +57,14 @@ pub(crate) struct Context<'a> {
     pub appointment_at: Option<DateTime<Utc>>,
     pub options: &'a ValidationOptions,
     pub catalog: Catalog<'a>,
+    has_sku_map: bool,
     /// By PO number; `None` when no POs were given.
     pub orders: Option<BTreeMap<&'a str, &'a Order>>,
+    /// PO lines by (PO number, ASIN) and by (PO number, vendor product identifier).
+    lines_by_asin: BTreeMap<(&'a str, &'a str), &'a OrderItem>,
+    lines_by_vendor_id: BTreeMap<(&'a str, &'a str), &'a OrderItem>,
     /// By PO number, the latest acknowledgement of each line; `None` when none were given.
-    pub acknowledgements: Option<BTreeMap<&'a str, Vec<AckLine<'a>>>>,
+    pub acknowledgements: Option<BTreeMap<&'a str, AckLines<'a>>>,
     /// Earlier ASNs as JSON (read through [`AsnView`] like the ASN itself).
     previous: &'a [Value],
     pub previous_given: bool,
@@ -125,8 +136,23 @@ impl<'a> Context<'a> {
                 shipment_identifier: entry.shipment_identifier.as_deref().map(str::trim),
             })
             .collect();
+        let mut lines_by_asin = BTreeMap::new();
+        let mut lines_by_vendor_id = BTreeMap::new();
+        for (po, order) in orders.iter().flatten() {
+            for line in order.order_details.iter().flat_map(|d| d.items.iter()) {
+                if let Some(asin) = line.amazon_product_identifier.as_deref() {
+                    lines_by_asin.entry((*po, asin)).or_insert(line);
+                }
+                if let Some(id) = line.vendor_product_identifier.as_deref() {
+                    lines_by_vendor_id.entry((*po, id)).or_insert(line);
+                }
+            }
+        }
         Ok(Context {
             now: sources.now.0,
+            lines_by_asin,
+            lines_by_vendor_id,
+            has_sku_map: !sources.sku_map.is_empty(),
             appointment_at: sources.appointment_at.map(|t| t.0),
             options: sources.options,
             catalog,
@@ -170,6 +196,16 @@ impl<'a> Context<'a> {
         asin: Option<&str>,
         vendor_id: Option<&str>,
     ) -> Option<&'a OrderItem> {
+        // By ASIN, then by vendor id; only then, with a SKU map, line by line.
+        let direct = asin
+            .and_then(|asin| self.lines_by_asin.get(&(po, asin)))
+            .or_else(|| vendor_id.and_then(|id| self.lines_by_vendor_id.get(&(po, id))));
+        if let Some(line) = direct {
+            return Some(line);
+        }
+        if !self.has_sku_map {
+            return None;
+        }
         let order = self.orders.as_ref()?.get(po)?;
         order.order_details.as_ref()?.items.iter().find(|line| {
             self.same_product(
@@ -188,7 +224,7 @@ impl<'a> Context<'a> {
 fn index_acknowledgements<'a>(
     list: &'a [OrderAcknowledgement],
     orders: Option<&BTreeMap<&'a str, &'a Order>>,
-) -> Result<BTreeMap<&'a str, Vec<AckLine<'a>>>, ShipmentError> {
+) -> Result<BTreeMap<&'a str, AckLines<'a>>, ShipmentError> {
     let mut dated = Vec::with_capacity(list.len());
     for (i, ack) in list.iter().enumerate() {
         let date = parse_instant(&ack.acknowledgement_date).map_err(|message| {
@@ -200,24 +236,25 @@ fn index_acknowledgements<'a>(
         dated.push((date, i, ack));
     }
     dated.sort_by_key(|(date, i, _)| (*date, *i));
-    let mut index: BTreeMap<&'a str, Vec<AckLine<'a>>> = BTreeMap::new();
+    let mut index: BTreeMap<&'a str, AckLines<'a>> = BTreeMap::new();
+    // Case sizes of PO lines by (PO, normalised sequence number).
+    let mut unit_sizes: BTreeMap<(&str, String), u64> = BTreeMap::new();
+    for (po, order) in orders.into_iter().flatten() {
+        for line in order.order_details.iter().flat_map(|d| d.items.iter()) {
+            if let Some(size) = line.ordered_quantity.unit_size {
+                unit_sizes.insert((*po, normalise_sequence(&line.item_sequence_number)), size);
+            }
+        }
+    }
     for (_, _, ack) in dated {
         let po = ack.purchase_order_number.as_str();
-        let po_items = orders
-            .and_then(|o| o.get(po))
-            .and_then(|order| order.order_details.as_ref())
-            .map(|details| details.items.as_slice())
-            .unwrap_or_default();
-        let lines = index.entry(po).or_default();
+        let AckLines { lines, by_sequence } = index.entry(po).or_default();
         for item in &ack.items {
             let sequence_number = item.item_sequence_number.as_deref().map(normalise_sequence);
-            let po_unit_size = po_items
-                .iter()
-                .find(|line| {
-                    sequence_number.as_deref()
-                        == Some(normalise_sequence(&line.item_sequence_number).as_str())
-                })
-                .and_then(|line| line.ordered_quantity.unit_size);
+            let po_unit_size = sequence_number
+                .as_ref()
+                .and_then(|seq| unit_sizes.get(&(po, seq.clone())))
+                .copied();
             let fallback = item.ordered_quantity.unit_size.or(po_unit_size);
             let confirmed_eaches = item
                 .item_acknowledgements
@@ -243,9 +280,20 @@ fn index_acknowledgements<'a>(
                                 && existing.vendor_id == line.vendor_id)
                     }
                 };
-            match lines.iter_mut().find(|existing| same_line(existing)) {
+            // A later acknowledgement replaces the line: by sequence number when it has one,
+            // else by product.
+            let position = match &line.sequence_number {
+                Some(seq) => by_sequence.get(seq).copied(),
+                None => lines.iter().position(same_line),
+            };
+            match position.and_then(|i| lines.get_mut(i)) {
                 Some(existing) => *existing = line,
-                None => lines.push(line),
+                None => {
+                    if let Some(seq) = &line.sequence_number {
+                        by_sequence.insert(seq.clone(), lines.len());
+                    }
+                    lines.push(line);
+                }
             }
         }
     }

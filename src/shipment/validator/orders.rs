@@ -161,7 +161,12 @@ fn resolve<'c>(po: &str, item: &ItemView, context: &Context<'c>) -> Resolution<'
     let po_line = context.po_line(po, item.asin, item.vendor_id);
     let sequence = po_line.map(|l| normalise_sequence(&l.item_sequence_number));
     let ack_line = context.acknowledgements.as_ref().and_then(|acks| {
-        acks.get(po)?
+        let po_lines = acks.get(po)?;
+        if let Some(&i) = sequence.as_ref().and_then(|s| po_lines.by_sequence.get(s)) {
+            return po_lines.lines.get(i);
+        }
+        po_lines
+            .lines
             .iter()
             .find(|line| match (&sequence, &line.sequence_number) {
                 (Some(a), Some(b)) => a == b,

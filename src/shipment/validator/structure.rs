@@ -119,20 +119,37 @@ fn index_cartons<'a>(
     index
 }
 
-/// Every container item of the ASN with the pointer of its `items` entry.
-fn container_items<'v, 'a>(view: &'v AsnView<'a>) -> Vec<(String, &'v ContainerItemView<'a>)> {
-    let mut out = Vec::new();
-    for (c, carton) in view.cartons.iter().enumerate() {
-        for (k, item) in carton.items.iter().enumerate() {
-            out.push((format!("/cartons/{c}/items/{k}"), item));
-        }
+/// Where a container item is: `(container list, container index, item index)`; the pointer is
+/// only formatted when an issue needs it (a 6,000-item ASN is validated on every keystroke).
+#[derive(Clone, Copy)]
+struct At(&'static str, usize, usize);
+
+impl At {
+    fn path(self) -> String {
+        format!("/{}/{}/items/{}", self.0, self.1, self.2)
     }
-    for (p, pallet) in view.pallets.iter().enumerate() {
-        for (k, item) in pallet.items.iter().flatten().enumerate() {
-            out.push((format!("/pallets/{p}/items/{k}"), item));
-        }
-    }
-    out
+}
+
+/// Every container item of the ASN with its position.
+fn container_items<'v, 'a>(
+    view: &'v AsnView<'a>,
+) -> impl Iterator<Item = (At, &'v ContainerItemView<'a>)> {
+    let in_cartons = view.cartons.iter().enumerate().flat_map(|(c, carton)| {
+        carton
+            .items
+            .iter()
+            .enumerate()
+            .map(move |(k, item)| (At("cartons", c, k), item))
+    });
+    let on_pallets = view.pallets.iter().enumerate().flat_map(|(p, pallet)| {
+        pallet
+            .items
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(move |(k, item)| (At("pallets", p, k), item))
+    });
+    in_cartons.chain(on_pallets)
 }
 
 fn purchase_orders_of_items<'a>(
@@ -187,8 +204,12 @@ fn check_items(view: &AsnView, issues: &mut Vec<ShipmentIssue>) {
             issues,
         );
     }
-    for (path, container_item) in container_items(view) {
-        quantity_checks(container_item.quantity.as_ref(), &path, issues);
+    for (at, container_item) in container_items(view) {
+        if let Some(quantity) = container_item.quantity.as_ref() {
+            if quantity.amount == 0 || quantity.unit_of_measure == Some(UnitOfMeasure::Cases) {
+                quantity_checks(Some(quantity), &at.path(), issues);
+            }
+        }
     }
 }
 
@@ -228,12 +249,12 @@ fn check_references(
     cartons_by_sequence: &BTreeMap<&str, usize>,
     issues: &mut Vec<ShipmentIssue>,
 ) {
-    for (path, container_item) in container_items(view) {
+    for (at, container_item) in container_items(view) {
         if let Some(reference) = container_item.reference {
             if !items_by_sequence.contains_key(reference) {
                 issues.push(ShipmentIssue::error(
                     codes::UNRESOLVED_ITEM_REFERENCE,
-                    format!("{path}/itemReference"),
+                    format!("{}/itemReference", at.path()),
                     format!("no shipped item has itemSequenceNumber {reference}"),
                 ));
             }
