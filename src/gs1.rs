@@ -70,8 +70,13 @@ pub fn check_digit(data: &str) -> Option<u8> {
 
 /// Checks digits-only, then the check digit of a complete identifier.
 fn verify_check_digit(value: &str) -> Result<(), Gs1Error> {
-    let (data, last) = value.split_at(value.len().saturating_sub(1));
-    let actual = last.bytes().next().map(|b| b.saturating_sub(b'0'));
+    // Callers check that `value` is ASCII digits, so every byte is a character boundary.
+    let split = value.len().saturating_sub(1);
+    let data = value.get(..split).unwrap_or("");
+    let actual = value
+        .get(split..)
+        .and_then(|last| last.bytes().next())
+        .map(|b| b.saturating_sub(b'0'));
     match (check_digit(data), actual) {
         (Some(expected), Some(actual)) if expected == actual => Ok(()),
         (Some(expected), Some(actual)) => Err(Gs1Error::CheckDigit {
@@ -106,9 +111,10 @@ pub fn normalise_sscc(value: &str) -> Result<String, Gs1Error> {
     require_digits(&compact)?;
     let digits = match compact.len() {
         SSCC_LENGTH => compact,
-        20 if compact.starts_with(SSCC_APPLICATION_IDENTIFIER) => {
-            compact[SSCC_APPLICATION_IDENTIFIER.len()..].to_string()
-        }
+        20 if compact.starts_with(SSCC_APPLICATION_IDENTIFIER) => compact
+            .get(SSCC_APPLICATION_IDENTIFIER.len()..)
+            .unwrap_or_default()
+            .to_string(),
         actual => {
             return Err(Gs1Error::WrongLength {
                 value: value.to_string(),
