@@ -13,7 +13,10 @@
 
 mod ack;
 
-pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use ack::{
+    approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
+    decide_acknowledgements_json,
+};
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
