@@ -129,7 +129,11 @@ impl StockLedger {
             let stock = SkuStock {
                 allocatable,
                 taken: 0,
-                on_hand: position.available.is_none().then_some(position.on_hand).flatten(),
+                on_hand: position
+                    .available
+                    .is_none()
+                    .then_some(position.on_hand)
+                    .flatten(),
                 committed,
                 safety_stock,
                 inbound,
@@ -225,7 +229,11 @@ impl StockLedger {
         }
         // Give back what was pooled but not used, to the last receipt consumed.
         for (index, receipt) in stock.inbound.iter_mut().enumerate().take(consumed_upto) {
-            receipt.1 = if index + 1 == consumed_upto { pooled } else { 0 };
+            receipt.1 = if index + 1 == consumed_upto {
+                pooled
+            } else {
+                0
+            };
         }
         granted
     }
@@ -253,8 +261,10 @@ mod tests {
 
     #[test]
     fn allocatable_is_on_hand_less_committed_and_safety_never_negative() {
-        let l = ledger(r#"[{"sku":"A","onHand":10,"committed":3,"safetyStock":2},
-                           {"sku":"B","onHand":1,"committed":5},{"sku":"C","available":7}]"#);
+        let l = ledger(
+            r#"[{"sku":"A","onHand":10,"committed":3,"safetyStock":2},
+                           {"sku":"B","onHand":1,"committed":5},{"sku":"C","available":7}]"#,
+        );
         assert_eq!(l.get("A").allocatable, 5);
         assert_eq!(l.get("B").allocatable, 0);
         assert_eq!(l.get("C").allocatable, 7);

@@ -141,7 +141,10 @@ pub fn approve_acknowledgement(
         };
         let mut entries = Vec::new();
         if decided.accepted > 0 {
-            entries.push(entry(AcknowledgementCode::Accepted, quantity(decided.accepted)));
+            entries.push(entry(
+                AcknowledgementCode::Accepted,
+                quantity(decided.accepted),
+            ));
         }
         for slice in &decided.backorders {
             let mut backorder = entry(AcknowledgementCode::Backordered, quantity(slice.units));
@@ -192,7 +195,10 @@ pub fn approve_acknowledgement(
             status: DecisionStatus::Acknowledged,
             code: DecisionCode::Approved,
             rejection_reason: (decided.rejected > 0).then_some(decided.rejection_reason),
-            backorder_ship_date: decided.backorders.first().map(|s| s.scheduled_ship_date.clone()),
+            backorder_ship_date: decided
+                .backorders
+                .first()
+                .map(|s| s.scheduled_ship_date.clone()),
             reason: format!(
                 "approved by {approver}: {} accepted, {backordered} backordered, {} rejected of {} \
                  ordered (suggested {} / {} / {})",
@@ -200,7 +206,10 @@ pub fn approve_acknowledgement(
                 decided.rejected,
                 line.ordered_quantity.amount,
                 line.suggested_accepted,
-                line.suggested_backorders.iter().map(|s| s.units).sum::<u64>(),
+                line.suggested_backorders
+                    .iter()
+                    .map(|s| s.units)
+                    .sum::<u64>(),
                 line.suggested_rejected
             ),
         });
@@ -261,7 +270,9 @@ fn decide_approved_line(
 ) -> Result<ApprovedQuantities, ApprovalError> {
     let sequence = line.item_sequence_number.clone();
     let ordered = line.ordered_quantity.amount;
-    let base = approved.map_or(format!("/proposal/lines/{j}"), |(i, _)| format!("/approved/{i}"));
+    let base = approved.map_or(format!("/proposal/lines/{j}"), |(i, _)| {
+        format!("/approved/{i}")
+    });
 
     // Quantities: the approver's, else the suggestion.
     let (accepted, backorders) = match approved {
@@ -353,13 +364,12 @@ fn decide_approved_line(
             });
         }
     };
+    // Without a PO cost, the currency (and weight unit) come from the list price.
+    let template = line.net_cost.as_ref().or(line.list_price.as_ref());
     let net_cost = Money {
+        currency_code: template.and_then(|m| m.currency_code.clone()),
         amount: Some(cost),
-        ..line.net_cost.clone().unwrap_or(Money {
-            currency_code: None,
-            amount: None,
-            unit_of_measure: None,
-        })
+        unit_of_measure: template.and_then(|m| m.unit_of_measure),
     };
     let rejection_reason = approved
         .and_then(|(_, a)| a.rejection_reason)

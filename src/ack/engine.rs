@@ -142,7 +142,8 @@ impl<'a> PoPlan<'a> {
             window_start: None,
         };
         if let Some(details) = &order.order_details {
-            plan.purchase_order_date = Some(date("purchaseOrderDate", &details.purchase_order_date)?);
+            plan.purchase_order_date =
+                Some(date("purchaseOrderDate", &details.purchase_order_date)?);
             if let Some(changed) = &details.purchase_order_changed_date {
                 plan.changed_date = Some(date("purchaseOrderChangedDate", changed)?);
             }
@@ -163,7 +164,10 @@ impl<'a> PoPlan<'a> {
         Ok(plan)
     }
 
-    fn priority_key(&self, priority: AllocationPriority) -> (DateTime<Utc>, DateTime<Utc>, usize, &str) {
+    fn priority_key(
+        &self,
+        priority: AllocationPriority,
+    ) -> (DateTime<Utc>, DateTime<Utc>, usize, &str) {
         let latest = DateTime::<Utc>::MAX_UTC;
         let date = self.purchase_order_date.unwrap_or(latest);
         let number = self.order.purchase_order_number.as_str();
@@ -282,8 +286,14 @@ impl<'a> PoWork<'a> {
                 continue;
             };
             let path = format!("/purchaseOrders/{}/orderDetails/items/{j}", plan.index);
-            let (facts, mut issues) =
-                line_facts(number, item, &path, details.purchase_order_type, context, stock)?;
+            let (facts, mut issues) = line_facts(
+                number,
+                item,
+                &path,
+                details.purchase_order_type,
+                context,
+                stock,
+            )?;
             let line_history = facts.history;
             let situation = if state == Some(PurchaseOrderState::Closed) {
                 Situation::Skip(
@@ -372,13 +382,13 @@ impl<'a> PoWork<'a> {
             let Situation::Unchanged(history) = line.situation else {
                 continue;
             };
-            let (Some(sku), Some(per_unit)) = (line.facts.sku.as_deref(), line.facts.eaches_per_unit)
+            let (Some(sku), Some(per_unit)) =
+                (line.facts.sku.as_deref(), line.facts.eaches_per_unit)
             else {
                 continue;
             };
             let accepted = history.units(AcknowledgementCode::Accepted);
-            let backordered =
-                history.units(AcknowledgementCode::Backordered);
+            let backordered = history.units(AcknowledgementCode::Backordered);
             let stock_eaches = accepted.saturating_mul(per_unit);
             let inbound_eaches = backordered.saturating_mul(per_unit);
             let uncovered = stock.charge(sku, stock_eaches);
@@ -464,7 +474,9 @@ impl<'a> PoWork<'a> {
                 hold_reasons.push(format!("line {seq}: {reason}"));
             }
             if !line.facts.rules.auto_acknowledge {
-                hold_reasons.push(format!("line {seq}: auto-acknowledge is off for this PO/SKU"));
+                hold_reasons.push(format!(
+                    "line {seq}: auto-acknowledge is off for this PO/SKU"
+                ));
             } else if line.facts.rules.review {
                 hold_reasons.push(format!("line {seq}: the SKU is marked for review"));
             }
@@ -493,7 +505,9 @@ impl<'a> PoWork<'a> {
             let item = facts.item;
             let seq = item.item_sequence_number.as_str();
             for issue in &line.issues {
-                output.exceptions.push(line_exception(number, facts, issue, due_text.clone()));
+                output
+                    .exceptions
+                    .push(line_exception(number, facts, issue, due_text.clone()));
             }
             if let Some(allocation) = &line.promise_allocation {
                 output.allocations.push(allocation.clone());
@@ -501,7 +515,12 @@ impl<'a> PoWork<'a> {
             let decision = match (&line.situation, &line.result) {
                 (_, Some(result)) => {
                     for issue in &result.issues {
-                        output.exceptions.push(line_exception(number, facts, issue, due_text.clone()));
+                        output.exceptions.push(line_exception(
+                            number,
+                            facts,
+                            issue,
+                            due_text.clone(),
+                        ));
                     }
                     if let Some(sku) = &facts.sku {
                         if result.stock_eaches + result.inbound_eaches > 0 {
@@ -538,8 +557,7 @@ impl<'a> PoWork<'a> {
                 }
                 (Situation::Unchanged(history), None) => {
                     let accepted = history.units(AcknowledgementCode::Accepted);
-                    let backordered =
-                        history.units(AcknowledgementCode::Backordered);
+                    let backordered = history.units(AcknowledgementCode::Backordered);
                     let rejected = history.units(AcknowledgementCode::Rejected);
                     let mut decision = skipped(
                         number,
@@ -555,7 +573,9 @@ impl<'a> PoWork<'a> {
                     decision.rejected = rejected;
                     decision
                 }
-                (Situation::Skip(code, reason), None) => skipped(number, facts, *code, reason.clone()),
+                (Situation::Skip(code, reason), None) => {
+                    skipped(number, facts, *code, reason.clone())
+                }
                 (Situation::Decide, None) => continue,
             };
             output.decisions.push(decision);
@@ -585,7 +605,10 @@ impl<'a> PoWork<'a> {
                     "APPROVAL_REQUIRED",
                     Severity::Warning,
                     number,
-                    format!("PO {number} needs approval before its {what} is sent: {}", hold_reasons.join("; ")),
+                    format!(
+                        "PO {number} needs approval before its {what} is sent: {}",
+                        hold_reasons.join("; ")
+                    ),
                 )
                 .due(due_text.clone()),
             );
@@ -669,11 +692,14 @@ fn line_facts<'a>(
     let mapping = context.catalog.resolve(item);
     let sku = match mapping {
         Some(mapping) => Some(mapping.sku.clone()),
-        None => [&item.vendor_product_identifier, &item.amazon_product_identifier]
-            .into_iter()
-            .flatten()
-            .find(|id| stock.contains(id))
-            .cloned(),
+        None => [
+            &item.vendor_product_identifier,
+            &item.amazon_product_identifier,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|id| stock.contains(id))
+        .cloned(),
     };
     let unit = item
         .ordered_quantity
@@ -739,7 +765,12 @@ fn quantity_in_po_unit(facts: &LineFacts) -> impl Fn(u64) -> ItemQuantity + use<
     }
 }
 
-fn line_exception(number: &str, facts: &LineFacts, issue: &LineIssue, due: Option<String>) -> Exception {
+fn line_exception(
+    number: &str,
+    facts: &LineFacts,
+    issue: &LineIssue,
+    due: Option<String>,
+) -> Exception {
     let seq = &facts.item.item_sequence_number;
     Exception::for_po(
         issue.code,
@@ -752,7 +783,12 @@ fn line_exception(number: &str, facts: &LineFacts, issue: &LineIssue, due: Optio
     .due(due)
 }
 
-fn decided(number: &str, facts: &LineFacts, result: &LineResult, status: DecisionStatus) -> LineDecision {
+fn decided(
+    number: &str,
+    facts: &LineFacts,
+    result: &LineResult,
+    status: DecisionStatus,
+) -> LineDecision {
     let item = facts.item;
     LineDecision {
         purchase_order_number: number.to_string(),
@@ -770,7 +806,10 @@ fn decided(number: &str, facts: &LineFacts, result: &LineResult, status: Decisio
         status,
         code: result.code,
         rejection_reason: result.rejection_reason,
-        backorder_ship_date: result.backorders.first().map(|s| s.scheduled_ship_date.clone()),
+        backorder_ship_date: result
+            .backorders
+            .first()
+            .map(|s| s.scheduled_ship_date.clone()),
         reason: result.reason.clone(),
     }
 }

@@ -116,7 +116,9 @@ pub enum ApprovalError {
     #[error("line {sequence}: the PO has no netCost; give the agreed `netCost` (at {path})")]
     MissingNetCost { path: String, sequence: String },
     /// An approved cost that is zero, negative, or above the PO's cost.
-    #[error("line {sequence}: netCost {cost} must be positive and not above the PO cost (at {path})")]
+    #[error(
+        "line {sequence}: netCost {cost} must be positive and not above the PO cost (at {path})"
+    )]
     InvalidNetCost {
         path: String,
         sequence: String,
@@ -170,7 +172,9 @@ impl CodedError for ApprovalError {
                 ordered,
                 approved,
                 ..
-            } => json!({ "itemSequenceNumber": sequence, "ordered": ordered, "approved": approved }),
+            } => {
+                json!({ "itemSequenceNumber": sequence, "ordered": ordered, "approved": approved })
+            }
             ApprovalError::PreviouslyRejected {
                 sequence,
                 ordered,

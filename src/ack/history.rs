@@ -10,8 +10,7 @@ use chrono::{DateTime, Utc};
 
 use crate::error::InputError;
 use crate::spapi::orders::{
-    AcknowledgementCode, OrderAcknowledgement, OrderAcknowledgementItem, OrderItem,
-    UnitOfMeasure,
+    AcknowledgementCode, OrderAcknowledgement, OrderAcknowledgementItem, OrderItem, UnitOfMeasure,
 };
 use crate::time::parse_instant;
 

@@ -68,7 +68,10 @@ impl LineResult {
     pub fn entries(&self, quantity: impl Fn(u64) -> ItemQuantity) -> Vec<OrderItemAcknowledgement> {
         let mut entries = Vec::new();
         if self.accepted > 0 {
-            entries.push(entry(AcknowledgementCode::Accepted, quantity(self.accepted)));
+            entries.push(entry(
+                AcknowledgementCode::Accepted,
+                quantity(self.accepted),
+            ));
         }
         for slice in &self.backorders {
             let mut backorder = entry(AcknowledgementCode::Backordered, quantity(slice.units));
@@ -163,7 +166,11 @@ fn reject_all(
 }
 
 /// Decides a line that needs an acknowledgement (new, or changed by Amazon).
-pub fn decide_line(facts: &LineFacts, context: &LineContext, stock: &mut StockLedger) -> LineResult {
+pub fn decide_line(
+    facts: &LineFacts,
+    context: &LineContext,
+    stock: &mut StockLedger,
+) -> LineResult {
     let item = facts.item;
     let amount = item.ordered_quantity.amount;
     let previously_rejected = facts.history.map_or(0, |h| h.rejected_units).min(amount);
@@ -193,7 +200,11 @@ pub fn decide_line(facts: &LineFacts, context: &LineContext, stock: &mut StockLe
         );
         result.issues.push(LineIssue {
             code: "UNKNOWN_PRODUCT",
-            severity: if hold { Severity::Error } else { Severity::Warning },
+            severity: if hold {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
             message: message.clone(),
         });
         result.hold = hold.then_some(message);
@@ -412,7 +423,10 @@ fn explain(
     };
     let mut parts = Vec::new();
     if accepted == amount {
-        parts.push(format!("accepted all {amount} {}{per_case}", units_word(unit, amount)));
+        parts.push(format!(
+            "accepted all {amount} {}{per_case}",
+            units_word(unit, amount)
+        ));
     } else if accepted > 0 {
         parts.push(format!(
             "accepted {accepted} of {amount} {}{per_case}",
@@ -420,8 +434,14 @@ fn explain(
         ));
     }
     for slice in backorders {
-        let date = slice.scheduled_ship_date.get(..10).unwrap_or(&slice.scheduled_ship_date);
-        parts.push(format!("{} backordered to ship {date} from inbound stock", slice.units));
+        let date = slice
+            .scheduled_ship_date
+            .get(..10)
+            .unwrap_or(&slice.scheduled_ship_date);
+        parts.push(format!(
+            "{} backordered to ship {date} from inbound stock",
+            slice.units
+        ));
     }
     let stock_rejected = rejected - previously_rejected;
     if stock_rejected > 0 {
@@ -438,7 +458,9 @@ fn explain(
         ));
     }
     if previously_rejected > 0 {
-        parts.push(format!("{previously_rejected} rejected earlier (a rejection is final)"));
+        parts.push(format!(
+            "{previously_rejected} rejected earlier (a rejection is final)"
+        ));
     }
     format!(
         "{}: {}",

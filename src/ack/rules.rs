@@ -84,9 +84,17 @@ pub struct LineRules {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PoTypeRules {
-    #[serde(rename = "RegularOrder", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "RegularOrder",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub regular_order: Option<LineRules>,
-    #[serde(rename = "ConsignedOrder", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ConsignedOrder",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub consigned_order: Option<LineRules>,
     #[serde(
         rename = "NewProductIntroduction",
@@ -196,7 +204,11 @@ impl EffectiveRules {
 
 impl AckRules {
     /// The rules for a line of a PO of `po_type` matched to `sku` (defaults → PO type → SKU).
-    pub fn effective(&self, po_type: Option<PurchaseOrderType>, sku: Option<&str>) -> EffectiveRules {
+    pub fn effective(
+        &self,
+        po_type: Option<PurchaseOrderType>,
+        sku: Option<&str>,
+    ) -> EffectiveRules {
         let mut rules = EffectiveRules::default();
         if let Some(defaults) = &self.defaults {
             rules.apply(defaults);
