@@ -70,7 +70,7 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
       if (e.severity === 'error') log.error({ title: `vendor-central-connector: ${e.code}`, details: `${e.purchaseOrderNumber || ''} ${e.message}` });
     });
 
-    // One work item per PO with a decision.
+    // One work item per PO with a decision; an object's keys become the map stage's keys.
     const items = {};
     result.decisions.forEach((d) => {
       if (d.status === 'skipped') return;
@@ -87,7 +87,7 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
         quantity: d.orderedEaches === undefined ? d.orderedQuantity.amount : d.orderedEaches, accepted: d.accepted,
       });
     });
-    return Object.keys(items).map((n) => ({ key: n, value: items[n] }));
+    return items;
   }
 
   function map(context) {
