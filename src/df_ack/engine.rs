@@ -692,7 +692,7 @@ fn check_lines(
             problems.push((
                 DfLineCode::MissingLineId,
                 DfOrderCode::MissingLineId,
-                format!("{line} has no itemSequenceNumber (LineItemId)"),
+                format!("{line}: no itemSequenceNumber (LineItemId)"),
             ));
         }
         match &sku {
@@ -741,7 +741,7 @@ fn check_lines(
             problems.push((
                 DfLineCode::InvalidUnitPrice,
                 DfOrderCode::InvalidUnitPrice,
-                format!("{line} has no positive netPrice"),
+                format!("{line}: no positive netPrice"),
             ));
         }
 
@@ -958,11 +958,11 @@ impl Plan<'_> {
 
         let overdue = self.due_at().is_some_and(|due| context.now > due);
         let reason = if self.accepted {
-            let count = self.lines.len();
-            format!(
-                "accepted ({status_code}, {description}): all {count} line{} allocated in full",
-                if count == 1 { "" } else { "s" }
-            )
+            let lines = match self.lines.len() {
+                1 => "its line is".to_string(),
+                count => format!("all {count} lines are"),
+            };
+            format!("accepted ({status_code}, {description}): {lines} allocated in full")
         } else {
             let decisive = self
                 .findings
@@ -1028,7 +1028,7 @@ impl Plan<'_> {
             );
             let mut exception = Exception::for_po(code.as_str(), severity, &number, message)
                 .sku(finding.sku.as_deref())
-                .money_at_risk(order_value(details))
+                .money_at_risk(order_value(details).filter(|value| !value.amount.is_zero()))
                 .due(due_at.clone());
             if let Some(j) = finding.line {
                 if let Some(l) = self.lines.get(j) {
@@ -1070,7 +1070,7 @@ impl Plan<'_> {
                     None => {
                         let why = match sent.and_then(|c| c.acknowledgement()) {
                             Some((status, _)) => {
-                                format!("the order is cancelled with {status} for another reason")
+                                format!("the order is cancelled with {status}")
                             }
                             None => "the order is not acknowledged in this run".to_string(),
                         };
@@ -1119,6 +1119,17 @@ fn advice(code: DfOrderCode) -> &'static str {
         }
         DfOrderCode::InvalidShipMethod => {
             "Check rules.shipMethods against the ship methods Amazon assigns to this warehouse"
+        }
+        DfOrderCode::MissingShipToName
+        | DfOrderCode::InvalidShipToAddressLine1
+        | DfOrderCode::InvalidShipToAddressLine2
+        | DfOrderCode::InvalidShipToAddressLine3
+        | DfOrderCode::MissingShipToCity
+        | DfOrderCode::MissingShipToState
+        | DfOrderCode::MissingShipToPostalCode
+        | DfOrderCode::MissingShipToCountryCode => {
+            "A vendor may not change a customer's address: if the order should ship, contact \
+             Amazon vendor support before submitting"
         }
         DfOrderCode::NoTaxNexus | DfOrderCode::UspsValueLimit => {
             "This follows the vendor's configured rule; change the rule to ship such orders"
