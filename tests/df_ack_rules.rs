@@ -18,6 +18,9 @@ fn run(input: &Value) -> Result<Value, DfAckError> {
     decide_df_acknowledgements(parsed).map(|out| serde_json::to_value(out).unwrap())
 }
 
+/// A change to the base input, for table-driven cases.
+type Mutation = Box<dyn Fn(&mut Value)>;
+
 fn base_order(number: &str) -> Value {
     json!({
         "purchaseOrderNumber": number,
@@ -95,7 +98,7 @@ fn the_base_order_is_accepted() {
 #[test]
 fn each_rule_cancels_with_its_guide_code() {
     let order = "/orders/0/orderDetails";
-    let cases: Vec<(&str, &str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, &str, Mutation)> = vec![
         (
             "OUT_OF_STOCK",
             "03",
@@ -295,7 +298,7 @@ fn each_rule_cancels_with_its_guide_code() {
 
 #[test]
 fn rules_that_do_not_apply_leave_the_order_accepted() {
-    let cases: Vec<Box<dyn Fn(&mut Value)>> = vec![
+    let cases: Vec<Mutation> = vec![
         // 2 × 250.00 = 500.00 is not above 500.
         Box::new(|i| {
             *i.pointer_mut("/orders/0/orderDetails/shipmentDetails/shipMethod")
@@ -345,7 +348,7 @@ fn several_findings_are_reported_and_the_first_by_precedence_decides() {
 
 #[test]
 fn orders_that_cannot_be_acknowledged_are_blocked_with_an_exception() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, Mutation)> = vec![
         (
             "ZERO_QUANTITY",
             Box::new(|i| {
@@ -475,7 +478,7 @@ fn late_acceptance_and_a_passed_ship_date_are_flagged() {
 
 #[test]
 fn bad_input_is_refused_with_code_and_path() {
-    let cases: Vec<(&str, &str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, &str, Mutation)> = vec![
         (
             "UNKNOWN_FIELD",
             "/rule",
