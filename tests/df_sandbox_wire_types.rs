@@ -13,8 +13,8 @@ use serde_json::Value;
 use vendor_central_connector::error::CodedError;
 use vendor_central_connector::input::parse_json;
 use vendor_central_connector::spapi::df_orders::{
-    GetOrderResponse, GetOrdersResponse, Order, OrderList, SubmitAcknowledgementRequest,
-    SubmitAcknowledgementResponseV1, TaxType, UnitOfMeasure,
+    DfGetOrderResponse, DfGetOrdersResponse, DfOrder, DfOrderList, DfSubmitAcknowledgementRequest,
+    DfSubmitAcknowledgementResponseV1, DfTaxType, DfUnitOfMeasure,
 };
 
 const DF_MODEL: &str =
@@ -64,8 +64,8 @@ fn every_2021_12_28_example_round_trips_except_the_known_quirks() {
     assert_eq!(found.len(), 2, "getOrders and getOrder examples");
     for (location, operation, value) in found {
         let diffs = match operation.as_str() {
-            "getOrders" => round_trip::<OrderList>(&location, &value),
-            "getOrder" => round_trip::<Order>(&location, &value),
+            "getOrders" => round_trip::<DfOrderList>(&location, &value),
+            "getOrder" => round_trip::<DfOrder>(&location, &value),
             other => panic!("unexpected example for {other}"),
         };
         quirks.extend(diffs.into_iter().map(|d| format!("{operation}: {d}")));
@@ -89,8 +89,8 @@ fn every_v1_example_round_trips_exactly() {
     for example in examples(&model) {
         // The sandbox's own invalid request (sellingParty without partyId) must be refused.
         if example.kind == ExampleKind::RequestBody && example.status == "400" {
-            let err =
-                parse_json::<SubmitAcknowledgementRequest>(&example.value.to_string()).unwrap_err();
+            let err = parse_json::<DfSubmitAcknowledgementRequest>(&example.value.to_string())
+                .unwrap_err();
             assert_eq!(err.code(), "MISSING_FIELD");
             assert_eq!(err.path(), "/orderAcknowledgements/0/sellingParty/partyId");
             continue;
@@ -99,14 +99,16 @@ fn every_v1_example_round_trips_exactly() {
         let value = &example.value;
         let diffs = match (example.operation.as_str(), example.kind) {
             ("getOrders", ExampleKind::Response) => {
-                round_trip::<GetOrdersResponse>(location, value)
+                round_trip::<DfGetOrdersResponse>(location, value)
             }
-            ("getOrder", ExampleKind::Response) => round_trip::<GetOrderResponse>(location, value),
+            ("getOrder", ExampleKind::Response) => {
+                round_trip::<DfGetOrderResponse>(location, value)
+            }
             ("submitAcknowledgement", ExampleKind::Response) => {
-                round_trip::<SubmitAcknowledgementResponseV1>(location, value)
+                round_trip::<DfSubmitAcknowledgementResponseV1>(location, value)
             }
             ("submitAcknowledgement", ExampleKind::RequestBody) => {
-                round_trip::<SubmitAcknowledgementRequest>(location, value)
+                round_trip::<DfSubmitAcknowledgementRequest>(location, value)
             }
             (other, kind) => panic!("unexpected example {other} {kind:?}"),
         };
@@ -131,22 +133,22 @@ fn sandbox_values_are_read_as_the_model_means_them() {
         .into_iter()
         .find(|(_, op, _)| op == "getOrder")
         .unwrap();
-    let order: Order = serde_json::from_value(value).unwrap();
+    let order: DfOrder = serde_json::from_value(value).unwrap();
     let details = order.order_details.unwrap();
     assert_eq!(details.customer_order_number, "123-ABC");
     let item = &details.items[0];
     assert_eq!(
         item.ordered_quantity.unit_of_measure,
-        Some(UnitOfMeasure::Each)
+        Some(DfUnitOfMeasure::Each)
     );
     assert_eq!(
         item.net_price.as_ref().unwrap().amount.unwrap().to_string(),
         "500"
     );
     let tax = details.tax_total.unwrap().tax_line_item.unwrap();
-    assert_eq!(tax[0].tax_type, Some(TaxType::Total));
+    assert_eq!(tax[0].tax_type, Some(DfTaxType::Total));
     // `MwSt.` keeps its dot on the way out.
-    let mwst: TaxType = serde_json::from_str("\"MWST.\"").unwrap();
+    let mwst: DfTaxType = serde_json::from_str("\"MWST.\"").unwrap();
     assert_eq!(serde_json::to_string(&mwst).unwrap(), "\"MwSt.\"");
 }
 
@@ -157,7 +159,7 @@ fn absent_identifiers_read_as_blank_so_the_order_can_be_cancelled() {
         "shipmentDates":{"requiredShipDate":"2026-01-02T00:00:00Z"}},
       "sellingParty":{"partyId":"V"},"shipFromParty":{"partyId":"W"},"billToParty":{"partyId":"B"},
       "items":[{"orderedQuantity":{"amount":1}}]}}"#;
-    let order: Order = parse_json(text).unwrap();
+    let order: DfOrder = parse_json(text).unwrap();
     let details = order.order_details.unwrap();
     assert_eq!(details.customer_order_number, "");
     assert_eq!(details.items[0].item_sequence_number, "");

@@ -20,8 +20,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::error::DfAckError;
 use super::input::{
-    DecideDfAcknowledgementsInput, DfAllocationPriority, DfRules, DuplicateShipIdPolicy,
-    ShipToField,
+    DecideDfAcknowledgementsInput, DfAllocationPriority, DfDuplicateShipIdPolicy, DfRules,
+    DfShipToField,
 };
 use super::output::{
     DecideDfAcknowledgementsOutput, DfAllocation, DfDecisionStatus, DfLineCode, DfLineDecision,
@@ -31,8 +31,8 @@ use crate::catalog::Catalog;
 use crate::exceptions::{Exception, Severity};
 use crate::money::{CurrencyAmount, Decimal};
 use crate::spapi::df_orders::{
-    AcknowledgementStatus, ItemQuantity, Order, OrderAcknowledgementItem, OrderDetails, OrderItem,
-    OrderItemAcknowledgement, OrderStatus, PartyIdentification, UnitOfMeasure,
+    DfAcknowledgementStatus, DfItemQuantity, DfOrder, DfOrderAcknowledgementItem, DfOrderDetails,
+    DfOrderItem, DfOrderItemAcknowledgement, DfOrderStatus, DfPartyIdentification, DfUnitOfMeasure,
 };
 use crate::stock::StockLedger;
 use crate::time::{format_instant, parse_instant};
@@ -132,7 +132,7 @@ struct Context<'a> {
     selling_party: Option<&'a str>,
     ship_from_party: Option<&'a str>,
     vendor_order_numbers: &'a BTreeMap<String, String>,
-    duplicate_policy: DuplicateShipIdPolicy,
+    duplicate_policy: DfDuplicateShipIdPolicy,
 }
 
 /// The rules, indexed.
@@ -169,7 +169,7 @@ struct Finding {
 
 /// One line as read and checked.
 struct LinePlan<'a> {
-    item: &'a OrderItem,
+    item: &'a DfOrderItem,
     sku: Option<String>,
     code: Option<DfLineCode>,
     reason: String,
@@ -179,7 +179,7 @@ struct LinePlan<'a> {
 /// An order with its dates parsed, its findings, and (after allocation) its lines' fate.
 struct Plan<'a> {
     index: usize,
-    order: &'a Order,
+    order: &'a DfOrder,
     order_date: Option<DateTime<Utc>>,
     required_ship_date: Option<DateTime<Utc>>,
     outcome: Option<NotSent>,
@@ -193,7 +193,7 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    fn read(index: usize, order: &'a Order) -> Result<Self, DfAckError> {
+    fn read(index: usize, order: &'a DfOrder) -> Result<Self, DfAckError> {
         let base = format!("/orders/{index}/orderDetails");
         let mut plan = Plan {
             index,
@@ -251,7 +251,7 @@ impl<'a> Plan<'a> {
                     index + 1
                 ),
             );
-        } else if let Some(status) = details.order_status.filter(|s| *s != OrderStatus::New) {
+        } else if let Some(status) = details.order_status.filter(|s| *s != DfOrderStatus::New) {
             plan.outcome = Some(NotSent::Skipped(DfOrderCode::NotNew));
             plan.not_sent_detail = format!("the order is {status}: nothing to acknowledge");
         }
@@ -262,7 +262,7 @@ impl<'a> Plan<'a> {
         &self.order.purchase_order_number
     }
 
-    fn details(&self) -> Option<&'a OrderDetails> {
+    fn details(&self) -> Option<&'a DfOrderDetails> {
         self.order.order_details.as_ref()
     }
 
@@ -321,7 +321,7 @@ fn sequence_key(sequence: &str) -> (u64, String) {
 
 /// Second and later orders with an already-seen number: identical copies are skipped; a
 /// different order with the same number blocks (or cancels, per policy) the number.
-fn mark_duplicates(plans: &mut [Plan], orders: &[Order], policy: DuplicateShipIdPolicy) {
+fn mark_duplicates(plans: &mut [Plan], orders: &[DfOrder], policy: DfDuplicateShipIdPolicy) {
     let mut first_index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut conflicting: BTreeSet<usize> = BTreeSet::new();
     let mut copies: BTreeMap<usize, usize> = BTreeMap::new();
@@ -370,14 +370,14 @@ fn mark_duplicates(plans: &mut [Plan], orders: &[Order], policy: DuplicateShipId
             continue; // already blocked or skipped (not NEW): nothing would be sent anyway
         }
         match policy {
-            DuplicateShipIdPolicy::Block => plan.block(
+            DfDuplicateShipIdPolicy::Block => plan.block(
                 DfOrderCode::DuplicatePurchaseOrder,
                 "two different orders in the batch share this purchase order number: pass each \
                  order once, in its latest state; if Amazon really sent two orders with one \
                  number, decide with options.duplicateShipIds = \"cancel\" (code 04)"
                     .to_string(),
             ),
-            DuplicateShipIdPolicy::Cancel => {
+            DfDuplicateShipIdPolicy::Cancel => {
                 plan.find(
                     DfOrderCode::DuplicateShipId,
                     None,
@@ -457,7 +457,7 @@ fn check_order(
         .sort_by_key(|f| (precedence(f.code), f.line.unwrap_or(0)));
 }
 
-fn check_order_fields(plan: &mut Plan, details: &OrderDetails, rules: &DfRules) {
+fn check_order_fields(plan: &mut Plan, details: &DfOrderDetails, rules: &DfRules) {
     if details.customer_order_number.trim().is_empty() {
         plan.find(
             DfOrderCode::MissingCustomerOrderNumber,
@@ -498,28 +498,28 @@ fn check_order_fields(plan: &mut Plan, details: &OrderDetails, rules: &DfRules) 
     let address = &details.ship_to_party;
     for field in &rules.required_ship_to_fields {
         let (value, code, words) = match field {
-            ShipToField::Name => (Some(&address.name), DfOrderCode::MissingShipToName, "name"),
-            ShipToField::AddressLine1 => (
+            DfShipToField::Name => (Some(&address.name), DfOrderCode::MissingShipToName, "name"),
+            DfShipToField::AddressLine1 => (
                 Some(&address.address_line1),
                 DfOrderCode::InvalidShipToAddressLine1,
                 "address line 1",
             ),
-            ShipToField::City => (
+            DfShipToField::City => (
                 address.city.as_ref(),
                 DfOrderCode::MissingShipToCity,
                 "city",
             ),
-            ShipToField::StateOrRegion => (
+            DfShipToField::StateOrRegion => (
                 Some(&address.state_or_region),
                 DfOrderCode::MissingShipToState,
                 "state or region",
             ),
-            ShipToField::PostalCode => (
+            DfShipToField::PostalCode => (
                 address.postal_code.as_ref(),
                 DfOrderCode::MissingShipToPostalCode,
                 "postal code",
             ),
-            ShipToField::CountryCode => (
+            DfShipToField::CountryCode => (
                 Some(&address.country_code),
                 DfOrderCode::MissingShipToCountryCode,
                 "country code",
@@ -627,7 +627,7 @@ fn check_order_fields(plan: &mut Plan, details: &OrderDetails, rules: &DfRules) 
 }
 
 /// Σ netPrice × quantity, when every line has a price in one currency and nothing overflows.
-fn order_value(details: &OrderDetails) -> Option<CurrencyAmount> {
+fn order_value(details: &DfOrderDetails) -> Option<CurrencyAmount> {
     let mut total = Decimal::ZERO;
     let mut currency: Option<String> = None;
     for item in &details.items {
@@ -648,7 +648,7 @@ fn order_value(details: &OrderDetails) -> Option<CurrencyAmount> {
     })
 }
 
-fn describe_item(item: &OrderItem) -> String {
+fn describe_item(item: &DfOrderItem) -> String {
     match (
         non_blank(item.buyer_product_identifier.as_deref()),
         non_blank(item.vendor_product_identifier.as_deref()),
@@ -662,7 +662,7 @@ fn describe_item(item: &OrderItem) -> String {
 
 fn check_lines(
     plan: &mut Plan,
-    details: &OrderDetails,
+    details: &DfOrderDetails,
     catalog: &Catalog,
     stock: &StockLedger,
     rules: &RuleIndex,
@@ -914,7 +914,7 @@ impl Plan<'_> {
         let Some((status_code, description)) = code.acknowledgement() else {
             return;
         };
-        let acknowledgement_status = AcknowledgementStatus {
+        let acknowledgement_status = DfAcknowledgementStatus {
             code: Some(status_code.to_string()),
             description: Some(description.to_string()),
         };
@@ -934,23 +934,23 @@ impl Plan<'_> {
         output
             .request
             .order_acknowledgements
-            .push(OrderAcknowledgementItem {
+            .push(DfOrderAcknowledgementItem {
                 purchase_order_number: number.clone(),
                 vendor_order_number,
                 acknowledgement_date: format_instant(&context.now),
                 acknowledgement_status: acknowledgement_status.clone(),
-                selling_party: PartyIdentification::code(selling_party),
-                ship_from_party: PartyIdentification::code(ship_from_party),
+                selling_party: DfPartyIdentification::code(selling_party),
+                ship_from_party: DfPartyIdentification::code(ship_from_party),
                 item_acknowledgements: details
                     .items
                     .iter()
-                    .map(|item| OrderItemAcknowledgement {
+                    .map(|item| DfOrderItemAcknowledgement {
                         item_sequence_number: item.item_sequence_number.clone(),
                         buyer_product_identifier: item.buyer_product_identifier.clone(),
                         vendor_product_identifier: item.vendor_product_identifier.clone(),
-                        acknowledged_quantity: ItemQuantity {
+                        acknowledged_quantity: DfItemQuantity {
                             amount: item.ordered_quantity.amount,
-                            unit_of_measure: Some(UnitOfMeasure::Each),
+                            unit_of_measure: Some(DfUnitOfMeasure::Each),
                         },
                     })
                     .collect(),

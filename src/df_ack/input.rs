@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::catalog::SkuMapping;
 use crate::money::Decimal;
-use crate::spapi::df_orders::Order;
+use crate::spapi::df_orders::DfOrder;
 use crate::stock::InventoryPosition;
 use crate::time::Instant;
 
@@ -17,7 +17,7 @@ use crate::time::Instant;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DecideDfAcknowledgementsInput {
     /// DF `Order` objects exactly as getOrders / getOrder (2021-12-28) return them.
-    pub orders: Vec<Order>,
+    pub orders: Vec<DfOrder>,
     /// Stock positions per ERP SKU, in eaches. A SKU that is absent has nothing allocatable.
     #[serde(default)]
     pub inventory: Vec<InventoryPosition>,
@@ -80,14 +80,14 @@ pub struct DfRules {
     /// checked: Amazon's DF specification asks vendors to contact Amazon, not to cancel, when a
     /// complete address merely looks wrong. A masked `xxxxx` counts as present.
     #[serde(default = "default_required_ship_to_fields")]
-    pub required_ship_to_fields: Vec<ShipToField>,
+    pub required_ship_to_fields: Vec<DfShipToField>,
     /// The longest address line the vendor's carrier labels can print. When given, a longer
     /// line 1, 2 or 3 is cancelled with `08`, `21` or `22`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_address_line_length: Option<usize>,
     /// Regions where the vendor has no tax nexus: orders shipping there are cancelled with `50`.
     #[serde(default)]
-    pub no_tax_nexus: Vec<TaxRegion>,
+    pub no_tax_nexus: Vec<DfTaxRegion>,
     /// The highest order value (Σ netPrice × quantity, USD) the vendor ships by USPS. When
     /// given, a USD order with a `USPS…` ship method above it is cancelled with `53`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,18 +111,18 @@ impl Default for DfRules {
     }
 }
 
-fn default_required_ship_to_fields() -> Vec<ShipToField> {
+fn default_required_ship_to_fields() -> Vec<DfShipToField> {
     vec![
-        ShipToField::Name,
-        ShipToField::AddressLine1,
-        ShipToField::StateOrRegion,
-        ShipToField::CountryCode,
+        DfShipToField::Name,
+        DfShipToField::AddressLine1,
+        DfShipToField::StateOrRegion,
+        DfShipToField::CountryCode,
     ]
 }
 
 wire_enum! {
     /// A ship-to field whose absence cancels an order (each with its own code).
-    ShipToField {
+    DfShipToField {
         Name = "name",
         AddressLine1 = "addressLine1",
         City = "city",
@@ -137,7 +137,7 @@ wire_enum! {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TaxRegion {
+pub struct DfTaxRegion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     pub state_or_region: String,
@@ -158,13 +158,13 @@ pub struct DfOptions {
     /// specification literally and cancels the number with `04`. Identical copies (overlapping
     /// pages) are always decided once.
     #[serde(default)]
-    pub duplicate_ship_ids: DuplicateShipIdPolicy,
+    pub duplicate_ship_ids: DfDuplicateShipIdPolicy,
 }
 
 wire_enum! {
     /// See [`DfOptions::duplicate_ship_ids`].
     #[derive(Default)]
-    DuplicateShipIdPolicy {
+    DfDuplicateShipIdPolicy {
         #[default]
         Block = "block",
         Cancel = "cancel",

@@ -16,8 +16,8 @@ mod output;
 pub use engine::{PRECEDENCE, decide_df_acknowledgements};
 pub use error::DfAckError;
 pub use input::{
-    DecideDfAcknowledgementsInput, DfAllocationPriority, DfOptions, DfRules, DuplicateShipIdPolicy,
-    ShipToField, TaxRegion,
+    DecideDfAcknowledgementsInput, DfAllocationPriority, DfDuplicateShipIdPolicy, DfOptions,
+    DfRules, DfShipToField, DfTaxRegion,
 };
 pub use output::{
     DecideDfAcknowledgementsOutput, DfAllocation, DfDecisionStatus, DfLineCode, DfLineDecision,

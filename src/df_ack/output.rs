@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::exceptions::Exception;
-use crate::spapi::df_orders::{AcknowledgementStatus, SubmitAcknowledgementRequest};
+use crate::spapi::df_orders::{DfAcknowledgementStatus, DfSubmitAcknowledgementRequest};
 
 /// The output of `decideDirectFulfillmentAcknowledgements`.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -11,7 +11,7 @@ use crate::spapi::df_orders::{AcknowledgementStatus, SubmitAcknowledgementReques
 #[serde(rename_all = "camelCase")]
 pub struct DecideDfAcknowledgementsOutput {
     /// The exact body to POST to the DF submitAcknowledgement (2021-12-28).
-    pub request: SubmitAcknowledgementRequest,
+    pub request: DfSubmitAcknowledgementRequest,
     /// One decision per input order, in input order, each with its lines.
     pub decisions: Vec<DfOrderDecision>,
     /// Stock the ERP must reserve, in eaches, per SKU and order line (accepted orders only).
@@ -212,7 +212,7 @@ pub struct DfOrderDecision {
     pub code: DfOrderCode,
     /// What is sent to Amazon for this order (absent unless `status` is `acknowledged`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acknowledgement_status: Option<AcknowledgementStatus>,
+    pub acknowledgement_status: Option<DfAcknowledgementStatus>,
     /// Why, in words a person can check against the ERP. Never contains the customer's data.
     pub reason: String,
     /// Every problem found, in precedence order; the first decides `code`.

@@ -2,10 +2,13 @@
 //! response wrappers of the older `vendorDirectFulfillmentOrdersV1.json`.
 //!
 //! getOrders / getOrder responses, and the submitAcknowledgement request and response.
-//! Definitions keep the model's names. In 2021-12-28 the responses are not wrapped: getOrders
-//! returns an [`OrderList`], getOrder an [`Order`], submitAcknowledgement a [`TransactionId`];
-//! V1 wraps them in `{payload, errors}` ([`GetOrdersResponse`], [`GetOrderResponse`],
-//! [`SubmitAcknowledgementResponseV1`]). Every other definition is the same in both models
+//! Each type is the model definition of the same name with a `Df` prefix (`Order` → `DfOrder`):
+//! the TypeScript declarations of every model share one namespace, and the retail orders model
+//! defines `Order`, `Address`, `ItemQuantity`… too. Fields are the model's, one for one.
+//! In 2021-12-28 the responses are not wrapped: getOrders
+//! returns a [`DfOrderList`], getOrder an [`DfOrder`], submitAcknowledgement a [`DfTransactionId`];
+//! V1 wraps them in `{payload, errors}` ([`DfGetOrdersResponse`], [`DfGetOrderResponse`],
+//! [`DfSubmitAcknowledgementResponseV1`]). Every other definition is the same in both models
 //! (V1 lacks `hasCustomizableItems` and `buyerCustomizedInfo`, which are optional here).
 //!
 //! DF orders carry the customer's name and address (`shipToParty`), gift messages and
@@ -24,7 +27,7 @@ use crate::money::Decimal;
 
 wire_enum! {
     /// `OrderDetails.orderStatus`.
-    OrderStatus {
+    DfOrderStatus {
         New = "NEW",
         Shipped = "SHIPPED",
         Accepted = "ACCEPTED",
@@ -34,7 +37,7 @@ wire_enum! {
 
 wire_enum! {
     /// `TaxRegistrationDetails.taxRegistrationType`.
-    TaxRegistrationType {
+    DfTaxRegistrationType {
         Vat = "VAT",
         Gst = "GST",
     }
@@ -42,14 +45,14 @@ wire_enum! {
 
 wire_enum! {
     /// `ItemQuantity.unitOfMeasure`: DF orders are always in eaches. The sandbox sends `"EACH"`.
-    UnitOfMeasure {
+    DfUnitOfMeasure {
         Each = "Each",
     }
 }
 
 wire_enum! {
     /// `TaxDetails.type`.
-    TaxType {
+    DfTaxType {
         Consumption = "CONSUMPTION",
         Gst = "GST",
         MwSt = "MwSt.",
@@ -64,7 +67,7 @@ wire_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct ErrorList {
+pub struct DfErrorList {
     pub errors: Vec<ApiError>,
 }
 
@@ -72,18 +75,18 @@ pub struct ErrorList {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct OrderList {
+pub struct DfOrderList {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pagination: Option<Pagination>,
+    pub pagination: Option<DfPagination>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub orders: Option<Vec<Order>>,
+    pub orders: Option<Vec<DfOrder>>,
 }
 
 /// `Pagination`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Pagination {
+pub struct DfPagination {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
@@ -92,9 +95,9 @@ pub struct Pagination {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct GetOrdersResponse {
+pub struct DfGetOrdersResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<OrderList>,
+    pub payload: Option<DfOrderList>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiError>>,
 }
@@ -103,9 +106,9 @@ pub struct GetOrdersResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct GetOrderResponse {
+pub struct DfGetOrderResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Order>,
+    pub payload: Option<DfOrder>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiError>>,
 }
@@ -114,54 +117,54 @@ pub struct GetOrderResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Order {
+pub struct DfOrder {
     pub purchase_order_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order_details: Option<OrderDetails>,
+    pub order_details: Option<DfOrderDetails>,
 }
 
 /// `OrderDetails`. Dates stay as Amazon wrote them; engines parse them with a path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct OrderDetails {
+pub struct DfOrderDetails {
     /// Amazon's customer order number (the guide's "AmazonOrderID"); `""` when absent.
     #[serde(default)]
     pub customer_order_number: String,
     pub order_date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub order_status: Option<OrderStatus>,
-    pub shipment_details: ShipmentDetails,
+    pub order_status: Option<DfOrderStatus>,
+    pub shipment_details: DfShipmentDetails,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_total: Option<TaxItemDetails>,
-    pub selling_party: PartyIdentification,
-    pub ship_from_party: PartyIdentification,
+    pub tax_total: Option<DfTaxItemDetails>,
+    pub selling_party: DfPartyIdentification,
+    pub ship_from_party: DfPartyIdentification,
     /// The customer's name and address: personal data. Absent reads as an empty address.
     #[serde(default)]
-    pub ship_to_party: Address,
-    pub bill_to_party: PartyIdentification,
+    pub ship_to_party: DfAddress,
+    pub bill_to_party: DfPartyIdentification,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_customizable_items: Option<bool>,
     #[serde(default)]
-    pub items: Vec<OrderItem>,
+    pub items: Vec<DfOrderItem>,
 }
 
 /// `PartyIdentification`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct PartyIdentification {
+pub struct DfPartyIdentification {
     pub party_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<Address>,
+    pub address: Option<DfAddress>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_info: Option<TaxRegistrationDetails>,
+    pub tax_info: Option<DfTaxRegistrationDetails>,
 }
 
-impl PartyIdentification {
+impl DfPartyIdentification {
     /// A party known only by its code, as acknowledgements send it.
     pub fn code(party_id: &str) -> Self {
-        PartyIdentification {
+        DfPartyIdentification {
             party_id: party_id.to_string(),
             address: None,
             tax_info: None,
@@ -173,12 +176,12 @@ impl PartyIdentification {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct TaxRegistrationDetails {
+pub struct DfTaxRegistrationDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_registration_type: Option<TaxRegistrationType>,
+    pub tax_registration_type: Option<DfTaxRegistrationType>,
     pub tax_registration_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_registration_address: Option<Address>,
+    pub tax_registration_address: Option<DfAddress>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_registration_messages: Option<String>,
 }
@@ -189,7 +192,7 @@ pub struct TaxRegistrationDetails {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Address {
+pub struct DfAddress {
     #[serde(default)]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -220,7 +223,7 @@ pub struct Address {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct OrderItem {
+pub struct DfOrderItem {
     #[serde(default)]
     pub item_sequence_number: String,
     /// The ASIN.
@@ -230,37 +233,37 @@ pub struct OrderItem {
     pub vendor_product_identifier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    pub ordered_quantity: ItemQuantity,
+    pub ordered_quantity: DfItemQuantity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduled_delivery_shipment: Option<ScheduledDeliveryShipment>,
+    pub scheduled_delivery_shipment: Option<DfScheduledDeliveryShipment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gift_details: Option<GiftDetails>,
+    pub gift_details: Option<DfGiftDetails>,
     /// Required by the model; absent reads as `None` and cancels the order with code 20.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub net_price: Option<Money>,
+    pub net_price: Option<DfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_details: Option<TaxItemDetails>,
+    pub tax_details: Option<DfTaxItemDetails>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_price: Option<Money>,
+    pub total_price: Option<DfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_customized_info: Option<BuyerCustomizedInfoDetail>,
+    pub buyer_customized_info: Option<DfBuyerCustomizedInfoDetail>,
 }
 
 /// `ItemQuantity`: eaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct ItemQuantity {
+pub struct DfItemQuantity {
     pub amount: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit_of_measure: Option<UnitOfMeasure>,
+    pub unit_of_measure: Option<DfUnitOfMeasure>,
 }
 
 /// `Money`: `amount` is Amazon's `Decimal` string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Money {
+pub struct DfMoney {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -271,7 +274,7 @@ pub struct Money {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct BuyerCustomizedInfoDetail {
+pub struct DfBuyerCustomizedInfoDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customized_url: Option<String>,
 }
@@ -280,7 +283,7 @@ pub struct BuyerCustomizedInfoDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct ShipmentDetails {
+pub struct DfShipmentDetails {
     pub is_priority_shipment: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_scheduled_delivery_shipment: Option<bool>,
@@ -290,7 +293,7 @@ pub struct ShipmentDetails {
     /// Amazon's ship-method code (carrier and service level), e.g. `UPS_2ND`.
     #[serde(default)]
     pub ship_method: String,
-    pub shipment_dates: ShipmentDates,
+    pub shipment_dates: DfShipmentDates,
     #[serde(default)]
     pub message_to_customer: String,
 }
@@ -299,7 +302,7 @@ pub struct ShipmentDetails {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct ShipmentDates {
+pub struct DfShipmentDates {
     pub required_ship_date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promised_delivery_date: Option<String>,
@@ -309,7 +312,7 @@ pub struct ShipmentDates {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct ScheduledDeliveryShipment {
+pub struct DfScheduledDeliveryShipment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_delivery_service_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,7 +325,7 @@ pub struct ScheduledDeliveryShipment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct GiftDetails {
+pub struct DfGiftDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gift_message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -333,23 +336,23 @@ pub struct GiftDetails {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct TaxItemDetails {
+pub struct DfTaxItemDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_line_item: Option<Vec<TaxDetails>>,
+    pub tax_line_item: Option<Vec<DfTaxDetails>>,
 }
 
 /// `TaxDetails`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct TaxDetails {
+pub struct DfTaxDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_rate: Option<Decimal>,
-    pub tax_amount: Money,
+    pub tax_amount: DfMoney,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taxable_amount: Option<Money>,
+    pub taxable_amount: Option<DfMoney>,
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub tax_type: Option<TaxType>,
+    pub tax_type: Option<DfTaxType>,
 }
 
 /// `SubmitAcknowledgementRequest`: the body POSTed to
@@ -357,30 +360,30 @@ pub struct TaxDetails {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct SubmitAcknowledgementRequest {
-    pub order_acknowledgements: Vec<OrderAcknowledgementItem>,
+pub struct DfSubmitAcknowledgementRequest {
+    pub order_acknowledgements: Vec<DfOrderAcknowledgementItem>,
 }
 
 /// `OrderAcknowledgementItem`: the acknowledgement of one whole order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct OrderAcknowledgementItem {
+pub struct DfOrderAcknowledgementItem {
     pub purchase_order_number: String,
     pub vendor_order_number: String,
     /// ISO-8601, UTC.
     pub acknowledgement_date: String,
-    pub acknowledgement_status: AcknowledgementStatus,
-    pub selling_party: PartyIdentification,
-    pub ship_from_party: PartyIdentification,
-    pub item_acknowledgements: Vec<OrderItemAcknowledgement>,
+    pub acknowledgement_status: DfAcknowledgementStatus,
+    pub selling_party: DfPartyIdentification,
+    pub ship_from_party: DfPartyIdentification,
+    pub item_acknowledgements: Vec<DfOrderItemAcknowledgement>,
 }
 
 /// `AcknowledgementStatus`: a two-digit code from the DF guide and its description.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct AcknowledgementStatus {
+pub struct DfAcknowledgementStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -391,43 +394,43 @@ pub struct AcknowledgementStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct OrderItemAcknowledgement {
+pub struct DfOrderItemAcknowledgement {
     pub item_sequence_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_product_identifier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
-    pub acknowledged_quantity: ItemQuantity,
+    pub acknowledged_quantity: DfItemQuantity,
 }
 
 /// `TransactionId`: the 2021-12-28 submitAcknowledgement response (202).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct TransactionId {
+pub struct DfTransactionId {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transaction_id: Option<String>,
 }
 
 /// `SubmitAcknowledgementResponse` of 2021-12-28 (defined by the model, though its operation
-/// answers with a bare [`TransactionId`]): `errors` is an [`ErrorList`] object.
+/// answers with a bare [`DfTransactionId`]): `errors` is a [`DfErrorList`] object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct SubmitAcknowledgementResponse {
+pub struct DfSubmitAcknowledgementResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<TransactionId>,
+    pub payload: Option<DfTransactionId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<ErrorList>,
+    pub errors: Option<DfErrorList>,
 }
 
 /// V1 `SubmitAcknowledgementResponse`: `errors` is a bare array there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct SubmitAcknowledgementResponseV1 {
+pub struct DfSubmitAcknowledgementResponseV1 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<TransactionId>,
+    pub payload: Option<DfTransactionId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiError>>,
 }
