@@ -112,7 +112,7 @@ fn acknowledgement_codes(out: &DecideDfAcknowledgementsOutput) -> BTreeMap<Strin
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn never_allocates_more_than_available(batch in arbitrary_batch()) {
