@@ -14,7 +14,10 @@
 mod ack;
 mod df_ack;
 
-pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use ack::{
+    approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
+    decide_acknowledgements_json,
+};
 pub use df_ack::{
     decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
 };
