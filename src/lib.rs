@@ -25,6 +25,7 @@
 pub mod spapi;
 pub mod ack;
 pub mod catalog;
+pub mod df_ack;
 pub mod error;
 pub mod exceptions;
 pub mod input;
@@ -41,5 +42,8 @@ pub mod wasm;
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The Amazon SP-API models this build targets, by model file and API version.
-pub const MODEL_VERSIONS: &[(&str, &str)] =
-    &[("vendorOrders", "v1"), ("vendorTransactionStatus", "v1")];
+pub const MODEL_VERSIONS: &[(&str, &str)] = &[
+    ("vendorOrders", "v1"),
+    ("vendorTransactionStatus", "v1"),
+    ("vendorDirectFulfillmentOrders", "2021-12-28"),
+];

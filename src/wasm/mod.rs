@@ -12,10 +12,14 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod df_ack;
 
 pub use ack::{
     approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
     decide_acknowledgements_json,
+};
+pub use df_ack::{
+    decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
 };
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
