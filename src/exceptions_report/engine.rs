@@ -36,10 +36,7 @@ pub fn exceptions_report(
     let owner_and_action = |code: &str| match input.options.owners.get(code) {
         Some(custom) => (
             custom.owner,
-            custom
-                .action
-                .clone()
-                .unwrap_or_else(|| owner_of(code).1),
+            custom.action.clone().unwrap_or_else(|| owner_of(code).1),
         ),
         None => owner_of(code),
     };

@@ -70,7 +70,10 @@ pub struct ReportSummary {
     pub total: u64,
     pub overdue: u64,
     /// Entries per owner role (roles with none are left out).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Partial<Record<OwnerRole, number>>"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Partial<Record<OwnerRole, number>>")
+    )]
     pub by_owner: BTreeMap<OwnerRole, u64>,
     /// Σ money at risk per currency (currencies are never added together).
     pub money_at_risk: Vec<CurrencyAmount>,

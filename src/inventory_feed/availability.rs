@@ -78,9 +78,8 @@ pub(crate) fn availability(
         ));
     }
     let mut available = u64::try_from(computed.max(0)).unwrap_or(u64::MAX);
-    let (hold, critical, obsolete) = rule.map_or((false, false, false), |r| {
-        (r.hold, r.critical, r.obsolete)
-    });
+    let (hold, critical, obsolete) =
+        rule.map_or((false, false, false), |r| (r.hold, r.critical, r.obsolete));
     if let Some(cap) = rule.and_then(|r| r.cap) {
         if available > cap {
             notes.push(format!("capped at {cap} (of {available} available)"));
@@ -95,11 +94,7 @@ pub(crate) fn availability(
         notes.push("obsolete: sent with isObsolete true".to_string());
     }
     Ok(Availability {
-        computed: i64::try_from(computed).unwrap_or(if computed < 0 {
-            i64::MIN
-        } else {
-            i64::MAX
-        }),
+        computed: i64::try_from(computed).unwrap_or(if computed < 0 { i64::MIN } else { i64::MAX }),
         available,
         hold,
         critical,

@@ -32,7 +32,9 @@ fn default_max_zero_share() -> Decimal {
 }
 
 /// Builds the feed. See the module documentation for the guard.
-pub fn inventory_feed(input: InventoryFeedInput) -> Result<InventoryFeedOutput, InventoryFeedError> {
+pub fn inventory_feed(
+    input: InventoryFeedInput,
+) -> Result<InventoryFeedOutput, InventoryFeedError> {
     if input.batch_size == 0 {
         return Err(InputError::InvalidValue {
             path: "/batchSize".to_string(),
@@ -57,7 +59,9 @@ pub fn inventory_feed(input: InventoryFeedInput) -> Result<InventoryFeedOutput, 
     for (i, position) in input.positions.iter().enumerate() {
         let rule = rules.for_position(&position.sku, &position.warehouse_id);
         let computed = availability(i, position, rule)?;
-        let skus = warehouses.entry(position.warehouse_id.as_str()).or_default();
+        let skus = warehouses
+            .entry(position.warehouse_id.as_str())
+            .or_default();
         if skus.contains_key(position.sku.as_str()) {
             return Err(InventoryFeedError::DuplicatePosition {
                 path: format!("/positions/{i}/sku"),
@@ -275,7 +279,10 @@ fn feed_warehouse(
             continue;
         }
         held.insert(sku);
-        let last = context.last_sent.get(&(warehouse, *sku)).map(|s| s.quantity);
+        let last = context
+            .last_sent
+            .get(&(warehouse, *sku))
+            .map(|s| s.quantity);
         if reasons.contains(&ZeroGuardReason::Critical) {
             output.exceptions.push(sku_exception(
                 "ZERO_HELD",

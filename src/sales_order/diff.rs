@@ -256,7 +256,11 @@ fn line_changes(
                 ),
                 "listPrice" => (
                     ChangeKind::ListPriceChanged,
-                    format!("line {sequence}: list price {} → {}", words(from), words(to)),
+                    format!(
+                        "line {sequence}: list price {} → {}",
+                        words(from),
+                        words(to)
+                    ),
                 ),
                 other => (
                     ChangeKind::LineFieldChanged,

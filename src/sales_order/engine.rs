@@ -140,9 +140,9 @@ impl PoDates {
     /// A New PO: its acknowledgement deadline. An acknowledged one: when its goods must leave.
     fn due_at(&self, state: Option<PurchaseOrderState>) -> Option<String> {
         let due = match state {
-            None | Some(PurchaseOrderState::New) => Some(
-                self.purchase_order_date + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS),
-            ),
+            None | Some(PurchaseOrderState::New) => {
+                Some(self.purchase_order_date + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
+            }
             Some(_) => [self.ship_window, self.delivery_window]
                 .into_iter()
                 .flatten()
@@ -186,8 +186,12 @@ fn convert_po(
             "PO {number} came without orderDetails (getPurchaseOrders with includeDetails=false?): \
              fetch it with getPurchaseOrder, then convert it again"
         );
-        let exception =
-            Exception::for_po("PO_DETAILS_MISSING", Severity::Error, number, message.clone());
+        let exception = Exception::for_po(
+            "PO_DETAILS_MISSING",
+            Severity::Error,
+            number,
+            message.clone(),
+        );
         return Ok(PoOutcome::NotCreated(
             not_created(true, vec![message]),
             vec![exception],
@@ -254,7 +258,9 @@ fn convert_po(
                 // currency the customer also uses cannot be on the same order.
                 let line_currency = line.currency.clone();
                 match &currency {
-                    Some(order_currency) if !order_currency.eq_ignore_ascii_case(&line_currency) => {
+                    Some(order_currency)
+                        if !order_currency.eq_ignore_ascii_case(&line_currency) =>
+                    {
                         let message = format!(
                             "PO {number} line {} is priced in {line_currency} but earlier lines \
                              in {order_currency}: one sales order has one currency; ask Amazon \
@@ -262,11 +268,16 @@ fn convert_po(
                             item.item_sequence_number
                         );
                         exceptions.push(
-                            Exception::for_po("MIXED_CURRENCIES", Severity::Error, number, message.clone())
-                                .line(&item.item_sequence_number)
-                                .sku(Some(&line.line.item))
-                                .due(due_at.clone())
-                                .money_at_risk(line.value()),
+                            Exception::for_po(
+                                "MIXED_CURRENCIES",
+                                Severity::Error,
+                                number,
+                                message.clone(),
+                            )
+                            .line(&item.item_sequence_number)
+                            .sku(Some(&line.line.item))
+                            .due(due_at.clone())
+                            .money_at_risk(line.value()),
                         );
                         omitted.push(OmittedLine {
                             item_sequence_number: item.item_sequence_number.clone(),
@@ -456,12 +467,13 @@ fn convert_line(
         .filter(|code| !code.is_empty());
     // Money at risk before eaches are known: the line's value in its own unit, when priced.
     let rough_value = match (rate, currency) {
-        (Some(rate), Some(code)) => rate
-            .checked_mul_quantity(amount)
-            .map(|amount| CurrencyAmount {
-                amount,
-                currency_code: code.to_ascii_uppercase(),
-            }),
+        (Some(rate), Some(code)) => {
+            rate.checked_mul_quantity(amount)
+                .map(|amount| CurrencyAmount {
+                    amount,
+                    currency_code: code.to_ascii_uppercase(),
+                })
+        }
         _ => None,
     };
 
@@ -483,9 +495,11 @@ fn convert_line(
         UnitOfMeasure::Eaches => Some(1),
         UnitOfMeasure::Cases => item.ordered_quantity.unit_size.or(mapping.units_per_case),
     };
-    if let (UnitOfMeasure::Cases, Some(po_size), Some(map_size)) =
-        (unit, item.ordered_quantity.unit_size, mapping.units_per_case)
-    {
+    if let (UnitOfMeasure::Cases, Some(po_size), Some(map_size)) = (
+        unit,
+        item.ordered_quantity.unit_size,
+        mapping.units_per_case,
+    ) {
         if po_size != map_size {
             let message = format!(
                 "PO {number} line {sequence} orders cases of {po_size}, but the SKU map says \

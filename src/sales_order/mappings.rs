@@ -74,7 +74,9 @@ impl<'a> Customers<'a> {
         let vendor_code = vendor_code.map(str::trim);
         let buying_party = buying_party.map(str::trim);
         let candidates = [
-            vendor_code.zip(buying_party).map(|(v, b)| (Some(v), Some(b))),
+            vendor_code
+                .zip(buying_party)
+                .map(|(v, b)| (Some(v), Some(b))),
             vendor_code.map(|v| (Some(v), None)),
             buying_party.map(|b| (None, Some(b))),
         ];

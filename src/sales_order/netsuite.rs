@@ -24,8 +24,14 @@ pub const CUSTOM_FIELDS: &[(&str, &str)] = &[
     ),
     ("custbody_vcc_po_type", "purchaseOrderType"),
     ("custbody_vcc_currency", "ISO 4217 currency of the PO lines"),
-    ("custbody_vcc_ship_window_start", "shipWindow start, ISO-8601 UTC"),
-    ("custbody_vcc_ship_window_end", "shipWindow end, ISO-8601 UTC"),
+    (
+        "custbody_vcc_ship_window_start",
+        "shipWindow start, ISO-8601 UTC",
+    ),
+    (
+        "custbody_vcc_ship_window_end",
+        "shipWindow end, ISO-8601 UTC",
+    ),
     (
         "custbody_vcc_delivery_window_start",
         "deliveryWindow start, ISO-8601 UTC",
@@ -109,7 +115,10 @@ pub(crate) fn record(order: &SalesOrder, ids: &FieldIds) -> ErpRecord {
     set("otherrefnum".into(), json!(order.purchase_order_number));
     set("entity".into(), json!(order.customer));
     set("location".into(), json!(order.location));
-    set("trandate".into(), json!(date_part(&order.purchase_order_date)));
+    set(
+        "trandate".into(),
+        json!(date_part(&order.purchase_order_date)),
+    );
     set("orderstatus".into(), json!(order_status(order.status)));
     set(
         "memo".into(),
@@ -139,7 +148,10 @@ pub(crate) fn record(order: &SalesOrder, ids: &FieldIds) -> ErpRecord {
         set(ids.id("custbody_vcc_currency"), json!(currency));
     }
     if let Some(window) = &order.ship_window {
-        set(ids.id("custbody_vcc_ship_window_start"), json!(window.start));
+        set(
+            ids.id("custbody_vcc_ship_window_start"),
+            json!(window.start),
+        );
         set(ids.id("custbody_vcc_ship_window_end"), json!(window.end));
     }
     if let Some(window) = &order.delivery_window {
@@ -147,9 +159,16 @@ pub(crate) fn record(order: &SalesOrder, ids: &FieldIds) -> ErpRecord {
             ids.id("custbody_vcc_delivery_window_start"),
             json!(window.start),
         );
-        set(ids.id("custbody_vcc_delivery_window_end"), json!(window.end));
+        set(
+            ids.id("custbody_vcc_delivery_window_end"),
+            json!(window.end),
+        );
     }
-    let items = order.lines.iter().map(|line| item_line(line, ids)).collect();
+    let items = order
+        .lines
+        .iter()
+        .map(|line| item_line(line, ids))
+        .collect();
     ErpRecord {
         record_type: "salesorder".to_string(),
         fields,

@@ -150,7 +150,10 @@ pub struct ErpRecord {
     /// e.g. `salesorder`.
     pub record_type: String,
     /// Body fields by field id. Dates are `YYYY-MM-DD` strings (convert to `Date` in the host).
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string | number | boolean>"))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "Record<string, string | number | boolean>")
+    )]
     pub fields: BTreeMap<String, serde_json::Value>,
     /// Sublist lines by sublist id (e.g. `item`), each line by field id.
     #[cfg_attr(

@@ -12,9 +12,17 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod exceptions_report;
+mod inventory_feed;
+mod sales_order;
 
 pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use exceptions_report::{exceptions_report, exceptions_report_json};
+pub use inventory_feed::{inventory_feed, inventory_feed_json};
 use js_sys::{JSON, Reflect};
+pub use sales_order::{
+    diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
