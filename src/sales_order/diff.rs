@@ -17,6 +17,7 @@ use super::output::{
     ReacknowledgementLine, ReacknowledgementReason,
 };
 use crate::spapi::orders::{ItemQuantity, Order, OrderDetails, OrderItem, PurchaseOrderState};
+use crate::time::parse_interval;
 
 /// The pseudo-field of a whole line (added or removed).
 const WHOLE_LINE: &str = "item";
@@ -325,11 +326,29 @@ fn reacknowledgement(
     previous_lines: &BTreeMap<&str, &OrderItem>,
     changes: &[PoChange],
 ) -> Reacknowledgement {
+    // Window and fulfilment-centre changes concern every line acknowledged before. A window
+    // spelled differently but covering the same instants is no change to acknowledge.
+    let same_window = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => match (parse_interval(a), parse_interval(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => a == b,
+        },
+        _ => a == b,
+    };
     let header_reasons: Vec<ReacknowledgementReason> = changes
         .iter()
         .filter_map(|change| match change.kind {
-            ChangeKind::ShipWindowChanged => Some(ReacknowledgementReason::ShipWindowChanged),
-            ChangeKind::DeliveryWindowChanged => {
+            ChangeKind::ShipWindowChanged
+                if !same_window(&previous_details.ship_window, &current_details.ship_window) =>
+            {
+                Some(ReacknowledgementReason::ShipWindowChanged)
+            }
+            ChangeKind::DeliveryWindowChanged
+                if !same_window(
+                    &previous_details.delivery_window,
+                    &current_details.delivery_window,
+                ) =>
+            {
                 Some(ReacknowledgementReason::DeliveryWindowChanged)
             }
             ChangeKind::FulfillmentCenterChanged => {
@@ -367,7 +386,17 @@ fn reacknowledgement(
                 }
             }
         }
-        reasons.extend(header_reasons.iter().copied());
+        // A line never acknowledged (new, or back from cancellation) is acknowledged for the
+        // first time anyway; header changes add nothing to it.
+        let first_time = reasons.iter().any(|r| {
+            matches!(
+                r,
+                ReacknowledgementReason::LineAdded | ReacknowledgementReason::LineUncancelled
+            )
+        });
+        if !first_time {
+            reasons.extend(header_reasons.iter().copied());
+        }
         if reasons.is_empty() {
             continue;
         }

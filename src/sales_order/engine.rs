@@ -320,18 +320,14 @@ fn convert_po(
     };
     if lines.is_empty() {
         let mut reasons: Vec<String> = omitted.iter().map(|l| l.reason.clone()).collect();
-        if reasons.is_empty() {
-            reasons.push(format!("PO {number} has no items"));
-        }
         let blocked = omitted.iter().any(|l| l.blocked) || details.items.is_empty();
         if details.items.is_empty() {
-            exceptions.push(po_exception(
-                "PO_WITHOUT_ITEMS",
-                format!(
-                    "PO {number} has no items: nothing to put on a sales order; fetch it again \
-                     with getPurchaseOrder, and ask Amazon vendor support if it stays empty"
-                ),
-            ));
+            let message = format!(
+                "PO {number} has no items: nothing to put on a sales order; fetch it again with \
+                 getPurchaseOrder, and ask Amazon vendor support if it stays empty"
+            );
+            reasons.push(message.clone());
+            exceptions.push(po_exception("PO_WITHOUT_ITEMS", message));
         }
         return Ok(PoOutcome::NotCreated(
             not_created(blocked, reasons),
@@ -465,10 +461,20 @@ fn convert_line(
         .and_then(|money| money.currency_code.as_deref())
         .map(str::trim)
         .filter(|code| !code.is_empty());
-    // Money at risk before eaches are known: the line's value in its own unit, when priced.
-    let rough_value = match (rate, currency) {
-        (Some(rate), Some(code)) => {
-            rate.checked_mul_quantity(amount)
+    // Money at risk of a line blocked before its SKU is known: its value when the PO alone
+    // says how many eaches it is (an Eaches line, or Cases with a unitSize).
+    let po_eaches = match item.ordered_quantity.unit_of_measure {
+        None | Some(UnitOfMeasure::Eaches) => Some(amount),
+        Some(UnitOfMeasure::Cases) => item
+            .ordered_quantity
+            .unit_size
+            .and_then(|size| amount.checked_mul(size)),
+    };
+    let rough_value = match (rate, currency, po_eaches) {
+        (Some(rate), Some(code), Some(eaches))
+            if cost.is_some_and(|m| m.unit_of_measure.is_none()) =>
+        {
+            rate.checked_mul_quantity(eaches)
                 .map(|amount| CurrencyAmount {
                     amount,
                     currency_code: code.to_ascii_uppercase(),
