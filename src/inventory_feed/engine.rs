@@ -91,6 +91,7 @@ pub fn inventory_feed(
 
     let context = Context {
         input: &input,
+        rules: &rules,
         last_sent: &last_sent,
         max_zero_share,
     };
@@ -129,6 +130,7 @@ pub fn inventory_feed(
 
 struct Context<'a> {
     input: &'a InventoryFeedInput,
+    rules: &'a Rules<'a>,
     last_sent: &'a BTreeMap<(&'a str, &'a str), &'a SentQuantity>,
     max_zero_share: Decimal,
 }
@@ -269,7 +271,12 @@ fn feed_warehouse(
     for (sku, unlisted_sku) in &transitions {
         let position = positions.get(sku);
         let mut reasons = Vec::new();
-        if position.is_some_and(|p| p.availability.critical) {
+        // Unlisted SKUs have no position, but their rule still says whether they are critical.
+        let critical = context
+            .rules
+            .for_position(sku, warehouse)
+            .is_some_and(|rule| rule.critical);
+        if critical {
             reasons.push(ZeroGuardReason::Critical);
         }
         if mass_zero {
