@@ -140,9 +140,9 @@ impl PoDates {
     /// A New PO: its acknowledgement deadline. An acknowledged one: when its goods must leave.
     fn due_at(&self, state: Option<PurchaseOrderState>) -> Option<String> {
         let due = match state {
-            None | Some(PurchaseOrderState::New) => {
-                Some(self.purchase_order_date + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
-            }
+            None | Some(PurchaseOrderState::New) => self
+                .purchase_order_date
+                .checked_add_signed(Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS)),
             Some(_) => [self.ship_window, self.delivery_window]
                 .into_iter()
                 .flatten()
