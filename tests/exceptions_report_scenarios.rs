@@ -135,6 +135,16 @@ fn the_table_covers_every_known_code() {
         "ACKNOWLEDGEMENT_LATE",
         "PO_DETAILS_MISSING",
         "PO_WITHOUT_ITEMS",
+        // decideAcknowledgements / approveAcknowledgement as extended on main since
+        // (OVERCOMMITTED is shared with inventoryFeed)
+        "OBSOLETE_HARD_REJECT",
+        "COST_BELOW_MINIMUM",
+        "COST_MISMATCH",
+        "CHANGE_WINDOW_CLOSED",
+        "ACKNOWLEDGEMENT_DUE_SOON",
+        "ACKNOWLEDGEMENT_OVERDUE",
+        "ACKNOWLEDGED_ELSEWHERE",
+        "APPROVAL_OVERRIDE",
         // toSalesOrders
         "UNKNOWN_CUSTOMER",
         "UNKNOWN_FULFILLMENT_CENTER",

@@ -7,10 +7,30 @@ use super::output::OwnerRole;
 /// (code, owner, action). Actions are imperative sentences a person can follow.
 pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
     (
+        "ACKNOWLEDGED_ELSEWHERE",
+        OwnerRole::Operations,
+        "Find where the PO was acknowledged (Vendor Central or another system) and load that acknowledgement into history, so its stock is reserved.",
+    ),
+    (
+        "ACKNOWLEDGEMENT_DUE_SOON",
+        OwnerRole::Operations,
+        "Approve or adjust the held PO before its due time, or Amazon treats its lines as rejected.",
+    ),
+    (
         "ACKNOWLEDGEMENT_LATE",
         OwnerRole::Operations,
         "Submit the acknowledgement now, then check the PO state at Amazon: lines Amazon already \
          treats as rejected cannot be recovered.",
+    ),
+    (
+        "ACKNOWLEDGEMENT_OVERDUE",
+        OwnerRole::Operations,
+        "Approve and submit the acknowledgement now, then check the PO state at Amazon.",
+    ),
+    (
+        "APPROVAL_OVERRIDE",
+        OwnerRole::Operations,
+        "Make sure the stock the approver promised beyond what was allocatable arrives before the ship window.",
     ),
     (
         "APPROVAL_REQUIRED",
@@ -23,6 +43,21 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         OwnerRole::Administrator,
         "Add the SKU's ASIN to the SKU map: inventory updates by vendor SKU alone are refused \
          by Amazon.",
+    ),
+    (
+        "CHANGE_WINDOW_CLOSED",
+        OwnerRole::Operations,
+        "Only dates may change now: approve the proposal with the earlier quantities, or contact Amazon vendor support.",
+    ),
+    (
+        "COST_BELOW_MINIMUM",
+        OwnerRole::Finance,
+        "Compare the PO cost with your minimum: approve, reject, or dispute the cost with Amazon.",
+    ),
+    (
+        "COST_MISMATCH",
+        OwnerRole::Finance,
+        "Check the PO cost against the agreed cost; correct the cost list or dispute it with Amazon before invoicing (the invoice must match the acknowledged cost).",
     ),
     (
         "CURRENCY_NOT_USED_BY_CUSTOMER",
@@ -70,9 +105,14 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Ask Amazon vendor support to correct the PO: one sales order has one currency.",
     ),
     (
+        "OBSOLETE_HARD_REJECT",
+        OwnerRole::Merchandising,
+        "Amazon stops ordering the item: confirm it is discontinued, or remove the obsolete flag before the next rejection.",
+    ),
+    (
         "OVERCOMMITTED",
         OwnerRole::Operations,
-        "Check the SKU's commitments in the ERP: more is promised than is on hand.",
+        "Check the SKU's commitments in the ERP: more is promised (to Amazon or other channels) than is on hand.",
     ),
     (
         "PO_DETAILS_MISSING",
