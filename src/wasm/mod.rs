@@ -16,7 +16,10 @@ mod exceptions_report;
 mod inventory_feed;
 mod sales_order;
 
-pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use ack::{
+    approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
+    decide_acknowledgements_json,
+};
 pub use exceptions_report::{exceptions_report, exceptions_report_json};
 pub use inventory_feed::{inventory_feed, inventory_feed_json};
 use js_sys::{JSON, Reflect};
