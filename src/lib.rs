@@ -28,8 +28,11 @@ pub mod catalog;
 pub mod df_ack;
 pub mod error;
 pub mod exceptions;
+pub mod exceptions_report;
 pub mod input;
+pub mod inventory_feed;
 pub mod money;
+pub mod sales_order;
 pub mod stock;
 pub mod time;
 
@@ -46,4 +49,5 @@ pub const MODEL_VERSIONS: &[(&str, &str)] = &[
     ("vendorOrders", "v1"),
     ("vendorTransactionStatus", "v1"),
     ("vendorDirectFulfillmentOrders", "2021-12-28"),
+    ("vendorDirectFulfillmentInventory", "v1"),
 ];
