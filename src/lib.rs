@@ -25,10 +25,14 @@
 pub mod spapi;
 pub mod ack;
 pub mod catalog;
+pub mod df_ack;
 pub mod error;
 pub mod exceptions;
+pub mod exceptions_report;
 pub mod input;
+pub mod inventory_feed;
 pub mod money;
+pub mod sales_order;
 pub mod stock;
 pub mod time;
 
@@ -41,5 +45,9 @@ pub mod wasm;
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The Amazon SP-API models this build targets, by model file and API version.
-pub const MODEL_VERSIONS: &[(&str, &str)] =
-    &[("vendorOrders", "v1"), ("vendorTransactionStatus", "v1")];
+pub const MODEL_VERSIONS: &[(&str, &str)] = &[
+    ("vendorOrders", "v1"),
+    ("vendorTransactionStatus", "v1"),
+    ("vendorDirectFulfillmentOrders", "2021-12-28"),
+    ("vendorDirectFulfillmentInventory", "v1"),
+];

@@ -8,6 +8,8 @@
 
 #[macro_use]
 pub(crate) mod wire_enum;
+pub mod df_inventory;
+pub mod df_orders;
 pub mod orders;
 pub mod transactions;
 

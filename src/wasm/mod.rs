@@ -12,12 +12,24 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod df_ack;
+mod exceptions_report;
+mod inventory_feed;
+mod sales_order;
 
 pub use ack::{
     approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
     decide_acknowledgements_json,
 };
+pub use df_ack::{
+    decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
+};
+pub use exceptions_report::{exceptions_report, exceptions_report_json};
+pub use inventory_feed::{inventory_feed, inventory_feed_json};
 use js_sys::{JSON, Reflect};
+pub use sales_order::{
+    diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
