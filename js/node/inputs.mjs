@@ -129,6 +129,18 @@ export function readInventory(file) {
   return [...bySku.values()];
 }
 
+/**
+ * Direct Fulfillment stock positions: JSON (an array or `{positions}`) or CSV with warehouseId,
+ * sku, onHand, committed, safetyStock, openAmazonAllocations, available.
+ */
+export function readPositions(file) {
+  if (!isCsv(file)) return readList(file, 'positions');
+  const records = readCsv(file);
+  const header = records.length ? Object.keys(records[0]) : [];
+  const columns = { warehouseId: ['warehouseId', 'string'], ...INVENTORY_COLUMNS, openAmazonAllocations: ['openAmazonAllocations', 'integer'] };
+  return records.map((r) => typed(file, r, columns, header));
+}
+
 /** SKU map: JSON (an array or `{skuMap}`) or CSV with sku, asin, vendorSku, ean, upc, gtin, unitsPerCase. */
 export function readSkuMap(file) {
   if (!isCsv(file)) {

@@ -171,3 +171,36 @@ test('CSV reader: RFC 4180 quoting, CRLF, BOM, embedded newlines; errors with li
   assert.throws(() => parseCsv('a,a\n1,2\n'), /duplicate column/);
   assert.throws(() => parseCsv('a\n1,2\n'), (e) => e.line === 2);
 });
+
+test('inventory-feed on a positions CSV: bodies per warehouse, a critical zero held (exit 1), then confirmed (exit 0)', async () => {
+  const args = ['inventory-feed', '--positions', F('positions.csv'), '--selling-party', 'VENDORID', '--sku-map', F('sku-map.csv'), '--rules', F('feed-rules.json'), '--last-sent', F('last-sent.json')];
+  const held = await cli(args);
+  assert.equal(held.code, 1, held.stderr);
+  assert.match(held.stdout, /Held zeros/);
+  assert.match(held.stdout, /ABCD\s+TV-55/);
+  const json = JSON.parse((await cli([...args, '--json'])).stdout);
+  const validate = validatorFor('vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json', 'SubmitInventoryUpdateRequest');
+  for (const r of json.requests) assert.ok(validate(r.body).valid);
+  assert.deepEqual(json.requests.map((r) => r.warehouseId).sort(), ['ABCD', 'EFGH']);
+  const rice = json.requests.find((r) => r.warehouseId === 'ABCD').body.inventory.items.find((i) => i.buyerProductIdentifier === 'B01LNRIIAB');
+  assert.equal(rice.availableQuantity.amount, 85, 'on hand 120 − committed 20 − safety 10 − open allocations 5, computed by the core');
+  const confirmed = await cli([...args, '--confirm-zeros', 'TV-55', '--json']);
+  assert.equal(JSON.parse(confirmed.stdout).heldZeros.length, 0);
+});
+
+test('exceptions: engine outputs merged into one urgent-first table; --json is the core\'s report', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  try {
+    const ackOut = path.join(dir, 'ack.json');
+    fs.writeFileSync(ackOut, (await cli([...ACK, '--rules', F('rules.json'), '--json'])).stdout);
+    const r = await cli(['exceptions', ackOut, '--now', NOW]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^#\s+severity\s+due\s+owner\s+code/m);
+    assert.match(r.stdout, /exception\(s\), \d+ overdue; by owner:/);
+    const report = JSON.parse((await cli(['exceptions', ackOut, '--now', NOW, '--json'])).stdout);
+    assert.deepEqual(report.entries.map((e) => e.rank), report.entries.map((_, i) => i + 1));
+    assert.equal((await cli(['exceptions'])).code, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
