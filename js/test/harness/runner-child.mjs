@@ -9,6 +9,8 @@ import { Outbox, JsonlOutboxStore } from '../../node/outbox.mjs';
 import { FileStateStore } from '../../node/state-store.mjs';
 import { runOnce } from '../../node/runner.mjs';
 
+// `node --test test/` also loads this file; without arguments it does nothing.
+if (!process.argv[2]) process.exit(0);
 const args = JSON.parse(process.argv[2]);
 const crash = () => process.kill(process.pid, 'SIGKILL');
 const client = new SpApiClient({

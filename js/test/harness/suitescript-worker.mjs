@@ -8,6 +8,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 
+// `node --test test/` also loads this file outside a worker: then it does nothing.
+if (!parentPort) process.exit(0);
 const { scriptsDir, shared, params, db, savedSearches, withoutWebAssembly, user } = workerData;
 const signal = new Int32Array(shared, 0, 2);
 const bytes = new Uint8Array(shared, 8);
