@@ -27,6 +27,7 @@ pub mod ack;
 pub mod catalog;
 pub mod error;
 pub mod exceptions;
+pub mod fba;
 pub mod input;
 pub mod money;
 pub mod stock;
@@ -41,5 +42,9 @@ pub mod wasm;
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The Amazon SP-API models this build targets, by model file and API version.
-pub const MODEL_VERSIONS: &[(&str, &str)] =
-    &[("vendorOrders", "v1"), ("vendorTransactionStatus", "v1")];
+pub const MODEL_VERSIONS: &[(&str, &str)] = &[
+    ("vendorOrders", "v1"),
+    ("vendorTransactionStatus", "v1"),
+    ("fulfillmentOutbound", "2020-07-01"),
+    ("fbaInventory", "v1"),
+];

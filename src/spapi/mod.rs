@@ -8,6 +8,8 @@
 
 #[macro_use]
 pub(crate) mod wire_enum;
+pub mod fba_inventory;
+pub mod fulfillment_outbound;
 pub mod orders;
 pub mod transactions;
 

@@ -12,8 +12,13 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod fba;
 
 pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use fba::{
+    apply_fulfillment_event, apply_fulfillment_event_json, route_fulfillment,
+    route_fulfillment_json,
+};
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
