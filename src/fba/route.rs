@@ -288,15 +288,14 @@ impl Router<'_> {
         if !is_fba_sku {
             routing.own_warehouse = quantity;
             routing.decision = RouteDecision::OwnWarehouse;
-            routing.reason = format!("not stocked in FBA: {quantity} ship from own stock.");
+            routing.reason = "not stocked in FBA: ships from own stock.".to_string();
             return routing;
         }
         if self.channel_rule == ChannelRule::ForbidsFba {
             routing.own_warehouse = quantity;
             routing.decision = RouteDecision::OwnWarehouse;
-            routing.reason = format!(
-                "channel {channel} forbids fulfilment by Amazon: {quantity} ship from own stock."
-            );
+            routing.reason =
+                format!("channel {channel} forbids fulfilment by Amazon: ships from own stock.");
             return routing;
         }
 
@@ -315,7 +314,9 @@ impl Router<'_> {
             self.send_to_fba(sku, quantity);
             routing.fba = quantity;
             routing.decision = RouteDecision::Fba;
-            routing.reason = format!("FBA has {stock_left} fulfillable: all {quantity} go to FBA.");
+            routing.reason = format!(
+                "FBA has {stock_left} fulfillable: the whole line ({quantity}) goes to FBA."
+            );
             return routing;
         }
 
@@ -324,8 +325,7 @@ impl Router<'_> {
             "the ship-to address is incomplete for Amazon".to_string()
         } else if stock_left <= limit_left {
             if self.stock.lacks_details(sku) {
-                "FBA stock is unknown: getInventorySummaries was called without details=true"
-                    .to_string()
+                "FBA stock is unknown (getInventorySummaries without details=true)".to_string()
             } else {
                 format!("FBA has {stock_left} fulfillable")
             }
@@ -354,21 +354,29 @@ impl Router<'_> {
             }
             return routing;
         }
-        let unsplit = if available > 0 {
-            " (partial quantities are not split)"
-        } else {
-            ""
-        };
+        let unsplit = available > 0;
         if fallback {
             routing.own_warehouse = quantity;
             routing.decision = RouteDecision::OwnWarehouse;
-            routing.reason = format!("{why}: all {quantity} ship from own stock instead{unsplit}.");
+            routing.reason = if unsplit {
+                format!(
+                    "{why}: partial quantities are not split, so the whole line ({quantity}) ships from own stock."
+                )
+            } else {
+                format!("{why}: the whole line ({quantity}) ships from own stock.")
+            };
         } else {
             routing.held = quantity;
             routing.decision = RouteDecision::Held;
-            routing.reason = format!(
-                "{why}: all {quantity} are held for a person (fallback to own stock is off){unsplit}."
-            );
+            routing.reason = if unsplit {
+                format!(
+                    "{why}: partial quantities are not split and fallback to own stock is off, so the whole line ({quantity}) is held for a person."
+                )
+            } else {
+                format!(
+                    "{why}: fallback to own stock is off, so the whole line ({quantity}) is held for a person."
+                )
+            };
         }
         routing
     }
@@ -396,7 +404,7 @@ fn line_exceptions(
                     Severity::Error,
                     &order.order_id,
                     format!(
-                        "Order {} of {}, line {}: {} × {} cannot ship ({}) Ship them from own stock, restock FBA and route the order again, or cancel them with the channel.",
+                        "Order {} of {}, line {}: {} × {} are held — {} Ship them from own stock, restock FBA and route the order again, or cancel them with the channel.",
                         order.order_id, order.channel, line.line_id, line.held, line.sku, line.reason
                     ),
                 )
