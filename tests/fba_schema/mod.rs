@@ -5,6 +5,8 @@
 //! same bodies with ajv through every built artefact.
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
 use serde_json::Value;
 
 pub const OUTBOUND_MODEL: &str =
@@ -13,7 +15,14 @@ pub const FBA_INVENTORY_MODEL: &str = "fba-inventory-api-model/fbaInventory.json
 
 /// Every violation of `definition` by `value`, as "<JSON pointer> <problem>", sorted.
 pub fn violations(model: &str, definition: &str, value: &Value) -> Vec<String> {
-    let model = super::common::load_model(model);
+    static OUTBOUND: OnceLock<Value> = OnceLock::new();
+    static INVENTORY: OnceLock<Value> = OnceLock::new();
+    let cell = match model {
+        OUTBOUND_MODEL => &OUTBOUND,
+        FBA_INVENTORY_MODEL => &INVENTORY,
+        other => panic!("no model {other}"),
+    };
+    let model = cell.get_or_init(|| super::common::load_model(model));
     let definitions = &model["definitions"];
     let schema = &definitions[definition];
     assert!(schema.is_object(), "no definition {definition}");
