@@ -107,16 +107,8 @@ fn check(value: &Value, schema: &Value, definitions: &Value, path: &str, out: &m
                 out.push(format!("{shown} is not an int32"));
             }
         }
-        "number" => {
-            if !value.is_number() {
-                out.push(format!("{shown} is not a number"));
-            }
-        }
-        "boolean" => {
-            if !value.is_boolean() {
-                out.push(format!("{shown} is not a boolean"));
-            }
-        }
+        "number" if !value.is_number() => out.push(format!("{shown} is not a number")),
+        "boolean" if !value.is_boolean() => out.push(format!("{shown} is not a boolean")),
         _ => {}
     }
 }
