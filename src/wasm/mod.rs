@@ -49,6 +49,7 @@ pub struct VersionInfo {
     /// This library's version.
     pub library: String,
     /// Amazon SP-API models targeted, by model name.
+    #[tsify(type = "Record<string, string>")]
     pub models: std::collections::BTreeMap<String, String>,
 }
 
