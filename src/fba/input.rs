@@ -9,8 +9,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::package::Package;
 use crate::spapi::fba_inventory::GetInventorySummariesResponse;
 use crate::spapi::fulfillment_outbound::{
-    Address, CreateFulfillmentOrderResponse, FulfillmentAction, FulfillmentPolicy,
-    GetFulfillmentOrderResponse, GetPackageTrackingDetailsResponse, ShippingSpeedCategory,
+    CreateFulfillmentOrderResponse, FulfillmentAction, FulfillmentPolicy,
+    GetFulfillmentOrderResponse, GetPackageTrackingDetailsResponse, McfAddress,
+    ShippingSpeedCategory,
 };
 use crate::time::Instant;
 
@@ -41,7 +42,7 @@ pub struct ChannelOrder {
     pub order_date: Instant,
     pub lines: Vec<OrderLine>,
     /// Personal data: sent to Amazon in the FBA request, never repeated in errors or messages.
-    pub ship_to: Address,
+    pub ship_to: McfAddress,
     /// The channel's shipping speed label (e.g. `"express"`), mapped by `options.speedMapping`.
     #[serde(default)]
     pub shipping_speed: Option<String>,

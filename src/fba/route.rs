@@ -16,7 +16,7 @@ use super::stock::FbaStockLedger;
 use crate::error::pointer_child;
 use crate::exceptions::{Exception, Severity};
 use crate::spapi::fulfillment_outbound::{
-    Address, CreateFulfillmentOrderItem, CreateFulfillmentOrderRequest, ShippingSpeedCategory,
+    CreateFulfillmentOrderItem, CreateFulfillmentOrderRequest, McfAddress, ShippingSpeedCategory,
 };
 
 /// Amazon's limits per fulfillment order (createFulfillmentOrder `items`).
@@ -580,7 +580,7 @@ fn line_ids(order: &ChannelOrder) -> Result<Vec<String>, FbaError> {
 
 /// The names of the address fields Amazon requires that are missing (names only: the address
 /// itself is personal data).
-fn ship_to_gaps(address: &Address) -> Vec<&'static str> {
+fn ship_to_gaps(address: &McfAddress) -> Vec<&'static str> {
     let blank = |s: &str| s.trim().is_empty();
     let mut gaps = Vec::new();
     if blank(&address.name) {

@@ -3,8 +3,9 @@
 //! Only what the FBA routing engine sends and reads: the `createFulfillmentOrder` request and
 //! response, and the answers that report a fulfillment order's shipments, packages and tracking
 //! (`getFulfillmentOrder`, `getPackageTrackingDetails`). Definitions keep the model's names; the
-//! few generic ones (`Address`, `Money`, `DeliveryWindow`, `DateRange`) carry an `Mcf` prefix in
-//! the generated TypeScript so they do not clash with other models' types of the same name.
+//! few generic ones (`Address`, `Money`, `DeliveryWindow`, `DateRange`) carry an `Mcf` prefix
+//! (`McfAddress`, …), because the TypeScript declarations are generated from the Rust names and
+//! must not clash with other models' types of the same name.
 //!
 //! Timestamps are [`Instant`]s: any ISO-8601 spelling in, UTC with `Z` out.
 
@@ -210,8 +211,8 @@ wire_enum! {
 /// `Address`: a physical address. Personal data: never echoed in errors or messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename = "McfAddress", rename_all = "camelCase")]
-pub struct Address {
+#[serde(rename_all = "camelCase")]
+pub struct McfAddress {
     pub name: String,
     pub address_line1: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,8 +236,8 @@ pub struct Address {
 /// `Money`: `value` is Amazon's `Decimal` string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename = "McfMoney", rename_all = "camelCase")]
-pub struct Money {
+#[serde(rename_all = "camelCase")]
+pub struct McfMoney {
     pub currency_code: String,
     pub value: Decimal,
 }
@@ -248,20 +249,20 @@ pub struct Money {
 pub struct CodSettings {
     pub is_cod_required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cod_charge: Option<Money>,
+    pub cod_charge: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cod_charge_tax: Option<Money>,
+    pub cod_charge_tax: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shipping_charge: Option<Money>,
+    pub shipping_charge: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shipping_charge_tax: Option<Money>,
+    pub shipping_charge_tax: Option<McfMoney>,
 }
 
 /// `DeliveryWindow` of a Scheduled Delivery order (JP only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename = "McfDeliveryWindow", rename_all = "camelCase")]
-pub struct DeliveryWindow {
+#[serde(rename_all = "camelCase")]
+pub struct McfDeliveryWindow {
     pub start_date: Instant,
     pub end_date: Instant,
 }
@@ -329,11 +330,11 @@ pub struct CreateFulfillmentOrderItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_network_sku: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_unit_declared_value: Option<Money>,
+    pub per_unit_declared_value: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_unit_price: Option<Money>,
+    pub per_unit_price: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_unit_tax: Option<Money>,
+    pub per_unit_tax: Option<McfMoney>,
 }
 
 /// `CreateFulfillmentOrderRequest`: the body POSTed to
@@ -353,8 +354,8 @@ pub struct CreateFulfillmentOrderRequest {
     pub displayable_order_comment: String,
     pub shipping_speed_category: ShippingSpeedCategory,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_window: Option<DeliveryWindow>,
-    pub destination_address: Address,
+    pub delivery_window: Option<McfDeliveryWindow>,
+    pub destination_address: McfAddress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_preferences: Option<DeliveryPreferences>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -425,8 +426,8 @@ pub struct FulfillmentOrder {
     pub displayable_order_comment: String,
     pub shipping_speed_category: ShippingSpeedCategory,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_window: Option<DeliveryWindow>,
-    pub destination_address: Address,
+    pub delivery_window: Option<McfDeliveryWindow>,
+    pub destination_address: McfAddress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fulfillment_action: Option<FulfillmentAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -465,11 +466,11 @@ pub struct FulfillmentOrderItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_arrival_date: Option<Instant>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_unit_price: Option<Money>,
+    pub per_unit_price: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_unit_tax: Option<Money>,
+    pub per_unit_tax: Option<McfMoney>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per_unit_declared_value: Option<Money>,
+    pub per_unit_declared_value: Option<McfMoney>,
 }
 
 /// `FulfillmentShipment`: one shipment of a fulfillment order, from one fulfilment centre.
@@ -588,7 +589,7 @@ pub struct ReturnItem {
 pub struct ReturnAuthorization {
     pub return_authorization_id: String,
     pub fulfillment_center_id: String,
-    pub return_to_address: Address,
+    pub return_to_address: McfAddress,
     pub amazon_rma_id: String,
     #[serde(rename = "rmaPageURL")]
     pub rma_page_url: String,
@@ -636,7 +637,7 @@ pub struct PackageTrackingDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_status_description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_window: Option<DateRange>,
+    pub delivery_window: Option<McfDateRange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_for_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -671,8 +672,8 @@ pub struct TrackingAddress {
 /// `DateRange`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename = "McfDateRange", rename_all = "camelCase")]
-pub struct DateRange {
+#[serde(rename_all = "camelCase")]
+pub struct McfDateRange {
     pub earliest: Instant,
     pub latest: Instant,
 }
