@@ -462,3 +462,22 @@ fn event_errors_point_at_the_field() {
         );
     }
 }
+
+#[test]
+fn stock_without_details_is_reported_only_where_it_kept_a_line_off_fba() {
+    let summaries = json!({ "payload": { "granularity": {}, "inventorySummaries": [
+        { "sellerSku": "TV-55", "totalQuantity": 9 }
+    ] } });
+    let input = with(route_input(), "/fbaStock", summaries.clone());
+    let out = route(&input).unwrap();
+    let codes: Vec<&str> = out.exceptions.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["FBA_STOCK_WITHOUT_DETAILS"]);
+    assert_eq!(out.lines[0].own_warehouse, 2);
+    // A channel that forbids FBA never needed the figure.
+    let input = with(
+        with(route_input(), "/fbaStock", summaries),
+        "/order/channel",
+        json!("ebay"),
+    );
+    assert!(route(&input).unwrap().exceptions.is_empty());
+}

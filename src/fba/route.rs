@@ -66,12 +66,14 @@ pub fn route_fulfillment(input: RouteFulfillmentInput) -> Result<RouteFulfillmen
         fba_units_left: MAX_FBA_UNITS_PER_ORDER,
         fba_items_left: MAX_FBA_ITEMS_PER_ORDER,
         blocked_by_ship_to: false,
+        unknown_stock_skus: BTreeSet::new(),
     };
     let mut lines = Vec::with_capacity(order.lines.len());
     for (line, line_id) in order.lines.iter().zip(&line_ids) {
         lines.push(router.route_line(line_id, &line.sku, line.quantity));
     }
     let router_blocked_by_ship_to = router.blocked_by_ship_to;
+    let unknown_stock_skus = std::mem::take(&mut router.unknown_stock_skus);
 
     let mut notes: Vec<String> = lines
         .iter()
@@ -83,7 +85,7 @@ pub fn route_fulfillment(input: RouteFulfillmentInput) -> Result<RouteFulfillmen
             order.order_id
         ));
     }
-    let mut exceptions = line_exceptions(&order, &lines, &stock);
+    let mut exceptions = line_exceptions(&order, &lines, &unknown_stock_skus);
     if router_blocked_by_ship_to {
         exceptions.push(Exception::for_po(
             "SHIP_TO_INCOMPLETE",
@@ -257,6 +259,8 @@ struct Router<'a> {
     fba_items_left: usize,
     /// Set when a line would have gone to FBA but for the incomplete ship-to address.
     blocked_by_ship_to: bool,
+    /// SKUs that missed FBA because their summary had no `inventoryDetails`.
+    unknown_stock_skus: BTreeSet<String>,
 }
 
 impl Router<'_> {
@@ -325,6 +329,7 @@ impl Router<'_> {
             "the ship-to address is incomplete for Amazon".to_string()
         } else if stock_left <= limit_left {
             if self.stock.lacks_details(sku) {
+                self.unknown_stock_skus.insert(sku.to_string());
                 "FBA stock is unknown (getInventorySummaries without details=true)".to_string()
             } else {
                 format!("FBA has {stock_left} fulfillable")
@@ -336,7 +341,7 @@ impl Router<'_> {
         };
         let fallback = self.options.fallback_to_own_stock;
         if self.options.split_partial_quantities && available > 0 {
-            let rest = quantity - available;
+            let rest = quantity.saturating_sub(available);
             self.send_to_fba(sku, available);
             routing.fba = available;
             if fallback {
@@ -392,7 +397,7 @@ impl Router<'_> {
 fn line_exceptions(
     order: &ChannelOrder,
     lines: &[LineRouting],
-    stock: &FbaStockLedger,
+    unknown_stock_skus: &BTreeSet<String>,
 ) -> Vec<Exception> {
     let mut exceptions = Vec::new();
     let mut reported_skus = BTreeSet::new();
@@ -412,9 +417,7 @@ fn line_exceptions(
                 .sku(Some(&line.sku)),
             );
         }
-        let affected =
-            line.decision != RouteDecision::Fba && line.decision != RouteDecision::AmazonFulfils;
-        if affected && stock.lacks_details(&line.sku) && reported_skus.insert(line.sku.clone()) {
+        if unknown_stock_skus.contains(&line.sku) && reported_skus.insert(line.sku.clone()) {
             exceptions.push(
                 Exception::for_po(
                     "FBA_STOCK_WITHOUT_DETAILS",
