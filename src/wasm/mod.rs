@@ -14,7 +14,10 @@
 mod ack;
 mod fba;
 
-pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use ack::{
+    approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
+    decide_acknowledgements_json,
+};
 pub use fba::{
     apply_fulfillment_event, apply_fulfillment_event_json, route_fulfillment,
     route_fulfillment_json,
