@@ -51,14 +51,22 @@ pub fn parse_json_with_limit<T: DeserializeOwned>(
 /// assert_eq!((err.code(), err.path().as_str()), ("INVALID_TYPE", ""));
 /// ```
 pub fn parse_input<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    if text.len() > DEFAULT_MAX_INPUT_BYTES {
+    parse_input_with_limit(text, DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// [`parse_input`] with a caller-chosen size limit in bytes.
+pub fn parse_input_with_limit<T: DeserializeOwned>(
+    text: &str,
+    limit: usize,
+) -> Result<T, InputError> {
+    if text.len() > limit {
         return Err(InputError::TooLarge {
             actual: text.len(),
-            limit: DEFAULT_MAX_INPUT_BYTES,
+            limit,
         });
     }
     let kind = match text.trim_start().chars().next() {
-        Some('{') => return parse_json(text),
+        Some('{') => return parse_json_with_limit(text, limit),
         Some('[') => "an array",
         Some('"') => "a string",
         Some('n') => "null",

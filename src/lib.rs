@@ -25,6 +25,7 @@
 pub mod spapi;
 pub mod ack;
 pub mod catalog;
+pub mod df_ack;
 pub mod error;
 pub mod exceptions;
 pub mod fba;
@@ -45,6 +46,7 @@ pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const MODEL_VERSIONS: &[(&str, &str)] = &[
     ("vendorOrders", "v1"),
     ("vendorTransactionStatus", "v1"),
+    ("vendorDirectFulfillmentOrders", "2021-12-28"),
     ("fulfillmentOutbound", "2020-07-01"),
     ("fbaInventory", "v1"),
 ];

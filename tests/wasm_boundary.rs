@@ -169,3 +169,18 @@ fn approval_round_trips_a_held_proposal_and_refuses_raised_quantities() {
     assert_eq!(entries[0]["acknowledgedQuantity"]["amount"], 1);
     assert_eq!(entries[1]["acknowledgedQuantity"]["amount"], 2);
 }
+
+#[wasm_bindgen_test]
+fn configure_changes_the_input_limit_and_refuses_nonsense() {
+    use vendor_central_connector::wasm::configure;
+    let small = rust(&configure(js(&json!({ "maxInputBytes": 64 }))).unwrap());
+    assert_eq!(small["maxInputBytes"], 64);
+    assert_eq!(thrown(js(&valid_input())).0, "INPUT_TOO_LARGE");
+    let err = configure(js(&json!({ "maxInputBytes": 0 }))).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "INVALID_VALUE");
+    let err = configure(js(&json!({ "maxInputBites": 10 }))).unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "UNKNOWN_FIELD");
+    let restored = rust(&configure(js(&json!({ "maxInputBytes": 16 * 1024 * 1024 }))).unwrap());
+    assert_eq!(restored["maxInputBytes"], 16 * 1024 * 1024);
+    assert!(decide_acknowledgements(js(&valid_input())).is_ok());
+}
