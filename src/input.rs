@@ -92,7 +92,10 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         match segment {
             Segment::Seq { index } => out.push_str(&format!("/{index}")),
             Segment::Map { key } => out = crate::error::pointer_child(&out, key),
-            Segment::Enum { .. } | Segment::Unknown => {}
+            // An externally tagged enum is an object keyed by the variant: the key is part of
+            // the pointer (`/event/fulfillmentOrder/...`).
+            Segment::Enum { variant } => out = crate::error::pointer_child(&out, variant),
+            Segment::Unknown => {}
         }
     }
     out

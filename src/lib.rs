@@ -29,6 +29,7 @@ pub mod df_ack;
 pub mod error;
 pub mod exceptions;
 pub mod exceptions_report;
+pub mod fba;
 pub mod input;
 pub mod inventory_feed;
 pub mod money;
@@ -50,4 +51,6 @@ pub const MODEL_VERSIONS: &[(&str, &str)] = &[
     ("vendorTransactionStatus", "v1"),
     ("vendorDirectFulfillmentOrders", "2021-12-28"),
     ("vendorDirectFulfillmentInventory", "v1"),
+    ("fulfillmentOutbound", "2020-07-01"),
+    ("fbaInventory", "v1"),
 ];

@@ -66,10 +66,105 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
          trades in it; then convert the PO again.",
     ),
     (
+        "DETAILS_MISSING",
+        OwnerRole::Operations,
+        "Fetch the order with getOrder (includeDetails) so it can be acknowledged before its deadline.",
+    ),
+    (
+        "DISCONTINUED",
+        OwnerRole::Merchandising,
+        "The SKU is marked discontinued and the order was cancelled (71): update the catalogue so Amazon stops ordering it.",
+    ),
+    (
+        "DUPLICATE_COPY",
+        OwnerRole::Administrator,
+        "The same DF order arrived twice in one batch and was decided once: check the polling windows.",
+    ),
+    (
+        "DUPLICATE_PURCHASE_ORDER",
+        OwnerRole::Administrator,
+        "Two different orders share a PO number: check the polling job, then decide whether to cancel with code 04.",
+    ),
+    (
+        "DUPLICATE_SHIP_ID",
+        OwnerRole::Administrator,
+        "Check the polling job for duplicate orders before cancelling more (04): a merged poll is the likelier cause.",
+    ),
+    (
+        "FBA_DELIVERY_PROBLEM",
+        OwnerRole::Operations,
+        "Contact the customer or Amazon about the FBA delivery problem shown in the package notes.",
+    ),
+    (
+        "FBA_FULFILLMENT_FAILED",
+        OwnerRole::Operations,
+        "Amazon refused or could not fulfil the FBA package: ship it from own stock or fix it in Amazon's tools.",
+    ),
+    (
+        "FBA_ORDER_TO_CANCEL",
+        OwnerRole::Operations,
+        "Cancel the FBA fulfillment order in Amazon's tools: the package was re-created from own stock.",
+    ),
+    (
+        "FBA_PARTIALLY_FULFILLED",
+        OwnerRole::Operations,
+        "Ship the units FBA could not fulfil from own stock, or cancel them with the channel.",
+    ),
+    (
+        "FBA_SHIPPED_REPLACED_PACKAGE",
+        OwnerRole::Operations,
+        "FBA shipped a package that was already replaced from own stock: stop the own-stock shipment or arrange a return.",
+    ),
+    (
+        "FBA_STOCK_WITHOUT_DETAILS",
+        OwnerRole::Administrator,
+        "Fetch FBA inventory with details (getInventorySummaries details=true) so fulfillable quantities are known.",
+    ),
+    (
+        "FULFILLMENT_HELD",
+        OwnerRole::Operations,
+        "Ship the held units from own stock or wait for FBA stock: the order line is in neither warehouse.",
+    ),
+    (
         "FULL_UPDATE_HELD",
         OwnerRole::Operations,
         "Check the held zeros of the warehouse; confirm them with confirmZeros, or send a \
          partial update instead.",
+    ),
+    (
+        "INVALID_BILL_TO_LOCATION",
+        OwnerRole::Administrator,
+        "Add the bill-to location to rules.billToLocations if it is valid, or confirm the cancellation (05) with Amazon vendor support.",
+    ),
+    (
+        "INVALID_SHIP_FROM_LOCATION",
+        OwnerRole::Administrator,
+        "Add the warehouse to rules.shipFromLocations if it ships DF orders, or confirm the cancellation (06).",
+    ),
+    (
+        "INVALID_SHIP_METHOD",
+        OwnerRole::Administrator,
+        "Add the ship method to rules.shipMethods if the warehouse supports it, or confirm the cancellation (13).",
+    ),
+    (
+        "INVALID_SHIP_TO_ADDRESS_LINE1",
+        OwnerRole::Operations,
+        "The address line cannot be printed on a label (08): contact Amazon DF support before the ship date.",
+    ),
+    (
+        "INVALID_SHIP_TO_ADDRESS_LINE2",
+        OwnerRole::Operations,
+        "Address line 2 cannot be printed on a label (21): contact Amazon DF support before the ship date.",
+    ),
+    (
+        "INVALID_SHIP_TO_ADDRESS_LINE3",
+        OwnerRole::Operations,
+        "Address line 3 cannot be printed on a label (22): contact Amazon DF support before the ship date.",
+    ),
+    (
+        "INVALID_UNIT_PRICE",
+        OwnerRole::Finance,
+        "The order line had no positive price (20): check the cost with the Amazon buyer before the next order.",
     ),
     (
         "MASS_ZERO_HELD",
@@ -84,14 +179,34 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
          case with Amazon vendor support.",
     ),
     (
+        "MISSING_CUSTOMER_ORDER_NUMBER",
+        OwnerRole::Operations,
+        "The order had no customer order number (55): confirm the cancellation with Amazon DF support.",
+    ),
+    (
+        "MISSING_LINE_ID",
+        OwnerRole::Operations,
+        "The order had a line without an id (56): confirm the cancellation with Amazon DF support.",
+    ),
+    (
         "MISSING_NET_COST",
         OwnerRole::Finance,
         "Enter the agreed net cost for the line (never above Amazon's cost) and approve.",
     ),
     (
+        "MISSING_PURCHASE_ORDER_NUMBER",
+        OwnerRole::Administrator,
+        "An order without a PO number cannot be acknowledged: check the integration that delivered it.",
+    ),
+    (
         "MISSING_SELLING_PARTY",
         OwnerRole::Administrator,
         "Set the vendor code (sellingParty) in the connector configuration.",
+    ),
+    (
+        "MISSING_SHIP_FROM_PARTY",
+        OwnerRole::Administrator,
+        "Pass shipFromParty (the warehouse code) or fix the order source: the acknowledgement cannot be sent without it.",
     ),
     (
         "MISSING_SHIP_TO",
@@ -100,9 +215,49 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
          again.",
     ),
     (
+        "MISSING_SHIP_TO_CITY",
+        OwnerRole::Operations,
+        "The order had no city (09): confirm the cancellation or contact Amazon DF support.",
+    ),
+    (
+        "MISSING_SHIP_TO_COUNTRY_CODE",
+        OwnerRole::Operations,
+        "The order had no country (12): confirm the cancellation or contact Amazon DF support.",
+    ),
+    (
+        "MISSING_SHIP_TO_NAME",
+        OwnerRole::Operations,
+        "The order had no customer name (07): confirm the cancellation or contact Amazon DF support for the address.",
+    ),
+    (
+        "MISSING_SHIP_TO_POSTAL_CODE",
+        OwnerRole::Operations,
+        "The order had no postal code (11): confirm the cancellation or contact Amazon DF support.",
+    ),
+    (
+        "MISSING_SHIP_TO_STATE",
+        OwnerRole::Operations,
+        "The order had no state or region (10): confirm the cancellation or contact Amazon DF support.",
+    ),
+    (
         "MIXED_CURRENCIES",
         OwnerRole::Finance,
         "Ask Amazon vendor support to correct the PO: one sales order has one currency.",
+    ),
+    (
+        "NOT_NEW",
+        OwnerRole::Operations,
+        "The DF order is no longer New: nothing to acknowledge; check it in Vendor Central if that is unexpected.",
+    ),
+    (
+        "NO_ITEMS",
+        OwnerRole::Operations,
+        "Fetch the order again with getOrder; ask Amazon DF support if it stays without items.",
+    ),
+    (
+        "NO_TAX_NEXUS",
+        OwnerRole::Finance,
+        "Confirm the tax-nexus list in rules.noTaxNexus with the tax team; the order was cancelled (50).",
     ),
     (
         "OBSOLETE_HARD_REJECT",
@@ -110,9 +265,19 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Amazon stops ordering the item: confirm it is discontinued, or remove the obsolete flag before the next rejection.",
     ),
     (
+        "OUT_OF_STOCK",
+        OwnerRole::Operations,
+        "Check the SKU's stock and safety stock: the DF order was cancelled (03); replenish or raise the allocation so the next orders ship.",
+    ),
+    (
         "OVERCOMMITTED",
         OwnerRole::Operations,
         "Check the SKU's commitments in the ERP: more is promised (to Amazon or other channels) than is on hand.",
+    ),
+    (
+        "PACKAGE_ALREADY_SHIPPED",
+        OwnerRole::Operations,
+        "The package had already shipped: check for a double shipment before shipping again.",
     ),
     (
         "PO_DETAILS_MISSING",
@@ -129,6 +294,26 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         OwnerRole::Finance,
         "Enter the shipped weight on the sales order line before invoicing: the price is per \
          weight unit.",
+    ),
+    (
+        "REQUIRED_SHIP_DATE_PASSED",
+        OwnerRole::Operations,
+        "Ship the accepted DF order today: it is past its required ship date and counts against on-time metrics.",
+    ),
+    (
+        "RESTRICTED_PRODUCT",
+        OwnerRole::Merchandising,
+        "Review the SKU's restriction or quantity limit in the rules; the order was cancelled (51).",
+    ),
+    (
+        "SHIPPING_SPEED_UNMAPPED",
+        OwnerRole::Administrator,
+        "Map the channel's shipping speed in options.speedMapping to Standard, Expedited or Priority.",
+    ),
+    (
+        "SHIP_TO_INCOMPLETE",
+        OwnerRole::Operations,
+        "Complete the ship-to address on the channel order before it can go to FBA.",
     ),
     (
         "TRANSACTION_FAILED",
@@ -169,10 +354,20 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
          (InvalidProductIdentifier is final).",
     ),
     (
+        "USPS_VALUE_LIMIT",
+        OwnerRole::Operations,
+        "Ship high-value orders with another carrier or confirm the cancellation (53); check rules.uspsMaxOrderValue.",
+    ),
+    (
         "ZERO_HELD",
         OwnerRole::Merchandising,
         "Check the critical SKU's stock; if it is really out, confirm the zero with \
          confirmZeros, knowing it can suppress the listing.",
+    ),
+    (
+        "ZERO_QUANTITY",
+        OwnerRole::Operations,
+        "A line orders 0 units: ask Amazon DF support whether the order was changed or cancelled.",
     ),
 ];
 

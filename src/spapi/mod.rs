@@ -10,6 +10,8 @@
 pub(crate) mod wire_enum;
 pub mod df_inventory;
 pub mod df_orders;
+pub mod fba_inventory;
+pub mod fulfillment_outbound;
 pub mod orders;
 pub mod transactions;
 

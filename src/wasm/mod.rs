@@ -14,6 +14,7 @@
 mod ack;
 mod df_ack;
 mod exceptions_report;
+mod fba;
 mod inventory_feed;
 mod sales_order;
 
@@ -25,6 +26,10 @@ pub use df_ack::{
     decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
 };
 pub use exceptions_report::{exceptions_report, exceptions_report_json};
+pub use fba::{
+    apply_fulfillment_event, apply_fulfillment_event_json, route_fulfillment,
+    route_fulfillment_json,
+};
 pub use inventory_feed::{inventory_feed, inventory_feed_json};
 use js_sys::{JSON, Reflect};
 pub use sales_order::{
