@@ -51,14 +51,22 @@ pub fn parse_json_with_limit<T: DeserializeOwned>(
 /// assert_eq!((err.code(), err.path().as_str()), ("INVALID_TYPE", ""));
 /// ```
 pub fn parse_input<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    if text.len() > DEFAULT_MAX_INPUT_BYTES {
+    parse_input_with_limit(text, DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// [`parse_input`] with a caller-chosen size limit in bytes.
+pub fn parse_input_with_limit<T: DeserializeOwned>(
+    text: &str,
+    limit: usize,
+) -> Result<T, InputError> {
+    if text.len() > limit {
         return Err(InputError::TooLarge {
             actual: text.len(),
-            limit: DEFAULT_MAX_INPUT_BYTES,
+            limit,
         });
     }
     let kind = match text.trim_start().chars().next() {
-        Some('{') => return parse_json(text),
+        Some('{') => return parse_json_with_limit(text, limit),
         Some('[') => "an array",
         Some('"') => "a string",
         Some('n') => "null",
@@ -84,7 +92,10 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         match segment {
             Segment::Seq { index } => out.push_str(&format!("/{index}")),
             Segment::Map { key } => out = crate::error::pointer_child(&out, key),
-            Segment::Enum { .. } | Segment::Unknown => {}
+            // An externally tagged enum is an object keyed by the variant: the key is part of
+            // the pointer (`/event/fulfillmentOrder/...`).
+            Segment::Enum { variant } => out = crate::error::pointer_child(&out, variant),
+            Segment::Unknown => {}
         }
     }
     out

@@ -25,11 +25,16 @@
 pub mod spapi;
 pub mod ack;
 pub mod catalog;
+pub mod df_ack;
 pub mod error;
 pub mod exceptions;
+pub mod exceptions_report;
+pub mod fba;
 pub mod gs1;
 pub mod input;
+pub mod inventory_feed;
 pub mod money;
+pub mod sales_order;
 pub mod shipment;
 pub mod stock;
 pub mod time;
@@ -46,5 +51,9 @@ pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const MODEL_VERSIONS: &[(&str, &str)] = &[
     ("vendorOrders", "v1"),
     ("vendorTransactionStatus", "v1"),
+    ("vendorDirectFulfillmentOrders", "2021-12-28"),
+    ("vendorDirectFulfillmentInventory", "v1"),
+    ("fulfillmentOutbound", "2020-07-01"),
+    ("fbaInventory", "v1"),
     ("vendorShipments", "v1"),
 ];

@@ -18,6 +18,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
+import { assembleNodeAdapter } from './node-adapter.mjs';
+import { assembleNetSuite, NETSUITE_TEMPLATE } from './netsuite.mjs';
 import { buildWebForm } from './web.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -324,7 +326,8 @@ if (!fs.existsSync(path.join(templateDir, 'package.json'))) die(`missing ${templ
 fs.rmSync(pkgDir, { recursive: true, force: true });
 fs.mkdirSync(pkgDir, { recursive: true });
 for (const f of fs.readdirSync(templateDir)) {
-  if (f !== 'package.json') fs.cpSync(path.join(templateDir, f), path.join(pkgDir, f), { recursive: true });
+  // The SDF project template becomes dist/netsuite/ (js/build/netsuite.mjs), not part of npm's package.
+  if (f !== 'package.json' && f !== NETSUITE_TEMPLATE) fs.cpSync(path.join(templateDir, f), path.join(pkgDir, f), { recursive: true });
 }
 const licence = path.join(repoRoot, 'LICENSE');
 if (fs.existsSync(licence)) fs.copyFileSync(licence, path.join(pkgDir, 'LICENSE'));
@@ -362,6 +365,20 @@ export declare const instantiationMs: number;
 `;
 fs.writeFileSync(path.join(pkgDir, 'index.d.ts'), indexDts);
 fs.writeFileSync(path.join(distDir, `${BASENAME}.d.ts`), indexDts);
+
+// The Node adapter (client, outbox, runner, CLI) into pkg/node/; the NetSuite SDF project into dist/netsuite/.
+log('pkg/node/: Node adapter and CLI');
+try {
+  assembleNodeAdapter({ jsDir, pkgDir });
+} catch (e) {
+  die(e.message);
+}
+log('dist/netsuite/: SDF project');
+try {
+  assembleNetSuite({ templateDir: path.join(templateDir, NETSUITE_TEMPLATE), outDir: path.join(distDir, 'netsuite'), amdBundle: DIST.amd, version: crateVersion });
+} catch (e) {
+  die(e.message);
+}
 
 // Every file named in the package's `files` must exist, or npm would silently ship less.
 for (const f of pkgJson.files || []) if (!fs.existsSync(path.join(pkgDir, f))) die(`pkg-template lists ${f} in "files" but the build did not produce it`);

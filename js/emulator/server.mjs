@@ -1,7 +1,9 @@
-// A local emulator of the SP-API endpoints the retail acknowledgement flow uses (LWA token,
-// getPurchaseOrders, getPurchaseOrder, submitAcknowledgement, getTransaction), so the Node
-// adapter's real HTTP path can be tested end to end without Amazon. Request bodies are checked
-// against Amazon's models; faults (429/5xx, hung requests, dropped sockets) can be injected.
+// A local emulator of the SP-API endpoints the host adapters use (LWA token, getPurchaseOrders,
+// getPurchaseOrder, submitAcknowledgement, SubmitShipmentConfirmations, submitInvoices, Direct
+// Fulfillment submitInventoryUpdate, getTransaction for retail and DF), so the Node adapter's real
+// HTTP path can be tested end to end without Amazon. Request bodies are checked against Amazon's
+// models; faults (429 with rate-limit headers, 5xx, slow responses, hung requests, dropped
+// sockets) can be injected.
 //
 // Deliberate differences from Amazon, documented so nobody mistakes them for Amazon's behaviour:
 // - Amazon's sandbox answers only the exact example requests in the model; the emulator answers
@@ -22,6 +24,12 @@ export const EMULATOR_CREDENTIALS = Object.freeze({
 });
 
 const ORDERS_MODEL = 'vendor-orders-api-model/vendorOrders.json';
+// Submissions other than acknowledgements: the model and definition their body must match.
+const SUBMISSIONS = {
+  submitShipmentConfirmations: { model: 'vendor-shipments-api-model/vendorShipments.json', definition: 'SubmitShipmentConfirmationsRequest', list: 'shipmentConfirmations' },
+  submitInvoices: { model: 'vendor-invoices-api-model/vendorInvoices.json', definition: 'SubmitInvoicesRequest', list: 'invoices' },
+  submitInventoryUpdate: { model: 'vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json', definition: 'SubmitInventoryUpdateRequest', list: null },
+};
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TOKEN_TTL_SECONDS = 3600;
 
@@ -31,6 +39,9 @@ const RATE_LIMITS = {
   getPurchaseOrders: '10.0',
   getPurchaseOrder: '10.0',
   submitAcknowledgement: '10.0',
+  submitShipmentConfirmations: '10.0',
+  submitInvoices: '10.0',
+  submitInventoryUpdate: '10.0',
   getTransaction: '10.0',
 };
 
@@ -50,6 +61,9 @@ export async function startEmulator(options = {}) {
     orders = sandboxOrders(),
     credentials = EMULATOR_CREDENTIALS,
     processingPolls = 1,
+    // When set, a transaction also settles this many ms after submission, whether or not anyone
+    // polls it (as Amazon's do): a crashed client that never polled finds the PO acknowledged.
+    settleAfterMs = null,
     maxWindowDays = 7,
     faults = [],
   } = options;
@@ -62,6 +76,7 @@ export async function startEmulator(options = {}) {
     held: new Set(), // responses held open by 'timeout' faults
     requests: [],
     acknowledgements: [],
+    submissions: [], // every accepted body: {operation, body, transactionId}
     counter: 0,
   };
 
@@ -70,6 +85,7 @@ export async function startEmulator(options = {}) {
     port: 0,
     requests: state.requests,
     acknowledgements: state.acknowledgements,
+    submissions: state.submissions,
     transactions: state.transactions,
     loadOrders(list, { replace = false } = {}) {
       if (replace) state.orders.clear();
@@ -102,8 +118,13 @@ export async function startEmulator(options = {}) {
     state.requests.push(entry);
     res.on('finish', () => { entry.status = res.statusCode; });
 
+    settleDue();
+    const route = matchRoute(req.method, path);
     const fault = takeFault(`${req.method} ${path}`);
-    if (fault) {
+    if (fault && fault.kind === 'slow') {
+      entry.fault = 'slow';
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    } else if (fault) {
       if (fault.kind === 'drop') {
         entry.fault = 'drop';
         req.socket.destroy();
@@ -117,21 +138,38 @@ export async function startEmulator(options = {}) {
       }
       entry.fault = 'status';
       const headers = fault.retryAfter != null ? { 'retry-after': String(fault.retryAfter) } : {};
-      send(res, fault.status, faultBody(fault.status), headers);
+      if (fault.rateLimit != null) headers['x-amzn-RateLimit-Limit'] = String(fault.rateLimit);
+      // A 'status' fault on a submission can also take the body first (the server accepted the
+      // work, then failed to answer): the client must not assume it was not processed.
+      if (fault.afterProcessing && route && SUBMISSION_OPERATIONS.has(route.operation)) {
+        return processSubmission(req, route, () => send(res, fault.status, faultBody(fault.status), headers, route.operation));
+      }
+      send(res, fault.status, faultBody(fault.status), headers, route?.operation);
       return;
     }
 
     if (req.method === 'POST' && path === '/auth/o2/token') return tokenExchange(req, res);
 
-    const route = matchRoute(req.method, path);
     if (!route) return send(res, 404, apiErrors('NotFound', 'Resource not found.'));
     if (!authorised(req, res, route.operation)) return;
 
     switch (route.operation) {
       case 'getPurchaseOrders': return listOrders(res, url.searchParams);
       case 'getPurchaseOrder': return oneOrder(res, route.params[0]);
-      case 'submitAcknowledgement': return submitAck(req, res);
+      case 'submitAcknowledgement':
+      case 'submitShipmentConfirmations':
+      case 'submitInvoices':
+      case 'submitInventoryUpdate':
+        return processSubmission(req, route, (status, body) => send(res, status, body, {}, route.operation));
       case 'getTransaction': return transaction(res, route.params[0]);
+    }
+  }
+
+  function settleDue() {
+    if (settleAfterMs === null) return;
+    const now = Date.now();
+    for (const tx of state.transactions.values()) {
+      if (tx.status === 'Processing' && now - tx.submittedAt >= settleAfterMs) settle(tx);
     }
   }
 
@@ -145,8 +183,8 @@ export async function startEmulator(options = {}) {
   }
 
   async function tokenExchange(req, res) {
-    const raw = await readBody(req, res);
-    if (raw === null) return;
+    const raw = await readBody(req);
+    if (raw === null) return send(res, 413, apiErrors('RequestTooLarge', 'The request body is too large.'));
     const form = new URLSearchParams(raw);
     const lwaError = (error, description) =>
       send(res, 400, { error, error_description: description }, {}, 'token');
@@ -252,40 +290,50 @@ export async function startEmulator(options = {}) {
     send(res, 200, { payload: structuredClone(order) }, {}, 'getPurchaseOrder');
   }
 
-  async function submitAck(req, res) {
-    const op = 'submitAcknowledgement';
-    const raw = await readBody(req, res);
-    if (raw === null) return;
+  /**
+   * Reads and validates a submission body; a valid one becomes a Processing transaction. `reply`
+   * gets (status, body); a fault may replace the reply after the work was taken.
+   */
+  async function processSubmission(req, route, reply) {
+    const op = route.operation;
+    const raw = await readBody(req);
+    if (raw === null) return reply(413, apiErrors('RequestTooLarge', 'The request body is too large.'));
     let body;
     try {
       body = JSON.parse(raw);
     } catch {
-      return send(res, 400, apiErrors('InvalidInput', 'The request body is not valid JSON.'), {}, op);
+      return reply(400, apiErrors('InvalidInput', 'The request body is not valid JSON.'));
     }
-    const { valid, errors } = validatorFor(ORDERS_MODEL, 'SubmitAcknowledgementRequest')(body);
+    const spec = op === 'submitAcknowledgement'
+      ? { model: ORDERS_MODEL, definition: 'SubmitAcknowledgementRequest', list: 'acknowledgements' }
+      : SUBMISSIONS[op];
+    const { valid, errors } = validatorFor(spec.model, spec.definition)(body);
     const problems = valid ? [] : errors.slice();
-    if (valid && (!Array.isArray(body?.acknowledgements) || body.acknowledgements.length === 0)) {
-      problems.push({ path: '/acknowledgements', message: 'must be a non-empty array' });
+    if (valid && spec.list && (!Array.isArray(body?.[spec.list]) || body[spec.list].length === 0)) {
+      problems.push({ path: `/${spec.list}`, message: 'must be a non-empty array' });
     }
     if (problems.length) {
       const first = problems[0];
-      return send(res, 400, apiErrors('InvalidInput',
+      return reply(400, apiErrors('InvalidInput',
         `Invalid request body: ${first.path || '/'} ${first.message}`,
-        problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; ')), {}, op);
+        problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; ')));
     }
 
     state.counter += 1;
     const transactionId = `${compactTimestamp(new Date())}-${state.counter}-${crypto.randomBytes(8).toString('hex')}`;
-    const numbers = body.acknowledgements.map((a) => a.purchaseOrderNumber);
-    state.acknowledgements.push(structuredClone(body));
+    const numbers = op === 'submitAcknowledgement' ? body.acknowledgements.map((a) => a.purchaseOrderNumber) : [];
+    if (op === 'submitAcknowledgement') state.acknowledgements.push(structuredClone(body));
+    state.submissions.push({ operation: op, body: structuredClone(body), transactionId, params: route.params });
     state.transactions.set(transactionId, {
       transactionId,
+      operation: op,
       status: 'Processing',
       polls: 0,
+      submittedAt: Date.now(),
       purchaseOrderNumbers: numbers,
       errors: undefined,
     });
-    send(res, 202, { payload: { transactionId } }, {}, op);
+    return reply(202, { payload: { transactionId } });
   }
 
   function transaction(res, id) {
@@ -316,21 +364,17 @@ export async function startEmulator(options = {}) {
     for (const n of tx.purchaseOrderNumbers) state.orders.get(n).purchaseOrderState = 'Acknowledged';
   }
 
-  function readBody(req, res) {
+  // Resolves to the body text, or null when it is over MAX_BODY_BYTES (drained, not kept) or the
+  // connection failed.
+  function readBody(req) {
     return new Promise((resolve) => {
       const chunks = [];
       let size = 0;
       req.on('data', (c) => {
         size += c.length;
-        if (size > MAX_BODY_BYTES) {
-          send(res, 413, apiErrors('RequestTooLarge', 'The request body is too large.'));
-          req.destroy();
-          resolve(null);
-          return;
-        }
-        chunks.push(c);
+        if (size <= MAX_BODY_BYTES) chunks.push(c);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
       req.on('error', () => resolve(null));
     });
   }
@@ -356,12 +400,18 @@ export async function startEmulator(options = {}) {
   return handle;
 }
 
+const SUBMISSION_OPERATIONS = new Set(['submitAcknowledgement', 'submitShipmentConfirmations', 'submitInvoices', 'submitInventoryUpdate']);
+
 function matchRoute(method, path) {
   const routes = [
     ['GET', /^\/vendor\/orders\/v1\/purchaseOrders$/, 'getPurchaseOrders'],
     ['GET', /^\/vendor\/orders\/v1\/purchaseOrders\/([^/]+)$/, 'getPurchaseOrder'],
     ['POST', /^\/vendor\/orders\/v1\/acknowledgements$/, 'submitAcknowledgement'],
+    ['POST', /^\/vendor\/shipping\/v1\/shipmentConfirmations$/, 'submitShipmentConfirmations'],
+    ['POST', /^\/vendor\/payments\/v1\/invoices$/, 'submitInvoices'],
+    ['POST', /^\/vendor\/directFulfillment\/inventory\/v1\/warehouses\/([^/]+)\/items$/, 'submitInventoryUpdate'],
     ['GET', /^\/vendor\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
+    ['GET', /^\/vendor\/directFulfillment\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
   ];
   for (const [m, re, operation] of routes) {
     const hit = method === m && re.exec(path);
@@ -372,10 +422,13 @@ function matchRoute(method, path) {
 
 function normaliseFault(spec = {}) {
   const kind = spec.kind || 'status';
-  if (!['status', 'timeout', 'drop'].includes(kind)) throw new Error(`unknown fault kind ${kind}`);
+  if (!['status', 'timeout', 'drop', 'slow'].includes(kind)) throw new Error(`unknown fault kind ${kind}`);
   const status = spec.status ?? (kind === 'status' ? 503 : undefined);
-  if (kind === 'status' && ![429, 500, 503].includes(status)) throw new Error(`unsupported fault status ${status}`);
-  return { route: spec.route, kind, status, times: spec.times ?? 1, retryAfter: spec.retryAfter };
+  if (kind === 'status' && ![429, 500, 502, 503, 504].includes(status)) throw new Error(`unsupported fault status ${status}`);
+  return {
+    route: spec.route, kind, status, times: spec.times ?? 1, retryAfter: spec.retryAfter,
+    rateLimit: spec.rateLimit, afterProcessing: spec.afterProcessing === true, delayMs: spec.delayMs ?? 1000,
+  };
 }
 
 // A string route matches when it is contained in "METHOD /path" (so 'POST /vendor/orders' or a
@@ -388,7 +441,7 @@ function routeMatches(route, key) {
 
 function faultBody(status) {
   if (status === 429) return apiErrors('QuotaExceeded', 'You exceeded your quota for the requested resource.');
-  if (status === 503) return apiErrors('ServiceUnavailable', 'Service temporarily unavailable. Please try again.');
+  if (status === 503 || status === 502 || status === 504) return apiErrors('ServiceUnavailable', 'Service temporarily unavailable. Please try again.');
   return apiErrors('InternalFailure', 'We encountered an internal error. Please try again.');
 }
 

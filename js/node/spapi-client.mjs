@@ -1,10 +1,34 @@
-// A small SP-API client for the Node host: the vendor orders and transaction status operations
-// the acknowledgement flow needs, with Login with Amazon (LWA) token exchange, retries with
-// backoff, timeouts, and errors that never carry credentials or tokens. It does I/O only; every
-// business decision is the WASM core's.
+// A small SP-API client for the Node host: the vendor operations the adapters use (orders,
+// acknowledgements, shipments, invoices, Direct Fulfillment inventory, transaction status), with
+// Login with Amazon (LWA) token exchange, per-operation rate limits, retries with backoff,
+// timeouts, and errors that never carry credentials or tokens. It does I/O only; every business
+// decision is the WASM core's.
+//
+// Retries. Reads (GET) are idempotent: retried on 429, 5xx, timeouts and dropped connections.
+// Submissions (POST) are not: a 5xx, a timeout or a dropped connection may come after Amazon
+// accepted the body, and a blind resend could acknowledge a PO twice. A POST is retried only when
+// Amazon certainly did not process it (429 throttling, connection refused); otherwise the error is
+// thrown with `deliveryUnknown: true`, and the caller (the outbox, js/node/outbox.mjs) resolves it
+// by asking Amazon what it holds before anything is sent again.
 import { inspect } from 'node:util';
 
 const REGIONS = { na: 'na', eu: 'eu', fe: 'fe' };
+// Amazon's documented default usage plans (requests per second, burst) per operation. The rate is
+// replaced by the `x-amzn-RateLimit-Limit` header of the operation's latest response, because a
+// selling partner's real plan can differ from the documented default.
+export const DEFAULT_RATE_LIMITS = Object.freeze({
+  getPurchaseOrders: { rate: 10, burst: 10 },
+  getPurchaseOrder: { rate: 10, burst: 10 },
+  submitAcknowledgement: { rate: 10, burst: 10 },
+  getPurchaseOrdersStatus: { rate: 10, burst: 10 },
+  submitShipmentConfirmations: { rate: 10, burst: 10 },
+  submitInvoices: { rate: 10, burst: 10 },
+  submitInventoryUpdate: { rate: 10, burst: 10 },
+  getTransaction: { rate: 10, burst: 20 },
+});
+const FALLBACK_RATE_LIMIT = { rate: 1, burst: 1 };
+// Connection errors that prove the request never reached the server: safe to resend a POST.
+const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_SEND']);
 const DEFAULT_LWA_ENDPOINT = 'https://api.amazon.com/auth/o2/token';
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 // Refresh the cached access token this long before Amazon says it expires, so a request never
@@ -18,9 +42,11 @@ const PROCESSING_ASSUMED_SUCCESS_MS = 15 * 60_000;
 export class SpApiError extends Error {
   /**
    * @param {string} message  never contains credentials or tokens (the client redacts them)
-   * @param {{code, status?, operation, errors?, requestId?, retryable?}} info
+   * @param {{code, status?, operation, errors?, requestId?, retryable?, deliveryUnknown?}} info
+   *   `deliveryUnknown`: a submission whose fate is unknown (5xx, timeout, dropped connection
+   *   after sending); Amazon may hold it, so it must not be resent before checking.
    */
-  constructor(message, { code, status = null, operation, errors = [], requestId = null, retryable = false } = {}) {
+  constructor(message, { code, status = null, operation, errors = [], requestId = null, retryable = false, deliveryUnknown = false } = {}) {
     super(message);
     this.name = 'SpApiError';
     this.code = code;
@@ -29,11 +55,12 @@ export class SpApiError extends Error {
     this.errors = errors;
     this.requestId = requestId;
     this.retryable = retryable;
+    this.deliveryUnknown = deliveryUnknown;
   }
 
   toJSON() {
-    const { name, message, code, status, operation, errors, requestId, retryable } = this;
-    return { name, message, code, status, operation, errors, requestId, retryable };
+    const { name, message, code, status, operation, errors, requestId, retryable, deliveryUnknown } = this;
+    return { name, message, code, status, operation, errors, requestId, retryable, deliveryUnknown };
   }
 }
 
@@ -43,6 +70,8 @@ export class SpApiClient {
   #accessToken = null;
   #accessTokenExpiresAt = 0;
   #tokenPromise = null;
+  // Per operation: {rate, burst, tat} (GCRA's theoretical arrival time, ms).
+  #limits = new Map();
 
   /**
    * @param {object} options
@@ -56,6 +85,8 @@ export class SpApiClient {
    * @param {number} [options.timeoutMs=30000]
    * @param {(ms:number)=>Promise<void>} [options.sleep]
    * @param {string} [options.userAgent]
+   * @param {Record<string,{rate:number,burst:number}>} [options.rateLimits]  overrides of DEFAULT_RATE_LIMITS
+   * @param {()=>number} [options.clock=Date.now]
    */
   constructor(options = {}) {
     const {
@@ -63,6 +94,7 @@ export class SpApiClient {
       credentials, fetch = globalThis.fetch, maxRetries = 4, timeoutMs = 30_000,
       sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       userAgent = `vendor-central-connector-node/0.1 (Language=JavaScript; Platform=Node.js/${process.version})`,
+      rateLimits = {}, clock = Date.now,
     } = options;
     if (!credentials || !credentials.clientId || !credentials.clientSecret || !credentials.refreshToken) {
       throw new TypeError('SpApiClient needs credentials {clientId, clientSecret, refreshToken}');
@@ -78,6 +110,16 @@ export class SpApiClient {
     // Non-enumerable so logging the client prints neither the functions nor anything they close over.
     Object.defineProperty(this, 'fetch', { value: fetch, enumerable: false });
     Object.defineProperty(this, 'sleep', { value: sleep, enumerable: false });
+    Object.defineProperty(this, 'clock', { value: clock, enumerable: false });
+    for (const [operation, plan] of Object.entries({ ...DEFAULT_RATE_LIMITS, ...rateLimits })) {
+      this.#limits.set(operation, { rate: plan.rate, burst: plan.burst, tat: 0 });
+    }
+  }
+
+  /** The rate (requests/s) and burst the client currently applies to `operation`. */
+  rateLimit(operation) {
+    const plan = this.#limits.get(operation) ?? FALLBACK_RATE_LIMIT;
+    return { rate: plan.rate, burst: plan.burst };
   }
 
   /** One page of getPurchaseOrders: the parsed response `{payload:{pagination?, orders}}`. */
@@ -105,6 +147,22 @@ export class SpApiClient {
   /** submitAcknowledgement: the parsed response `{payload:{transactionId}}`. */
   submitAcknowledgement(body) {
     return this.#call('submitAcknowledgement', 'POST', '/vendor/orders/v1/acknowledgements', { body });
+  }
+
+  /** submitShipmentConfirmations (vendor shipments v1): `{payload:{transactionId}}`. */
+  submitShipmentConfirmations(body) {
+    return this.#call('submitShipmentConfirmations', 'POST', '/vendor/shipping/v1/shipmentConfirmations', { body });
+  }
+
+  /** submitInvoices (vendor invoices v1): `{payload:{transactionId}}`. */
+  submitInvoices(body) {
+    return this.#call('submitInvoices', 'POST', '/vendor/payments/v1/invoices', { body });
+  }
+
+  /** Direct Fulfillment submitInventoryUpdate for one warehouse: `{payload:{transactionId}}`. */
+  submitInventoryUpdate(warehouseId, body) {
+    return this.#call('submitInventoryUpdate', 'POST',
+      `/vendor/directFulfillment/inventory/v1/warehouses/${encodeURIComponent(warehouseId)}/items`, { body });
   }
 
   /** getTransaction: the parsed response `{payload:{transactionStatus}}`. */
@@ -174,9 +232,11 @@ export class SpApiClient {
       if (v === undefined || v === null) continue;
       url.searchParams.set(k, v instanceof Date ? v.toISOString() : String(v));
     }
+    const idempotent = method === 'GET';
     let refreshedAfter403 = false;
     for (let attempt = 0; ; attempt += 1) {
       const token = await this.#getAccessToken(operation);
+      await this.#throttle(operation);
       const headers = {
         'x-amz-access-token': token,
         'user-agent': this.userAgent,
@@ -187,8 +247,15 @@ export class SpApiClient {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),
       });
 
+      if (outcome.rateLimit) this.#learnRate(operation, outcome.rateLimit);
       if (outcome.ok) return outcome.json;
       const error = outcome.error;
+      // A submission is resent only when Amazon certainly did not take it.
+      if (!idempotent && error.retryable && !(error.status === 429 || error.notDelivered)) {
+        error.retryable = false;
+        error.deliveryUnknown = true;
+        throw error;
+      }
       // One refresh for an expired or revoked token, then the 403 stands.
       if (error.status === 403 && !refreshedAfter403) {
         refreshedAfter403 = true;
@@ -200,6 +267,29 @@ export class SpApiClient {
       if (!error.retryable || attempt >= this.maxRetries) throw error;
       await this.sleep(outcome.retryAfterMs ?? backoff(attempt));
     }
+  }
+
+  /**
+   * Waits until `operation` may be called under its plan (GCRA: `burst` calls at once, then one
+   * per 1/rate s). The slot is reserved before sleeping, so concurrent callers queue in order.
+   */
+  async #throttle(operation) {
+    let plan = this.#limits.get(operation);
+    if (!plan) {
+      plan = { ...FALLBACK_RATE_LIMIT, tat: 0 };
+      this.#limits.set(operation, plan);
+    }
+    const now = this.clock();
+    const interval = 1000 / plan.rate;
+    const tat = Math.max(plan.tat, now);
+    const wait = tat - now - (plan.burst - 1) * interval;
+    plan.tat = tat + interval;
+    if (wait > 0) await this.sleep(Math.ceil(wait));
+  }
+
+  #learnRate(operation, rate) {
+    const plan = this.#limits.get(operation);
+    if (plan && rate > 0 && Number.isFinite(rate)) plan.rate = rate;
   }
 
   /**
@@ -218,12 +308,12 @@ export class SpApiClient {
       const timedOut = controller.signal.aborted;
       const code = timedOut ? 'TIMEOUT' : 'NETWORK_ERROR';
       const reason = timedOut ? `no response within ${this.timeoutMs} ms` : this.#redact(cause?.cause?.code || cause?.message || 'network error');
-      return {
-        ok: false,
-        error: new SpApiError(`${operation} failed: ${reason}`, {
-          code, status: response?.status ?? null, operation, requestId: requestIdOf(response), retryable: true,
-        }),
-      };
+      const error = new SpApiError(`${operation} failed: ${reason}`, {
+        code, status: response?.status ?? null, operation, requestId: requestIdOf(response), retryable: true,
+      });
+      // Not enumerable: an internal hint for #call, not part of the error's public shape.
+      Object.defineProperty(error, 'notDelivered', { value: !timedOut && NOT_DELIVERED_CODES.has(cause?.cause?.code), enumerable: false, writable: true });
+      return { ok: false, error };
     } finally {
       clearTimeout(timer);
     }
@@ -234,7 +324,8 @@ export class SpApiClient {
     } catch {
       json = null;
     }
-    if (response.ok) return { ok: true, json };
+    const rateLimit = Number(response.headers.get('x-amzn-ratelimit-limit'));
+    if (response.ok) return { ok: true, json, rateLimit };
 
     const errors = this.#redactErrors(json?.errors);
     const first = errors[0];
@@ -243,6 +334,7 @@ export class SpApiClient {
     const retryable = RETRYABLE_STATUS.has(response.status);
     return {
       ok: false,
+      rateLimit,
       retryAfterMs: retryable ? retryAfterMs(response.headers.get('retry-after')) : undefined,
       error: new SpApiError(message, {
         code, status: response.status, operation, errors, requestId: requestIdOf(response), retryable,

@@ -8,6 +8,10 @@
 
 #[macro_use]
 pub(crate) mod wire_enum;
+pub mod df_inventory;
+pub mod df_orders;
+pub mod fba_inventory;
+pub mod fulfillment_outbound;
 pub mod orders;
 pub mod shipments;
 pub mod transactions;

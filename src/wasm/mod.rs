@@ -12,10 +12,30 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod df_ack;
+mod exceptions_report;
+mod fba;
+mod inventory_feed;
+mod sales_order;
 mod shipment;
 
-pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use ack::{
+    approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
+    decide_acknowledgements_json,
+};
+pub use df_ack::{
+    decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
+};
+pub use exceptions_report::{exceptions_report, exceptions_report_json};
+pub use fba::{
+    apply_fulfillment_event, apply_fulfillment_event_json, route_fulfillment,
+    route_fulfillment_json,
+};
+pub use inventory_feed::{inventory_feed, inventory_feed_json};
 use js_sys::{JSON, Reflect};
+pub use sales_order::{
+    diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 pub use shipment::{
@@ -25,7 +45,12 @@ pub use shipment::{
 use wasm_bindgen::prelude::*;
 
 use crate::error::{CodedError, InputError};
-use crate::input::parse_input;
+use crate::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
+
+thread_local! {
+    /// The input size limit set by `configure` (host configuration, not business state).
+    static MAX_INPUT_BYTES: std::cell::Cell<usize> = const { std::cell::Cell::new(DEFAULT_MAX_INPUT_BYTES) };
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SCALARS: &str = r#"
@@ -72,6 +97,44 @@ pub fn version() -> Result<JsValue, JsValue> {
     to_js(&info)
 }
 
+/// Settings of this instance of the library, as `configure` takes and returns them.
+#[derive(serde::Deserialize, Serialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Settings {
+    /// Inputs larger than this many bytes of JSON are refused before parsing (default 16 MiB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_input_bytes: Option<usize>,
+}
+
+/// Changes this instance's settings and returns the settings now in force. Call it once at
+/// start-up; it is host configuration, not part of any decision.
+///
+/// @example
+/// ```js
+/// import { configure } from "vendor-central-connector";
+/// configure({ maxInputBytes: 64 * 1024 * 1024 }); // a 100,000-line batch is about 25 MB
+/// ```
+/// @throws {ConnectorError} `UNKNOWN_FIELD`, `INVALID_TYPE`, `INVALID_VALUE` (a limit of 0).
+#[wasm_bindgen(unchecked_return_type = "Settings")]
+pub fn configure(
+    #[wasm_bindgen(unchecked_param_type = "Settings")] settings: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = stringify_input(&settings)?;
+    let wanted: Settings = crate::input::parse_input(&text).map_err(|e| to_js_error(&e))?;
+    if let Some(limit) = wanted.max_input_bytes {
+        if limit == 0 {
+            return Err(to_js_error(&InputError::InvalidValue {
+                path: "/maxInputBytes".to_string(),
+                message: "the limit must be at least 1 byte".to_string(),
+            }));
+        }
+        MAX_INPUT_BYTES.with(|cell| cell.set(limit));
+    }
+    to_js(&Settings {
+        max_input_bytes: Some(MAX_INPUT_BYTES.with(std::cell::Cell::get)),
+    })
+}
+
 /// Runs an engine on a JS object: the shape of every object-taking export.
 pub(crate) fn call_object<I, O, E>(
     input: &JsValue,
@@ -105,7 +168,8 @@ where
     I: DeserializeOwned,
     E: CodedError + From<InputError>,
 {
-    let input: I = parse_input(text).map_err(|e| to_js_error(&E::from(e)))?;
+    let limit = MAX_INPUT_BYTES.with(std::cell::Cell::get);
+    let input: I = parse_input_with_limit(text, limit).map_err(|e| to_js_error(&E::from(e)))?;
     engine(input).map_err(|e| to_js_error(&e))
 }
 

@@ -1,0 +1,28 @@
+// Build step: the Node adapter (js/node/) into pkg/node/, so `npm install vendor-central-connector`
+// brings the SP-API client, outbox, runner and the `vendor-central-connector` CLI (package.json
+// "bin"). Only files with no dev dependency are shipped; each is checked to import nothing else.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const NODE_ADAPTER_FILES = [
+  'index.mjs', 'cli.mjs', 'commands.mjs', 'core.mjs', 'csv.mjs', 'inputs.mjs', 'outbox.mjs',
+  'runner.mjs', 'spapi-client.mjs', 'state-store.mjs', 'table.mjs',
+];
+
+/** Copies the adapter into `<pkgDir>/node`; throws when a file imports something not shipped. */
+export function assembleNodeAdapter({ jsDir, pkgDir }) {
+  const from = path.join(jsDir, 'node');
+  const to = path.join(pkgDir, 'node');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of NODE_ADAPTER_FILES) {
+    const text = fs.readFileSync(path.join(from, file), 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*from\s+['"]([^'"]+)['"]/gm)) {
+      const spec = m[1];
+      const ok = spec.startsWith('node:') || (spec.startsWith('./') && NODE_ADAPTER_FILES.includes(spec.slice(2)));
+      if (!ok) throw new Error(`js/node/${file} imports ${spec}, which pkg/node/ does not ship`);
+    }
+    fs.writeFileSync(path.join(to, file), text);
+    if (file === 'cli.mjs') fs.chmodSync(path.join(to, file), 0o755);
+  }
+  return NODE_ADAPTER_FILES.map((f) => path.join(to, f));
+}

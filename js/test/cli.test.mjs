@@ -1,0 +1,206 @@
+// The CLI (js/node/cli.mjs, shipped as pkg/node/cli.mjs with the `vendor-central-connector` bin)
+// on real CSV/JSON files under js/test/fixtures/cli: tables, --json, exit codes, submission
+// through the emulator with a sentinel secret that must never be printed or written; and the
+// RFC 4180 reader on its edge cases.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pkgDir, requireBuilt } from './harness/artefacts.mjs';
+import { startEmulator } from '../emulator/server.mjs';
+import { parseCsv, parseCsvRows, CsvError } from '../node/csv.mjs';
+import { readInventory, readSkuMap } from '../node/inputs.mjs';
+import { validatorFor } from '../lib/models.mjs';
+
+requireBuilt();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const F = (name) => path.join(here, 'fixtures', 'cli', name);
+// The CLI as shipped in the package, so the test covers what users install.
+const CLI = path.join(pkgDir, 'node', 'cli.mjs');
+const NOW = '2019-05-23T12:00:00Z';
+const SENTINEL = { clientId: 'amzn1.application-oa2-client.CLI-SENTINEL', clientSecret: 'CLI-SENTINEL-SECRET-31f0', refreshToken: 'Atzr|CLI-SENTINEL-REFRESH-c2d9' };
+
+function cli(args, { env = {}, cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (c) => { stdout += c; });
+    proc.stderr.on('data', (c) => { stderr += c; });
+    proc.on('error', reject);
+    proc.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const ACK = ['ack', '--orders', F('orders.json'), '--inventory', F('inventory.csv'), '--sku-map', F('sku-map.csv'), '--now', NOW];
+
+test('package.json declares the bin and the ./node export; pkg/node ships the adapter', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  assert.equal(pkg.bin['vendor-central-connector'], './node/cli.mjs');
+  assert.equal(pkg.exports['./node'], './node/index.mjs');
+  assert.ok(fs.readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node'));
+  assert.ok(fs.statSync(CLI).mode & 0o100, 'the bin is executable');
+});
+
+test('ack on CSV inventory and SKU map: a readable table; exit 1 because a PO needs a person', async () => {
+  const r = await cli([...ACK, '--rules', F('rules.json')]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^PO\s+line\s+SKU \/ ASIN\s+ordered\s+accepted\s+backordered\s+rejected\s+status\s+reason/m);
+  assert.match(r.stdout, /3TRD2IAB\s+1\s+RICE-25KG\s+5 Cases\s+5\s+0\s+0\s+acknowledged/);
+  // The quoted CSV value with a comma is one SKU.
+  assert.match(r.stdout, /2JK3S9VC\s+2\s+SOUNDBAR, 300\s+2 Eaches\s+1\s+0\s+1/);
+  assert.match(r.stdout, /TestPO3\s+1\s+KETTLE .*pendingApproval/);
+  assert.match(r.stdout, /Exceptions \(\d+\)/);
+  assert.match(r.stdout, /not sent \(add --submit to send\)/);
+});
+
+test('ack --json: the core\'s output, request valid against the model; CSV rows became the core\'s input', async () => {
+  const r = await cli([...ACK, '--json']);
+  const out = JSON.parse(r.stdout);
+  assert.ok(validatorFor('vendor-orders-api-model/vendorOrders.json', 'SubmitAcknowledgementRequest')(out.request).valid);
+  assert.equal(out.decisions.find((d) => d.sku === 'RICE-25KG').accepted, 5);
+  assert.deepEqual(readInventory(F('inventory.csv')), [
+    { sku: 'TV-55', onHand: 10, committed: 2, safetyStock: 3 },
+    { sku: 'SOUNDBAR, 300', available: 1 },
+    { sku: 'RICE-25KG', onHand: 500, committed: 0, safetyStock: 0 },
+    { sku: 'CABLE-2M', onHand: 0, committed: 0, safetyStock: 0, inbound: [{ quantity: 20, expectedDate: '2019-05-25T00:00:00Z' }, { quantity: 10, expectedDate: '2019-05-27T00:00:00Z' }] },
+  ]);
+  assert.deepEqual(readSkuMap(F('sku-map.csv'))[2], { sku: 'RICE-25KG', asin: 'B01LNRIIAB', unitsPerCase: 10 });
+  assert.equal(r.code, out.exceptions.some((e) => e.severity !== 'info') ? 1 : 0);
+});
+
+test('exit 2 on bad input, with file and line; usage errors; the core\'s refusal with its path', async () => {
+  const bad = await cli(['ack', '--orders', F('orders.json'), '--inventory', F('bad-inventory.csv'), '--now', NOW]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /bad-inventory\.csv:2: column onHand \(2\) must be a whole number ≥ 0, got "ten"/);
+  const unknown = await cli(['ack', '--orders', F('orders.json'), '--inventory', F('unknown-column.csv')]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown column "colour"/);
+  const missing = await cli(['ack', '--inventory', F('inventory.csv')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--orders is required/);
+  assert.equal((await cli(['frobnicate'])).code, 2);
+  assert.equal((await cli(['ack', '--bogus'])).code, 2);
+  const refused = await cli(['ack', '--orders', F('orders.json'), '--inventory', F('inventory.csv'), '--now', 'yesterday']);
+  assert.equal(refused.code, 2);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'po.json'), JSON.stringify([{ purchaseOrderNumber: 'X1', orderDetails: { items: [{ itemSequenceNumber: '1', orderedQuantity: { amount: 'two' } }] } }]));
+    const core = await cli(['ack', '--orders', path.join(dir, 'po.json'), '--inventory', F('inventory.csv'), '--now', NOW]);
+    assert.equal(core.code, 2);
+    assert.match(core.stderr, /refused: \w+ at \/purchaseOrders\/0\//);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ack --submit through the emulator: transaction Success, journal written; no secret in any output or file', async () => {
+  const emu = await startEmulator({ credentials: SENTINEL, processingPolls: 0 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  try {
+    const env = { VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken };
+    const conn = ['--endpoint', emu.url, '--lwa-endpoint', `${emu.url}/auth/o2/token`, '--state-dir', dir];
+    const noCreds = await cli([...ACK, '--submit', ...conn]);
+    assert.equal(noCreds.code, 2);
+    assert.match(noCreds.stderr, /VCC_LWA_CLIENT_ID, VCC_LWA_CLIENT_SECRET, VCC_LWA_REFRESH_TOKEN/);
+
+    const r = await cli([...ACK, '--submit', '--progress', ...conn], { env });
+    assert.ok([0, 1].includes(r.code), r.stderr);
+    assert.match(r.stdout, /transaction \S+ Success/);
+    assert.match(r.stderr, /\[progress\] submit/);
+    assert.equal(emu.acknowledgements.length, 1);
+    const journal = fs.readFileSync(path.join(dir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(journal.map((e) => e.type), ['intent', 'sent', 'settled']);
+
+    // SP-API refuses (credentials revoked at LWA): exit 3.
+    const wrong = await cli([...ACK, '--submit', ...conn], { env: { ...env, VCC_LWA_CLIENT_SECRET: `${SENTINEL.clientSecret}-x` } });
+    assert.equal(wrong.code, 3);
+    assert.match(wrong.stdout, /SP-API rejected the acknowledgement: LWA token exchange failed: HTTP 400 invalid_client/);
+
+    const texts = [noCreds, r, wrong].flatMap((x) => [x.stdout, x.stderr]);
+    for (const f of fs.readdirSync(dir)) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const all = texts.join('\n');
+    for (const secret of Object.values(SENTINEL)) assert.ok(!all.includes(secret), `leaked ${secret.slice(0, 12)}…`);
+  } finally {
+    await emu.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('run: poll → decide → acknowledge against the emulator; second run sends nothing; version and call', async () => {
+  const orders = JSON.parse(fs.readFileSync(F('orders.json'), 'utf8')).payload.orders;
+  const emu = await startEmulator({ orders, credentials: SENTINEL, processingPolls: 0 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  try {
+    const env = { VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken };
+    // The window (7 days back) holds the two POs of 2019-08-20; TestPO3 (2020) is outside it.
+    const args = ['run', '--inventory', F('inventory.csv'), '--sku-map', F('sku-map.csv'), '--now', '2019-08-21T00:00:00Z', '--endpoint', emu.url, '--lwa-endpoint', `${emu.url}/auth/o2/token`, '--state-dir', dir, '--json'];
+    const first = await cli(args, { env });
+    const report = JSON.parse(first.stdout);
+    assert.equal(report.fetched, 2, first.stderr);
+    assert.equal(report.submissions.length, 1);
+    assert.equal(report.submissions[0].status, 'Success');
+    const second = JSON.parse((await cli(args, { env })).stdout);
+    assert.equal(second.submissions.length, 0);
+    assert.equal(emu.acknowledgements.length, 1);
+
+    const v = await cli(['version', '--json']);
+    assert.equal(v.code, 0);
+    assert.equal(JSON.parse(v.stdout).backend, 'wasm');
+    const call = await cli(['call', 'version']);
+    assert.equal(call.code, 0);
+    assert.ok(JSON.parse(call.stdout).library);
+    assert.equal((await cli(['call', 'nope'])).code, 2);
+  } finally {
+    await emu.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CSV reader: RFC 4180 quoting, CRLF, BOM, embedded newlines; errors with line and column', () => {
+  const rows = parseCsvRows('\ufeffa,b\r\n"x, y","say ""hi"""\r\n"multi\nline",2\n\n');
+  assert.deepEqual(rows.map((r) => [...r]), [['a', 'b'], ['x, y', 'say "hi"'], ['multi\nline', '2']]);
+  assert.deepEqual(rows.map((r) => r.line), [1, 2, 3]);
+  assert.deepEqual(parseCsv('sku,qty\nA,1\nB,\n').map((r) => ({ ...r })), [{ sku: 'A', qty: '1' }, { sku: 'B', qty: '' }]);
+  assert.throws(() => parseCsvRows('a,"b'), (e) => e instanceof CsvError && /unterminated/.test(e.message));
+  assert.throws(() => parseCsvRows('a,b"c"\n'), (e) => e instanceof CsvError && e.line === 1 && e.column === 4);
+  assert.throws(() => parseCsvRows('"a"b\n'), /closing quote/);
+  assert.throws(() => parseCsv('a,a\n1,2\n'), /duplicate column/);
+  assert.throws(() => parseCsv('a\n1,2\n'), (e) => e.line === 2);
+});
+
+test('inventory-feed on a positions CSV: bodies per warehouse, a critical zero held (exit 1), then confirmed (exit 0)', async () => {
+  const args = ['inventory-feed', '--positions', F('positions.csv'), '--selling-party', 'VENDORID', '--sku-map', F('sku-map.csv'), '--rules', F('feed-rules.json'), '--last-sent', F('last-sent.json')];
+  const held = await cli(args);
+  assert.equal(held.code, 1, held.stderr);
+  assert.match(held.stdout, /Held zeros/);
+  assert.match(held.stdout, /ABCD\s+TV-55/);
+  const json = JSON.parse((await cli([...args, '--json'])).stdout);
+  const validate = validatorFor('vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json', 'SubmitInventoryUpdateRequest');
+  for (const r of json.requests) assert.ok(validate(r.body).valid);
+  assert.deepEqual(json.requests.map((r) => r.warehouseId).sort(), ['ABCD', 'EFGH']);
+  const rice = json.requests.find((r) => r.warehouseId === 'ABCD').body.inventory.items.find((i) => i.buyerProductIdentifier === 'B01LNRIIAB');
+  assert.equal(rice.availableQuantity.amount, 85, 'on hand 120 − committed 20 − safety 10 − open allocations 5, computed by the core');
+  const confirmed = await cli([...args, '--confirm-zeros', 'TV-55', '--json']);
+  assert.equal(JSON.parse(confirmed.stdout).heldZeros.length, 0);
+});
+
+test('exceptions: engine outputs merged into one urgent-first table; --json is the core\'s report', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  try {
+    const ackOut = path.join(dir, 'ack.json');
+    fs.writeFileSync(ackOut, (await cli([...ACK, '--rules', F('rules.json'), '--json'])).stdout);
+    const r = await cli(['exceptions', ackOut, '--now', NOW]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^#\s+severity\s+due\s+owner\s+code/m);
+    assert.match(r.stdout, /exception\(s\), \d+ overdue; by owner:/);
+    const report = JSON.parse((await cli(['exceptions', ackOut, '--now', NOW, '--json'])).stdout);
+    assert.deepEqual(report.entries.map((e) => e.rank), report.entries.map((_, i) => i + 1));
+    assert.equal((await cli(['exceptions'])).code, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

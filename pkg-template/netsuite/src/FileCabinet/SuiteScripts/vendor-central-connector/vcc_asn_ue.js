@@ -1,0 +1,40 @@
+/**
+ * User event on the item fulfilment: before it is saved, the ASN it carries
+ * (custbody_vcc_asn, the SubmitShipmentConfirmations shipment JSON) is validated by the core's
+ * validateShipmentConfirmation, with the acknowledgements Amazon accepted for its POs. Blocking
+ * issues stop the save with every issue's path and message; warnings are logged.
+ *
+ * @NApiVersion 2.1
+ * @NScriptType UserEventScript
+ * @NModuleScope SameAccount
+ */
+define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store'], (error, log, vcc, store) => {
+  function beforeSubmit(context) {
+    if (context.type === context.UserEventType.DELETE) return;
+    const text = context.newRecord.getValue({ fieldId: 'custbody_vcc_asn' });
+    if (!text) return;
+    if (typeof vcc.validateShipmentConfirmation !== 'function') {
+      log.audit({ title: 'vendor-central-connector', details: 'this build of the library has no validateShipmentConfirmation; the ASN was not validated' });
+      return;
+    }
+    let shipmentConfirmation;
+    try {
+      shipmentConfirmation = JSON.parse(text);
+    } catch (e) {
+      throw error.create({ name: 'VCC_ASN_NOT_JSON', message: 'The ASN field does not hold valid JSON.', notifyOff: true });
+    }
+    const cfg = store.config('custscript_vcc_ue_');
+    const result = vcc.validateShipmentConfirmation({ shipmentConfirmation, acknowledgements: store.history(), skuMap: cfg.skuMap });
+    const blocking = result.issues.filter((i) => i.severity === 'error');
+    result.issues.filter((i) => i.severity !== 'error').forEach((i) => log.audit({ title: `ASN ${i.code}`, details: `${i.path}: ${i.message}` }));
+    if (!result.valid || blocking.length) {
+      throw error.create({
+        name: 'VCC_ASN_INVALID',
+        message: `The ASN does not match the shipment:\n${blocking.map((i) => `${i.code} at ${i.path}: ${i.message}`).join('\n')}`,
+        notifyOff: true,
+      });
+    }
+  }
+
+  return { beforeSubmit };
+});

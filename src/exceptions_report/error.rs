@@ -1,0 +1,37 @@
+//! Errors of `exceptionsReport`.
+
+use serde_json::Value;
+
+use crate::error::{CodedError, InputError};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// A money-at-risk total beyond the decimal range.
+    #[error("money at risk overflows when totalled (at {path})")]
+    AmountOverflow { path: String },
+}
+
+impl CodedError for ReportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ReportError::Input(e) => e.code(),
+            ReportError::AmountOverflow { .. } => "AMOUNT_OVERFLOW",
+        }
+    }
+
+    fn path(&self) -> String {
+        match self {
+            ReportError::Input(e) => e.path(),
+            ReportError::AmountOverflow { path } => path.clone(),
+        }
+    }
+
+    fn details(&self) -> Value {
+        match self {
+            ReportError::Input(e) => e.details(),
+            ReportError::AmountOverflow { .. } => Value::Null,
+        }
+    }
+}

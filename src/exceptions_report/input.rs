@@ -1,0 +1,92 @@
+//! What `exceptionsReport` reads.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::output::OwnerRole;
+use crate::exceptions::Exception;
+use crate::spapi::ApiError;
+use crate::spapi::transactions::TransactionState;
+use crate::time::Instant;
+
+/// Minutes after which a retail transaction still `Processing` has succeeded (RP guide); also
+/// how long a transaction may go without any status before it counts as stuck.
+pub const DEFAULT_PROCESSING_GRACE_MINUTES: u32 = 15;
+
+/// The input of `exceptionsReport`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExceptionsReportInput {
+    /// Exceptions from any engine, as they returned them, optionally tagged with `source`.
+    #[serde(default)]
+    pub exceptions: Vec<ReportedException>,
+    /// Submitted transactions and their last known status.
+    #[serde(default)]
+    pub transactions: Vec<TrackedTransaction>,
+    /// The moment of the report (ISO-8601): what is overdue is judged against it.
+    pub now: Instant,
+    #[serde(default)]
+    pub options: ReportOptions,
+}
+
+/// An exception as an engine returned it, plus where it came from. Fields an engine adds later
+/// are ignored rather than refused, so older reports keep reading newer engines' output.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ReportedException {
+    #[serde(flatten)]
+    pub exception: Exception,
+    /// The engine or run it came from, e.g. `decideAcknowledgements`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A transaction the host submitted (acknowledgement, ASN, invoice, inventory update, …).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TrackedTransaction {
+    pub transaction_id: String,
+    /// The last status getTransaction returned; absent when none was obtained yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TransactionState>,
+    pub submitted_at: Instant,
+    /// What was submitted, in words: `acknowledgement`, `shipmentConfirmation`, `invoice`, …
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_order_number: Option<String>,
+    /// When the submission had to be through (e.g. the acknowledgement deadline); a failure
+    /// is due now when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<Instant>,
+    /// Amazon's errors from getTransaction (only their codes reach the report: messages may
+    /// quote submitted data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ApiError>>,
+}
+
+/// Report settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReportOptions {
+    /// Default 15 (RP guide); the DF guide allows 30 for DF transactions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_grace_minutes: Option<u32>,
+    /// Per-code owner (and optionally action) overriding the built-in table.
+    #[serde(default)]
+    pub owners: BTreeMap<String, OwnerOverride>,
+}
+
+/// Who handles a code in this organisation.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OwnerOverride {
+    pub owner: OwnerRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+}

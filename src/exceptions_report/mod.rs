@@ -1,0 +1,17 @@
+//! One calendar of exceptions (`exceptionsReport`): the exceptions of every engine, plus failed
+//! or stuck transactions, in one list ordered by urgency and money at risk, each with its owner
+//! role and the action to take.
+
+mod engine;
+mod error;
+mod input;
+mod output;
+pub mod owners;
+
+pub use engine::{compare_entries, exceptions_report};
+pub use error::ReportError;
+pub use input::{
+    DEFAULT_PROCESSING_GRACE_MINUTES, ExceptionsReportInput, OwnerOverride, ReportOptions,
+    ReportedException, TrackedTransaction,
+};
+pub use output::{ExceptionsReportOutput, OwnerRole, ReportEntry, ReportSummary};
