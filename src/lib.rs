@@ -28,7 +28,9 @@ pub mod catalog;
 pub mod error;
 pub mod exceptions;
 pub mod input;
+pub mod invoice;
 pub mod money;
+pub mod reconcile;
 pub mod stock;
 pub mod time;
 
@@ -41,5 +43,8 @@ pub mod wasm;
 pub const LIBRARY_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The Amazon SP-API models this build targets, by model file and API version.
-pub const MODEL_VERSIONS: &[(&str, &str)] =
-    &[("vendorOrders", "v1"), ("vendorTransactionStatus", "v1")];
+pub const MODEL_VERSIONS: &[(&str, &str)] = &[
+    ("vendorOrders", "v1"),
+    ("vendorTransactionStatus", "v1"),
+    ("vendorInvoices", "v1"),
+];

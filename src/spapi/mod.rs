@@ -8,7 +8,9 @@
 
 #[macro_use]
 pub(crate) mod wire_enum;
+pub mod invoices;
 pub mod orders;
+pub mod orders_status;
 pub mod transactions;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,1 @@
+//! Reconciliation (placeholder while the engine is written).
