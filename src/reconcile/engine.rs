@@ -159,9 +159,9 @@ pub fn reconcile(input: ReconcileInput) -> Result<ReconcileOutput, ReconcileErro
 }
 
 /// JSON rows and CSV rows, with where each came from.
-fn gather_rows(
-    input: &ReconcileInput,
-) -> Result<(Vec<(RemittanceRow, RowOrigin)>, Vec<RemittanceIssue>), ReconcileError> {
+type GatheredRows = (Vec<(RemittanceRow, RowOrigin)>, Vec<RemittanceIssue>);
+
+fn gather_rows(input: &ReconcileInput) -> Result<GatheredRows, ReconcileError> {
     let mut rows: Vec<(RemittanceRow, RowOrigin)> = input
         .remittances
         .iter()
@@ -272,7 +272,7 @@ impl<'b> LineStates<'b> {
             let mut cash = remittances
                 .settlements
                 .get(&f)
-                .map(|s| net_cash(s))
+                .map(net_cash)
                 .transpose()
                 .map_err(|()| overflow(f))?
                 .unwrap_or(Decimal::ZERO);
@@ -434,17 +434,10 @@ impl Run<'_> {
             summary.due_at = Some(format_instant(&fact.due_at));
             let ovf = || overflow(fact.index);
             let expected = sub(fact.total, settlement.discount_taken).ok_or_else(ovf)?;
-            let deducted = settlement
-                .deductions
-                .values()
-                .try_fold(Decimal::ZERO, |s, d| add(s, *d))
-                .ok_or_else(ovf)?;
-            let explained = add(
-                add(settlement.paid, deducted).ok_or_else(ovf)?,
-                settlement.credited,
-            )
-            .ok_or_else(ovf)?;
-            let rest = sub(expected, explained).ok_or_else(ovf)?;
+            // Vendor Central pays the invoice number in full and lists claims and credit notes
+            // as their own negative lines, so what is unexplained is the invoice less the cash
+            // applied to its own number; deductions and credits are accounted separately.
+            let rest = sub(expected, settlement.paid).ok_or_else(ovf)?;
             let mut deductions: BTreeMap<DeductionType, (Decimal, bool)> = settlement
                 .deductions
                 .iter()
@@ -1069,6 +1062,9 @@ impl Run<'_> {
                 } else {
                     ""
                 };
+                // Entirely deducted already: the DEDUCTION_SHORTAGE exception carries the money
+                // and the evidence; only the step to resolve it remains here.
+                let fully_covered = at_risk.is_zero() && !full.is_zero();
                 let currency_code = line.currency().unwrap_or_default().to_string();
                 let e = exception(
                     "SHORTAGE",
@@ -1082,22 +1078,24 @@ impl Run<'_> {
                 .money_at_risk(line.currency().map(|c| currency_amount(at_scale(at_risk, scale), c)))
                 .due(Some(format_instant(&due)));
                 self.dispute_codes_by_po.insert(number.to_string());
-                self.disputes.push(Dispute {
-                    code: "SHORTAGE".to_string(),
-                    purchase_order_number: Some(number.to_string()),
-                    item_sequence_number: Some(sequence.clone()),
-                    invoice_number: state
-                        .invoices
-                        .iter()
-                        .next()
-                        .and_then(|f| self.facts.get(*f))
-                        .map(|fact| fact.invoice.id.trim().to_string()),
-                    amount: currency_amount(at_scale(at_risk, scale), &currency_code),
-                    due_at: e.due_at.clone(),
-                    shipments: evidence,
-                    price: None,
-                });
-                self.push(e);
+                if !fully_covered {
+                    self.disputes.push(Dispute {
+                        code: "SHORTAGE".to_string(),
+                        purchase_order_number: Some(number.to_string()),
+                        item_sequence_number: Some(sequence.clone()),
+                        invoice_number: state
+                            .invoices
+                            .iter()
+                            .next()
+                            .and_then(|f| self.facts.get(*f))
+                            .map(|fact| fact.invoice.id.trim().to_string()),
+                        amount: currency_amount(at_scale(at_risk, scale), &currency_code),
+                        due_at: e.due_at.clone(),
+                        shipments: evidence,
+                        price: None,
+                    });
+                    self.push(e);
+                }
                 missing.push(step(
                     Step::ResolveDispute,
                     Some(&sequence),

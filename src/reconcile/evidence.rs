@@ -63,7 +63,7 @@ pub fn shipment_evidence(
                     .filter(|n| cartons.iter().any(|c| &c.carton_sequence_number == *n))
                     .cloned()
                     .collect();
-                let direct = pallet.items.iter().any(|ci| holds(ci));
+                let direct = pallet.items.iter().any(&holds);
                 (direct || !referenced.is_empty()).then(|| PalletEvidence {
                     identifiers: pallet.pallet_identifiers.clone(),
                     carton_sequence_numbers: referenced,

@@ -340,7 +340,7 @@ pub fn read_csv(csv: &RemittanceCsv) -> Result<(Vec<CsvRow>, Vec<RemittanceIssue
             }),
         }
     }
-    issues.sort_by(|a, b| a.row.cmp(&b.row));
+    issues.sort_by_key(|issue| issue.row);
     Ok((rows, issues))
 }
 

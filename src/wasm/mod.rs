@@ -12,8 +12,10 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod invoice;
 
 pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use invoice::{build_invoice, build_invoice_json, reconcile, reconcile_json};
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
