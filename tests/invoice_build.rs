@@ -108,14 +108,20 @@ fn taxes_per_line_add_up_to_the_header() {
         json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "96.00" },
                  "taxableAmount": { "currencyCode": "USD", "amount": "480.00" } }])
     );
-    assert_eq!(invoice["items"][1]["taxDetails"][0]["taxAmount"]["amount"], "17.00");
+    assert_eq!(
+        invoice["items"][1]["taxDetails"][0]["taxAmount"]["amount"],
+        "17.00"
+    );
     assert_eq!(
         invoice["taxDetails"],
         json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "113.00" },
                  "taxableAmount": { "currencyCode": "USD", "amount": "565.00" } }])
     );
     // 12.34 × 20 % = 2.468 → 2.47 (half away from zero).
-    assert_eq!(invoice["chargeDetails"][0]["taxDetails"][0]["taxAmount"]["amount"], "2.47");
+    assert_eq!(
+        invoice["chargeDetails"][0]["taxDetails"][0]["taxAmount"]["amount"],
+        "2.47"
+    );
     // 565 + 113 + 12.34 + 2.47
     assert_eq!(invoice["invoiceTotal"]["amount"], "692.81");
 }
@@ -130,7 +136,10 @@ fn second_po(number: &str, currency: &str) -> Value {
 }
 
 fn second_po_ack_and_asn(input: &mut Value, number: &str, currency: &str) {
-    input["purchaseOrders"].as_array_mut().unwrap().push(second_po(number, currency));
+    input["purchaseOrders"]
+        .as_array_mut()
+        .unwrap()
+        .push(second_po(number, currency));
     let mut ack = base()["acknowledgements"][0].clone();
     ack["purchaseOrderNumber"] = json!(number);
     ack["items"].as_array_mut().unwrap().truncate(1);
@@ -169,9 +178,20 @@ fn multi_po_invoice_and_the_one_po_profile() {
         .collect();
     assert_eq!(
         summary,
-        vec![(1, "PO-INV0".into(), 2), (2, "PO-INV1".into(), 8), (3, "PO-INV1".into(), 20)]
+        vec![
+            (1, "PO-INV0".into(), 2),
+            (2, "PO-INV1".into(), 8),
+            (3, "PO-INV1".into(), 20)
+        ]
     );
-    assert_eq!(out.request.invoices[0].invoice_total.amount.unwrap().to_string(), "685.00");
+    assert_eq!(
+        out.request.invoices[0]
+            .invoice_total
+            .amount
+            .unwrap()
+            .to_string(),
+        "685.00"
+    );
     // Ship-to is the same party on both POs, so it is kept.
     assert!(out.request.invoices[0].ship_to_party.is_some());
 
@@ -180,12 +200,22 @@ fn multi_po_invoice_and_the_one_po_profile() {
     let out = build(&input);
     assert!(out.request.invoices.is_empty());
     let codes: Vec<String> = out.issues.iter().map(|i| i.code.clone()).collect();
-    assert!(codes.contains(&"MULTIPLE_PURCHASE_ORDERS".to_string()), "{codes:?}");
-    assert!(codes.contains(&"HSN_CODE_REQUIRED".to_string()), "{codes:?}");
+    assert!(
+        codes.contains(&"MULTIPLE_PURCHASE_ORDERS".to_string()),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&"HSN_CODE_REQUIRED".to_string()),
+        "{codes:?}"
+    );
 
     input["options"] = json!({ "countryProfile": "india", "onePurchaseOrderPerInvoice": false });
     let out = build(&input);
-    assert!(!out.issues.iter().any(|i| i.code == "MULTIPLE_PURCHASE_ORDERS"));
+    assert!(
+        !out.issues
+            .iter()
+            .any(|i| i.code == "MULTIPLE_PURCHASE_ORDERS")
+    );
 }
 
 /// A line shipped in two ASNs is invoiced per ASN; a later document finds nothing left.
@@ -194,7 +224,10 @@ fn partial_shipments_across_two_asns() {
     let mut input = base();
     let mut second = input["shipments"][0].clone();
     input["shipments"][0]["shippedItems"][0]["shippedQuantity"]["amount"] = json!(5);
-    input["shipments"][0]["shippedItems"].as_array_mut().unwrap().truncate(1);
+    input["shipments"][0]["shippedItems"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
     second["shipmentIdentifier"] = json!("ASN-2");
     second["shippedItems"][0]["shippedQuantity"]["amount"] = json!(3);
     second["shippedItems"].as_array_mut().unwrap().truncate(1);
@@ -212,49 +245,98 @@ fn partial_shipments_across_two_asns() {
         .map(|i| i.items.as_ref().unwrap()[0].invoiced_quantity.amount)
         .collect();
     assert_eq!(quantities, vec![5, 3]);
-    assert_eq!(issues(&out), owned(&[("NOTHING_TO_INVOICE", "error", "/invoices/2")]));
+    assert_eq!(
+        issues(&out),
+        owned(&[("NOTHING_TO_INVOICE", "error", "/invoices/2")])
+    );
     let totals: Vec<String> = out.documents.iter().map(|d| d.total.to_string()).collect();
     assert_eq!(totals, vec!["300.00", "180.00", "0"]);
 
     // Already invoiced by an earlier run: only the rest is left.
-    input["alreadyInvoiced"] = json!([{ "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 6 }]);
+    input["alreadyInvoiced"] =
+        json!([{ "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 6 }]);
     input["invoices"] = json!([{ "id": "INV-D", "date": "2026-11-12T10:00:00Z" }]);
     let out = build(&input);
-    assert_eq!(out.request.invoices[0].items.as_ref().unwrap()[0].invoiced_quantity.amount, 7);
+    assert_eq!(
+        out.request.invoices[0].items.as_ref().unwrap()[0]
+            .invoiced_quantity
+            .amount,
+        7
+    );
 }
 
 #[test]
 fn refusals_name_the_rule_and_the_field() {
     let cases: Vec<(Box<dyn Fn(&mut Value)>, Vec<(&str, &str, &str)>)> = vec![
-        (Box::new(|i| i["usedInvoiceIds"] = json!(["INV-1001"])),
-         vec![("INVOICE_ID_REUSED", "error", "/invoices/0/id")]),
-        (Box::new(|i| i["invoices"][0]["date"] = json!("2026-10-30T00:00:00Z")),
-         vec![("INVOICE_DATE_BEFORE_PO_DATE", "error", "/invoices/0/date")]),
-        (Box::new(|i| i["invoices"][0]["date"] = json!("2026-11-13T00:00:00Z")),
-         vec![("INVOICE_DATE_IN_FUTURE", "error", "/invoices/0/date")]),
-        (Box::new(|i| i["invoices"][0]["allowances"][0]["amount"] = json!("590.00")),
-         vec![("INVOICE_TOTAL_ZERO", "error", "/invoices/0")]),
-        (Box::new(|i| i["invoices"][0]["lines"] = json!([
-            { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 9 }])),
-         vec![("QUANTITY_NOT_SHIPPED", "error", "/invoices/0/lines/0/quantity")]),
-        (Box::new(|i| {
-            i["shipments"][0]["shippedItems"][1]["shippedQuantity"]["amount"] = json!(24);
-            i["acknowledgements"][0]["items"][1]["itemAcknowledgements"] = json!([
+        (
+            Box::new(|i| i["usedInvoiceIds"] = json!(["INV-1001"])),
+            vec![("INVOICE_ID_REUSED", "error", "/invoices/0/id")],
+        ),
+        (
+            Box::new(|i| i["invoices"][0]["date"] = json!("2026-10-30T00:00:00Z")),
+            vec![("INVOICE_DATE_BEFORE_PO_DATE", "error", "/invoices/0/date")],
+        ),
+        (
+            Box::new(|i| i["invoices"][0]["date"] = json!("2026-11-13T00:00:00Z")),
+            vec![("INVOICE_DATE_IN_FUTURE", "error", "/invoices/0/date")],
+        ),
+        (
+            Box::new(|i| i["invoices"][0]["allowances"][0]["amount"] = json!("590.00")),
+            vec![("INVOICE_TOTAL_ZERO", "error", "/invoices/0")],
+        ),
+        (
+            Box::new(|i| {
+                i["invoices"][0]["lines"] = json!([
+            { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 9 }])
+            }),
+            vec![(
+                "QUANTITY_NOT_SHIPPED",
+                "error",
+                "/invoices/0/lines/0/quantity",
+            )],
+        ),
+        (
+            Box::new(|i| {
+                i["shipments"][0]["shippedItems"][1]["shippedQuantity"]["amount"] = json!(24);
+                i["acknowledgements"][0]["items"][1]["itemAcknowledgements"] = json!([
                 { "acknowledgementCode": "Accepted", "acknowledgedQuantity": { "amount": 18, "unitOfMeasure": "Eaches" } },
                 { "acknowledgementCode": "Rejected", "acknowledgedQuantity": { "amount": 6, "unitOfMeasure": "Eaches" } }]);
-            i["invoices"][0]["lines"] = json!([
+                i["invoices"][0]["lines"] = json!([
                 { "purchaseOrderNumber": "PO-INV1", "amazonProductIdentifier": "B0EACH0002", "quantity": 24 }]);
-         }),
-         vec![("QUANTITY_NOT_ACKNOWLEDGED", "error", "/invoices/0/lines/0/quantity")]),
-        (Box::new(|i| i["invoices"][0]["lines"] = json!([
-            { "purchaseOrderNumber": "PO-NOPE", "itemSequenceNumber": "1", "quantity": 1 }])),
-         vec![("UNKNOWN_PURCHASE_ORDER", "error", "/invoices/0/lines/0/purchaseOrderNumber")]),
-        (Box::new(|i| i["invoices"][0]["lines"] = json!([
+            }),
+            vec![(
+                "QUANTITY_NOT_ACKNOWLEDGED",
+                "error",
+                "/invoices/0/lines/0/quantity",
+            )],
+        ),
+        (
+            Box::new(|i| {
+                i["invoices"][0]["lines"] = json!([
+            { "purchaseOrderNumber": "PO-NOPE", "itemSequenceNumber": "1", "quantity": 1 }])
+            }),
+            vec![(
+                "UNKNOWN_PURCHASE_ORDER",
+                "error",
+                "/invoices/0/lines/0/purchaseOrderNumber",
+            )],
+        ),
+        (
+            Box::new(|i| {
+                i["invoices"][0]["lines"] = json!([
             { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "2", "quantity": 5, "unitOfMeasure": "Eaches" },
-            { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 7, "unitOfMeasure": "Eaches" }])),
-         vec![("PARTIAL_CASE", "error", "/invoices/0/lines/1/quantity")]),
-        (Box::new(|i| i["invoices"][0]["charges"][0]["amount"] = json!("-1")),
-         vec![("INVALID_CHARGE_AMOUNT", "error", "/invoices/0/charges/0/amount")]),
+            { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 7, "unitOfMeasure": "Eaches" }])
+            }),
+            vec![("PARTIAL_CASE", "error", "/invoices/0/lines/1/quantity")],
+        ),
+        (
+            Box::new(|i| i["invoices"][0]["charges"][0]["amount"] = json!("-1")),
+            vec![(
+                "INVALID_CHARGE_AMOUNT",
+                "error",
+                "/invoices/0/charges/0/amount",
+            )],
+        ),
     ];
     for (n, (mutate, expected)) in cases.into_iter().enumerate() {
         let mut input = base();
@@ -271,14 +353,25 @@ fn refusals_name_the_rule_and_the_field() {
 #[test]
 fn unacknowledged_quantities_are_left_out_of_derived_invoices() {
     let mut input = base();
-    input["acknowledgements"][0]["items"].as_array_mut().unwrap().remove(1);
+    input["acknowledgements"][0]["items"]
+        .as_array_mut()
+        .unwrap()
+        .remove(1);
     input["shipments"][0]["shippedItems"][0]["shippedQuantity"]["amount"] = json!(9);
     let out = build(&input);
     assert_eq!(
         issues(&out),
         owned(&[
-            ("QUANTITY_NOT_ACKNOWLEDGED", "warning", "/shipments/0/shippedItems/0/shippedQuantity"),
-            ("LINE_NOT_ACKNOWLEDGED", "warning", "/purchaseOrders/0/orderDetails/items/1"),
+            (
+                "QUANTITY_NOT_ACKNOWLEDGED",
+                "warning",
+                "/shipments/0/shippedItems/0/shippedQuantity"
+            ),
+            (
+                "LINE_NOT_ACKNOWLEDGED",
+                "warning",
+                "/purchaseOrders/0/orderDetails/items/1"
+            ),
         ])
     );
     let items = out.request.invoices[0].items.as_ref().unwrap();
@@ -293,7 +386,10 @@ fn the_same_id_twice_in_a_batch_builds_once() {
     input["invoices"].as_array_mut().unwrap().push(again);
     let out = build(&input);
     assert_eq!(out.request.invoices.len(), 1);
-    assert_eq!(issues(&out), owned(&[("INVOICE_ID_REUSED", "error", "/invoices/1/id")]));
+    assert_eq!(
+        issues(&out),
+        owned(&[("INVOICE_ID_REUSED", "error", "/invoices/1/id")])
+    );
 }
 
 /// Two POs in different currencies on one invoice: refused, never converted.
@@ -330,8 +426,16 @@ fn credit_notes_carry_their_references() {
     assert_eq!(
         issues(&out),
         owned(&[
-            ("CREDIT_NOTE_REFERENCE_MISSING", "error", "/invoices/2/creditNote/returnsReferenceNumber"),
-            ("CREDIT_NOTE_REFERENCE_MISSING", "error", "/invoices/2/creditNote/goodsReturnDate"),
+            (
+                "CREDIT_NOTE_REFERENCE_MISSING",
+                "error",
+                "/invoices/2/creditNote/returnsReferenceNumber"
+            ),
+            (
+                "CREDIT_NOTE_REFERENCE_MISSING",
+                "error",
+                "/invoices/2/creditNote/goodsReturnDate"
+            ),
         ])
     );
     let built = serde_json::to_value(&out.request).unwrap();
@@ -344,8 +448,14 @@ fn credit_notes_carry_their_references() {
                                        "goodsReturnDate": "2026-11-10T23:00:00Z", "rmaId": "RMA-1" } })
     );
     assert_eq!(built["invoices"][0]["invoiceType"], "CreditNote");
-    assert_eq!(built["invoices"][1]["invoiceTotal"], json!({ "currencyCode": "EUR", "amount": "250.00" }));
-    assert_eq!(built["invoices"][1]["items"][0]["creditNoteDetails"], json!({ "coopReferenceNumber": "COOP-2026-11" }));
+    assert_eq!(
+        built["invoices"][1]["invoiceTotal"],
+        json!({ "currencyCode": "EUR", "amount": "250.00" })
+    );
+    assert_eq!(
+        built["invoices"][1]["items"][0]["creditNoteDetails"],
+        json!({ "coopReferenceNumber": "COOP-2026-11" })
+    );
     assert_eq!(built["invoices"][2]["invoiceTotal"]["amount"], "10.00");
 
     input["options"] = json!({ "countryProfile": "northAmerica" });
@@ -359,22 +469,34 @@ fn credit_notes_carry_their_references() {
 fn bad_input_is_an_error_with_a_pointer() {
     let mut input = base();
     input["invoices"][0]["idd"] = json!("x");
-    assert_eq!(build_err(&input), ("UNKNOWN_FIELD".into(), "/invoices/0/idd".into()));
+    assert_eq!(
+        build_err(&input),
+        ("UNKNOWN_FIELD".into(), "/invoices/0/idd".into())
+    );
 
     let mut input = base();
     input.as_object_mut().unwrap().remove("remitToParty");
-    assert_eq!(build_err(&input), ("MISSING_FIELD".into(), "/remitToParty".into()));
+    assert_eq!(
+        build_err(&input),
+        ("MISSING_FIELD".into(), "/remitToParty".into())
+    );
 
     let mut input = base();
     input["invoices"][0]["date"] = json!("12/11/2026");
-    assert_eq!(build_err(&input), ("INVALID_DATE".into(), "/invoices/0/date".into()));
+    assert_eq!(
+        build_err(&input),
+        ("INVALID_DATE".into(), "/invoices/0/date".into())
+    );
 
     let mut input = base();
     let po = input["purchaseOrders"][0].clone();
     input["purchaseOrders"].as_array_mut().unwrap().push(po);
     assert_eq!(
         build_err(&input),
-        ("DUPLICATE_PURCHASE_ORDER".into(), "/purchaseOrders/1/purchaseOrderNumber".into())
+        (
+            "DUPLICATE_PURCHASE_ORDER".into(),
+            "/purchaseOrders/1/purchaseOrderNumber".into()
+        )
     );
 
     let mut input = base();
@@ -384,16 +506,28 @@ fn bad_input_is_an_error_with_a_pointer() {
         .remove("unitSize");
     assert_eq!(
         build_err(&input),
-        ("MISSING_UNIT_SIZE".into(), "/purchaseOrders/0/orderDetails/items/0/orderedQuantity/unitSize".into())
+        (
+            "MISSING_UNIT_SIZE".into(),
+            "/purchaseOrders/0/orderDetails/items/0/orderedQuantity/unitSize".into()
+        )
     );
 
     let mut input = base();
     input["invoices"][0]["charges"][0]["amount"] = json!("12,50");
-    assert_eq!(build_err(&input), ("INVALID_DECIMAL".into(), "/invoices/0/charges/0/amount".into()));
+    assert_eq!(
+        build_err(&input),
+        (
+            "INVALID_DECIMAL".into(),
+            "/invoices/0/charges/0/amount".into()
+        )
+    );
 
     let mut input = base();
     input["invoices"][0]["invoiceType"] = json!("Invoic");
-    assert_eq!(build_err(&input), ("UNKNOWN_ENUM".into(), "/invoices/0/invoiceType".into()));
+    assert_eq!(
+        build_err(&input),
+        ("UNKNOWN_ENUM".into(), "/invoices/0/invoiceType".into())
+    );
 }
 
 fn d(text: &str) -> Decimal {

@@ -26,7 +26,11 @@ fn round_trip<T: DeserializeOwned + Serialize>(location: &str, value: &Value) ->
         .unwrap_or_else(|e| panic!("{location}: {e} at {}", e.path()));
     let again = serde_json::to_value(&parsed).unwrap();
     let reparsed: T = serde_json::from_value(again.clone()).unwrap();
-    assert_eq!(serde_json::to_value(&reparsed).unwrap(), again, "{location}");
+    assert_eq!(
+        serde_json::to_value(&reparsed).unwrap(),
+        again,
+        "{location}"
+    );
     differences(value, &again)
 }
 
@@ -35,7 +39,13 @@ fn every_invoices_example_round_trips_and_the_invalid_one_is_refused() {
     let model = load_model(INVOICES_MODEL);
     let mut checked = 0;
     for example in examples(&model) {
-        let Example { location, kind, status, value, .. } = &example;
+        let Example {
+            location,
+            kind,
+            status,
+            value,
+            ..
+        } = &example;
         match (kind, status.as_str()) {
             (ExampleKind::RequestBody, "400") => {
                 // The sandbox's invalid request: `invoiceType: "Invoic"`.
@@ -44,10 +54,16 @@ fn every_invoices_example_round_trips_and_the_invalid_one_is_refused() {
                 assert_eq!(err.path(), "/invoices/0/invoiceType");
             }
             (ExampleKind::RequestBody, _) => {
-                assert_eq!(round_trip::<SubmitInvoicesRequest>(location, value), Vec::<String>::new());
+                assert_eq!(
+                    round_trip::<SubmitInvoicesRequest>(location, value),
+                    Vec::<String>::new()
+                );
             }
             (ExampleKind::Response, _) => {
-                assert_eq!(round_trip::<SubmitInvoicesResponse>(location, value), Vec::<String>::new());
+                assert_eq!(
+                    round_trip::<SubmitInvoicesResponse>(location, value),
+                    Vec::<String>::new()
+                );
             }
         }
         checked += 1;
@@ -69,7 +85,10 @@ fn the_body_parameter_example_round_trips_once_unwrapped() {
         .iter()
         .find_map(|p| p.pointer("/schema/example"))
         .expect("body example");
-    assert!(example.get("invoices").is_none(), "quirk: wrapped in payload");
+    assert!(
+        example.get("invoices").is_none(),
+        "quirk: wrapped in payload"
+    );
     let body = &example["payload"];
     assert_eq!(
         round_trip::<SubmitInvoicesRequest>("body example", body),
@@ -78,7 +97,15 @@ fn the_body_parameter_example_round_trips_once_unwrapped() {
     let request: SubmitInvoicesRequest = serde_json::from_value(body.clone()).unwrap();
     let invoice = &request.invoices[0];
     assert_eq!(invoice.invoice_type, InvoiceType::Invoice);
-    assert_eq!(invoice.remit_to_party.address.as_ref().unwrap().country_code, "USA");
+    assert_eq!(
+        invoice
+            .remit_to_party
+            .address
+            .as_ref()
+            .unwrap()
+            .country_code,
+        "USA"
+    );
     assert_eq!(invoice.items.as_ref().unwrap()[1].item_sequence_number, 2);
     assert_eq!(
         invoice.tax_details.as_ref().unwrap()[1].tax_type.as_str(),
@@ -114,7 +141,10 @@ fn status_sandbox_quirks_are_read_as_the_model_means_them() {
     let model = load_model(ORDERS_MODEL);
     let example = examples(&model)
         .into_iter()
-        .find(|e| e.operation == "getPurchaseOrdersStatus" && e.value.pointer("/payload/pagination").is_some())
+        .find(|e| {
+            e.operation == "getPurchaseOrdersStatus"
+                && e.value.pointer("/payload/pagination").is_some()
+        })
         .unwrap();
     let response: GetPurchaseOrdersStatusResponse = serde_json::from_value(example.value).unwrap();
     let order = &response.payload.unwrap().orders_status.unwrap()[0];
@@ -124,7 +154,11 @@ fn status_sandbox_quirks_are_read_as_the_model_means_them() {
     let received = first.received_quantity.unwrap();
     assert_eq!((received.amount, received.unit_size), (1, Some(1)));
     assert_eq!(
-        order.item_status[1].receiving_status.as_ref().unwrap().receive_status,
+        order.item_status[1]
+            .receiving_status
+            .as_ref()
+            .unwrap()
+            .receive_status,
         Some(ReceiveStatus::PartiallyReceived)
     );
 }
@@ -148,7 +182,11 @@ fn parties_from_orders_are_read_and_written_the_invoices_way() {
             "taxRegistrationDetails": [{ "taxRegistrationType": "VAT", "taxRegistrationNumber": "GB123" }]
         })
     );
-    let err = parse_json::<PartyIdentification>(r#"{"partyId":"X","taxRegistrationDetails":"VAT"}"#)
-        .unwrap_err();
-    assert_eq!((err.code(), err.path().as_str()), ("INVALID_TYPE", "/taxRegistrationDetails"));
+    let err =
+        parse_json::<PartyIdentification>(r#"{"partyId":"X","taxRegistrationDetails":"VAT"}"#)
+            .unwrap_err();
+    assert_eq!(
+        (err.code(), err.path().as_str()),
+        ("INVALID_TYPE", "/taxRegistrationDetails")
+    );
 }
