@@ -139,8 +139,8 @@ fn happy_path_to_paid_is_exact() {
         "totals": {
             "byException": [],
             "byCurrency": [{ "currencyCode": "USD", "ordered": "702.00", "shipped": "582.00", "received": "582.00",
-                             "invoiced": "582.00", "paid": "597.00", "deducted": "0", "moneyAtRisk": "0",
-                             "disputable": "0" }],
+                             "invoiced": "582.00", "paid": "597.00", "deducted": "0.00", "moneyAtRisk": "0.00",
+                             "disputable": "0.00" }],
             "remittanceRows": 1, "remittanceRowsRejected": 0
         },
         "remittanceIssues": []

@@ -9,7 +9,7 @@ use super::error::ReconcileError;
 use super::facts::Remittances;
 use super::output::{CurrencyTotal, Dispute, ExceptionTotal, PoReconciliation, Totals};
 use crate::exceptions::Exception;
-use crate::invoice::amounts::add;
+use crate::invoice::amounts::{add, at_scale, currency_scale};
 use crate::money::Decimal;
 use crate::time::parse_instant;
 
@@ -102,19 +102,41 @@ pub fn totals(
             .or_insert_with(|| currency(&code));
         plus(&mut total.disputable, d.amount.amount)?;
     }
+    // Written at the currency's scale (`0` → `0.00`) so every figure reads as money.
+    let scaled = |code: &str, value: Decimal| at_scale(value, currency_scale(code));
     Ok(Totals {
         by_exception: by_exception
             .into_iter()
             .map(
                 |((code, currency_code), (count, money_at_risk))| ExceptionTotal {
+                    money_at_risk: if currency_code.is_empty() {
+                        money_at_risk
+                    } else {
+                        scaled(&currency_code, money_at_risk)
+                    },
                     code,
                     currency_code,
                     count,
-                    money_at_risk,
                 },
             )
             .collect(),
-        by_currency: currencies.into_values().collect(),
+        by_currency: currencies
+            .into_values()
+            .map(|t| {
+                let c = t.currency_code.clone();
+                CurrencyTotal {
+                    ordered: scaled(&c, t.ordered),
+                    shipped: scaled(&c, t.shipped),
+                    received: scaled(&c, t.received),
+                    invoiced: scaled(&c, t.invoiced),
+                    paid: scaled(&c, t.paid),
+                    deducted: scaled(&c, t.deducted),
+                    money_at_risk: scaled(&c, t.money_at_risk),
+                    disputable: scaled(&c, t.disputable),
+                    currency_code: c,
+                }
+            })
+            .collect(),
         remittance_rows: remittances.rows,
         remittance_rows_rejected: rejected_rows,
     })
