@@ -3,10 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use crate::time::Instant;
+
 /// An ERP stock position, in eaches. Either `available` (already net of everything) or
-/// `onHand` with optional `committed` (other channels) and `safetyStock`.
+/// `onHand` with optional `committed` (other channels) and `safetyStock`; plus optional
+/// `inbound` receipts, which can cover backorders but are never accepted as stock on hand.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -21,6 +25,18 @@ pub struct InventoryPosition {
     /// Precomputed allocatable quantity; when present, the other fields are ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available: Option<u64>,
+    /// Stock on its way (purchase orders to the vendor's own suppliers, production).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inbound: Vec<InboundReceipt>,
+}
+
+/// A receipt expected into the ERP: `quantity` eaches on `expectedDate`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InboundReceipt {
+    pub quantity: u64,
+    pub expected_date: Instant,
 }
 
 /// Stock positions that cannot be read as a ledger.
@@ -58,21 +74,28 @@ impl crate::error::CodedError for StockError {
     }
 }
 
-/// How much of a SKU was allocatable before this run, and how much the run has taken.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// One SKU's position for this run: what was allocatable, what the run has taken, and the
+/// parts of the calculation (for explanations).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SkuStock {
     pub allocatable: u64,
     pub taken: u64,
+    pub on_hand: Option<u64>,
+    pub committed: u64,
+    pub safety_stock: u64,
+    /// Inbound receipts (date, eaches not yet promised), earliest first.
+    pub inbound: Vec<(DateTime<Utc>, u64)>,
 }
 
 impl SkuStock {
+    /// Allocatable eaches not yet taken by this run.
     pub fn remaining(&self) -> u64 {
         self.allocatable.saturating_sub(self.taken)
     }
 }
 
 /// Allocatable stock per SKU. Allocatable = `available`, or on hand − committed − safety stock,
-/// never below zero.
+/// never below zero. Inbound receipts are tracked separately and only cover backorders.
 #[derive(Debug, Default)]
 pub struct StockLedger {
     skus: BTreeMap<String, SkuStock>,
@@ -82,11 +105,13 @@ impl StockLedger {
     pub fn from_positions(positions: &[InventoryPosition]) -> Result<Self, StockError> {
         let mut skus = BTreeMap::new();
         for (i, position) in positions.iter().enumerate() {
+            let committed = position.committed.unwrap_or(0);
+            let safety_stock = position.safety_stock.unwrap_or(0);
             let allocatable = match (position.available, position.on_hand) {
                 (Some(available), _) => available,
                 (None, Some(on_hand)) => on_hand
-                    .saturating_sub(position.committed.unwrap_or(0))
-                    .saturating_sub(position.safety_stock.unwrap_or(0)),
+                    .saturating_sub(committed)
+                    .saturating_sub(safety_stock),
                 (None, None) => {
                     return Err(StockError::MissingStockQuantity {
                         path: format!("/inventory/{i}"),
@@ -94,9 +119,24 @@ impl StockLedger {
                     });
                 }
             };
+            let mut inbound: Vec<(DateTime<Utc>, u64)> = position
+                .inbound
+                .iter()
+                .filter(|receipt| receipt.quantity > 0)
+                .map(|receipt| (receipt.expected_date.0, receipt.quantity))
+                .collect();
+            inbound.sort();
             let stock = SkuStock {
                 allocatable,
                 taken: 0,
+                on_hand: position
+                    .available
+                    .is_none()
+                    .then_some(position.on_hand)
+                    .flatten(),
+                committed,
+                safety_stock,
+                inbound,
             };
             if skus.insert(position.sku.clone(), stock).is_some() {
                 return Err(StockError::DuplicateSku {
@@ -114,19 +154,156 @@ impl StockLedger {
 
     /// The SKU's position (zero for a SKU the ERP did not list).
     pub fn get(&self, sku: &str) -> SkuStock {
-        self.skus.get(sku).copied().unwrap_or_default()
+        self.skus.get(sku).cloned().unwrap_or_default()
     }
 
     /// Takes up to `units` units of `eaches_per_unit` eaches; returns the whole units taken.
     pub fn take_units(&mut self, sku: &str, units: u64, eaches_per_unit: u64) -> u64 {
+        self.take_units_above(sku, units, eaches_per_unit, 0)
+    }
+
+    /// Like [`take_units`](Self::take_units), but leaves at least `floor` eaches allocatable
+    /// (a per-SKU minimum inventory).
+    pub fn take_units_above(
+        &mut self,
+        sku: &str,
+        units: u64,
+        eaches_per_unit: u64,
+        floor: u64,
+    ) -> u64 {
         let Some(stock) = self.skus.get_mut(sku) else {
             return 0;
         };
-        let affordable = stock.remaining().checked_div(eaches_per_unit).unwrap_or(0);
+        let usable = stock.remaining().saturating_sub(floor);
+        let affordable = usable.checked_div(eaches_per_unit).unwrap_or(0);
         let granted = units.min(affordable);
         stock.taken = stock
             .taken
             .saturating_add(granted.saturating_mul(eaches_per_unit));
         granted
+    }
+
+    /// Charges eaches already promised (an earlier acknowledgement still open) whether or not
+    /// they are covered; returns the eaches not covered by allocatable stock.
+    pub fn charge(&mut self, sku: &str, eaches: u64) -> u64 {
+        let Some(stock) = self.skus.get_mut(sku) else {
+            return eaches;
+        };
+        let uncovered = eaches.saturating_sub(stock.remaining());
+        stock.taken = stock.taken.saturating_add(eaches);
+        uncovered
+    }
+
+    /// Takes up to `units` whole units from inbound receipts arriving no later than `latest`,
+    /// earliest first; returns `(receipt date, units)` per date at which units become whole.
+    pub fn take_inbound(
+        &mut self,
+        sku: &str,
+        units: u64,
+        eaches_per_unit: u64,
+        latest: DateTime<Utc>,
+    ) -> Vec<(DateTime<Utc>, u64)> {
+        let mut granted: Vec<(DateTime<Utc>, u64)> = Vec::new();
+        let Some(stock) = self.skus.get_mut(sku) else {
+            return granted;
+        };
+        if eaches_per_unit == 0 {
+            return granted;
+        }
+        // Eaches can be pooled across receipts: a case may be completed by a later receipt.
+        let mut pooled = 0u64;
+        let mut wanted = units;
+        let mut consumed_upto = 0usize;
+        for (index, (date, eaches)) in stock.inbound.iter().enumerate() {
+            if wanted == 0 || *date > latest {
+                break;
+            }
+            pooled = pooled.saturating_add(*eaches);
+            let whole = (pooled / eaches_per_unit).min(wanted);
+            if whole > 0 {
+                granted.push((*date, whole));
+                wanted -= whole;
+                pooled -= whole * eaches_per_unit;
+            }
+            consumed_upto = index + 1;
+        }
+        // Give back what was pooled but not used, to the last receipt consumed.
+        for (index, receipt) in stock.inbound.iter_mut().enumerate().take(consumed_upto) {
+            receipt.1 = if index + 1 == consumed_upto {
+                pooled
+            } else {
+                0
+            };
+        }
+        granted
+    }
+
+    /// Charges eaches already promised from inbound receipts (earlier backorders), earliest first.
+    pub fn charge_inbound(&mut self, sku: &str, mut eaches: u64) {
+        if let Some(stock) = self.skus.get_mut(sku) {
+            for receipt in stock.inbound.iter_mut() {
+                let used = receipt.1.min(eaches);
+                receipt.1 -= used;
+                eaches -= used;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ledger(json: &str) -> StockLedger {
+        let positions: Vec<InventoryPosition> = serde_json::from_str(json).unwrap();
+        StockLedger::from_positions(&positions).unwrap()
+    }
+
+    #[test]
+    fn allocatable_is_on_hand_less_committed_and_safety_never_negative() {
+        let l = ledger(
+            r#"[{"sku":"A","onHand":10,"committed":3,"safetyStock":2},
+                           {"sku":"B","onHand":1,"committed":5},{"sku":"C","available":7}]"#,
+        );
+        assert_eq!(l.get("A").allocatable, 5);
+        assert_eq!(l.get("B").allocatable, 0);
+        assert_eq!(l.get("C").allocatable, 7);
+        assert_eq!(l.get("missing").allocatable, 0);
+    }
+
+    #[test]
+    fn whole_units_only_and_the_floor_is_kept() {
+        let mut l = ledger(r#"[{"sku":"A","available":25}]"#);
+        assert_eq!(l.take_units_above("A", 5, 10, 0), 2);
+        assert_eq!(l.get("A").remaining(), 5);
+        let mut l = ledger(r#"[{"sku":"A","available":25}]"#);
+        assert_eq!(l.take_units_above("A", 30, 1, 20), 5);
+        assert_eq!(l.take_units_above("A", 1, 1, 20), 0);
+    }
+
+    #[test]
+    fn inbound_receipts_pool_into_whole_cases_earliest_first() {
+        let mut l = ledger(
+            r#"[{"sku":"A","available":0,"inbound":[
+                {"quantity":6,"expectedDate":"2026-12-03T00:00:00Z"},
+                {"quantity":15,"expectedDate":"2026-12-01T00:00:00Z"},
+                {"quantity":50,"expectedDate":"2027-03-01T00:00:00Z"}]}]"#,
+        );
+        let latest = crate::time::parse_instant("2026-12-31T00:00:00Z").unwrap();
+        let got = l.take_inbound("A", 3, 10, latest);
+        let dates: Vec<(String, u64)> = got
+            .iter()
+            .map(|(d, n)| (crate::time::format_instant(d), *n))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("2026-12-01T00:00:00Z".to_string(), 1),
+                ("2026-12-03T00:00:00Z".to_string(), 1)
+            ]
+        );
+        // 1 each is left of the first two receipts; the March receipt is beyond `latest`.
+        assert_eq!(l.take_inbound("A", 1, 1, latest).len(), 1);
+        assert!(l.take_inbound("A", 1, 1, latest).is_empty());
     }
 }

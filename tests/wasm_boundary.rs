@@ -140,3 +140,32 @@ fn the_json_twin_gives_the_same_answer() {
     let from_object = rust(&decide_acknowledgements(js(&valid_input())).unwrap());
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), from_object);
 }
+
+#[wasm_bindgen_test]
+fn approval_round_trips_a_held_proposal_and_refuses_raised_quantities() {
+    use vendor_central_connector::wasm::approve_acknowledgement;
+    let mut input = valid_input();
+    input["rules"] = json!({ "defaults": { "autoAcknowledge": false } });
+    let out = rust(&decide_acknowledgements(js(&input)).unwrap());
+    let proposal = out["pendingApproval"][0].clone();
+    assert_eq!(proposal["lines"][0]["suggestedAccepted"], 2);
+
+    let raised = json!({ "proposal": proposal, "now": "2026-11-21T13:00:00Z",
+        "approved": [{ "itemSequenceNumber": "1", "accepted": 4 }] });
+    let err = approve_acknowledgement(js(&raised)).unwrap_err();
+    assert_eq!(
+        get(&err, "code").as_string().unwrap(),
+        "APPROVED_ABOVE_ORDERED"
+    );
+    assert_eq!(
+        get(&err, "path").as_string().unwrap(),
+        "/approved/0/accepted"
+    );
+
+    let lowered = json!({ "proposal": proposal, "now": "2026-11-21T13:00:00Z",
+        "approved": [{ "itemSequenceNumber": "1", "accepted": 1 }] });
+    let approved = rust(&approve_acknowledgement(js(&lowered)).unwrap());
+    let entries = &approved["request"]["acknowledgements"][0]["items"][0]["itemAcknowledgements"];
+    assert_eq!(entries[0]["acknowledgedQuantity"]["amount"], 1);
+    assert_eq!(entries[1]["acknowledgedQuantity"]["amount"], 2);
+}

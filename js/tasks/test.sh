@@ -23,7 +23,7 @@ step "native tests (unit, sandbox examples, scenarios, properties, doctests)"
 cargo test --quiet
 
 step "wasm-bindgen tests under Node (the boundary)"
-cargo test --quiet --target wasm32-unknown-unknown
+cargo test --target wasm32-unknown-unknown
 
 step "build every artefact"
 node js/build/build.mjs

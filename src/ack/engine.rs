@@ -1,37 +1,50 @@
-//! The decision loop of `decideAcknowledgements`.
+//! The batch loop of `decideAcknowledgements`.
 //!
-//! Allocation order (deterministic, documented in the README): POs by the start of their ship or
-//! delivery window, then PO date, then PO number; lines by item sequence number. Scarce stock
-//! therefore goes to the PO Amazon needs first. Output is in input order whatever the
-//! allocation order.
+//! 1. Every line is classified against the PO state and `history`: closed, nothing ordered,
+//!    unchanged since it was acknowledged, acknowledged elsewhere, or needing a decision (new,
+//!    or changed by Amazon).
+//! 2. Lines acknowledged earlier and unchanged are promises: their accepted and backordered
+//!    eaches are charged against stock first, in allocation order.
+//! 3. Lines needing a decision are decided in allocation order: POs by the start of their ship
+//!    or delivery window, then PO date, then PO number (or as `options.allocationPriority`
+//!    says); lines by item sequence number. Scarce stock goes to the PO Amazon needs first.
+//!
+//! Output is in input order whatever the allocation order, and only lines needing a decision
+//! are acknowledged: a re-run with its own output as history sends nothing.
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::error::AckError;
+use super::history::{HistoryIndex, LineHistory};
 use super::input::DecideAcknowledgementsInput;
+use super::line::{LineContext, LineFacts, LineIssue, LineResult, decide_line};
 use super::output::{
-    Allocation, DecideAcknowledgementsOutput, DecisionStatus, LineDecision, PendingAcknowledgement,
+    Allocation, DecideAcknowledgementsOutput, DecisionCode, DecisionStatus, LineDecision,
+    PendingAcknowledgement, ProposalLine,
 };
+use super::rules::{AckOptions, AckRules, AllocationPriority, UnknownProductAction};
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::exceptions::{Exception, Severity};
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, Order, OrderAcknowledgement, OrderAcknowledgementItem,
-    OrderItem, OrderItemAcknowledgement, PartyIdentification, PurchaseOrderState, RejectionReason,
-    UnitOfMeasure,
+    OrderItem, PartyIdentification, PurchaseOrderState, UnitOfMeasure,
 };
 use crate::stock::StockLedger;
 use crate::time::{format_instant, parse_instant, parse_interval};
 
-/// Hours Amazon allows between a PO and its acknowledgement.
-const ACKNOWLEDGEMENT_WINDOW_HOURS: i64 = 24;
+/// Hours Amazon allows between a PO (or its change) and the acknowledgement.
+pub const ACKNOWLEDGEMENT_WINDOW_HOURS: i64 = 24;
+/// Hours after the PO (or its change) during which quantities and prices may still change.
+pub const CHANGE_WINDOW_HOURS: i64 = 48;
 
-/// Decides every PO of the batch. See the module documentation for the allocation order.
+/// Decides every PO of the batch. See the module documentation for the order of work.
 pub fn decide_acknowledgements(
     input: DecideAcknowledgementsInput,
 ) -> Result<DecideAcknowledgementsOutput, AckError> {
     let mut stock = StockLedger::from_positions(&input.inventory)?;
     let catalog = Catalog::new(&input.sku_map)?;
+    let history = HistoryIndex::new(&input.history)?;
     let plans = input
         .purchase_orders
         .iter()
@@ -40,32 +53,43 @@ pub fn decide_acknowledgements(
         .collect::<Result<Vec<_>, _>>()?;
     check_unique_numbers(&plans)?;
 
-    let mut allocation_order: Vec<&PoPlan> = plans.iter().collect();
-    allocation_order.sort_by(|a, b| a.priority_key().cmp(&b.priority_key()));
-
     let context = Context {
         now: input.now.0,
         selling_party: input.selling_party.as_deref(),
         catalog: &catalog,
+        history: &history,
+        rules: &input.rules,
+        options: &input.options,
     };
-    let mut outcomes: Vec<Option<PoOutcome>> = plans.iter().map(|_| None).collect();
-    for plan in allocation_order {
-        let outcome = decide_po(plan, &context, &mut stock)?;
-        if let Some(slot) = outcomes.get_mut(plan.index) {
-            *slot = Some(outcome);
+    let mut work: Vec<PoWork> = plans
+        .iter()
+        .map(|plan| PoWork::classify(plan, &context, &stock))
+        .collect::<Result<_, _>>()?;
+
+    let mut order: Vec<usize> = (0..work.len()).collect();
+    let priority = input
+        .options
+        .allocation_priority
+        .unwrap_or(AllocationPriority::WindowStart);
+    order.sort_by(|&a, &b| match (plans.get(a), plans.get(b)) {
+        (Some(a), Some(b)) => a.priority_key(priority).cmp(&b.priority_key(priority)),
+        _ => std::cmp::Ordering::Equal,
+    });
+
+    for &i in &order {
+        if let Some(po) = work.get_mut(i) {
+            po.charge_promises(&mut stock);
+        }
+    }
+    for &i in &order {
+        if let Some(po) = work.get_mut(i) {
+            po.decide(&context, &mut stock);
         }
     }
 
     let mut output = DecideAcknowledgementsOutput::default();
-    for outcome in outcomes.into_iter().flatten() {
-        output.decisions.extend(outcome.decisions);
-        output.allocations.extend(outcome.allocations);
-        output.exceptions.extend(outcome.exceptions);
-        match outcome.result {
-            PoResult::Send(ack) => output.request.acknowledgements.push(ack),
-            PoResult::Hold(pending) => output.pending_approval.push(pending),
-            PoResult::Nothing => {}
-        }
+    for po in work {
+        po.finish(&context, &mut output);
     }
     Ok(output)
 }
@@ -74,6 +98,22 @@ struct Context<'a> {
     now: DateTime<Utc>,
     selling_party: Option<&'a str>,
     catalog: &'a Catalog<'a>,
+    history: &'a HistoryIndex,
+    rules: &'a AckRules,
+    options: &'a AckOptions,
+}
+
+impl Context<'_> {
+    fn line_context(&self) -> LineContext {
+        LineContext {
+            now: self.now,
+            lead_time_days: self.options.lead_time_days(),
+            unknown_product: self
+                .options
+                .unknown_product
+                .unwrap_or(UnknownProductAction::Reject),
+        }
+    }
 }
 
 /// A PO with its dates parsed (errors carry the JSON pointer of the bad field).
@@ -81,25 +121,32 @@ struct PoPlan<'a> {
     index: usize,
     order: &'a Order,
     purchase_order_date: Option<DateTime<Utc>>,
+    changed_date: Option<DateTime<Utc>>,
     window_start: Option<DateTime<Utc>>,
 }
 
 impl<'a> PoPlan<'a> {
     fn read(index: usize, order: &'a Order) -> Result<Self, AckError> {
         let base = format!("/purchaseOrders/{index}/orderDetails");
+        let date = |field: &str, text: &str| {
+            parse_instant(text).map_err(|message| InputError::InvalidDate {
+                path: format!("{base}/{field}"),
+                message,
+            })
+        };
         let mut plan = PoPlan {
             index,
             order,
             purchase_order_date: None,
+            changed_date: None,
             window_start: None,
         };
         if let Some(details) = &order.order_details {
-            plan.purchase_order_date = Some(parse_instant(&details.purchase_order_date).map_err(
-                |message| InputError::InvalidDate {
-                    path: format!("{base}/purchaseOrderDate"),
-                    message,
-                },
-            )?);
+            plan.purchase_order_date =
+                Some(date("purchaseOrderDate", &details.purchase_order_date)?);
+            if let Some(changed) = &details.purchase_order_changed_date {
+                plan.changed_date = Some(date("purchaseOrderChangedDate", changed)?);
+            }
             for (field, window) in [
                 ("shipWindow", &details.ship_window),
                 ("deliveryWindow", &details.delivery_window),
@@ -117,22 +164,24 @@ impl<'a> PoPlan<'a> {
         Ok(plan)
     }
 
-    /// Earliest window first, then oldest PO, then PO number: see the module documentation.
-    fn priority_key(&self) -> (DateTime<Utc>, DateTime<Utc>, &str) {
-        (
-            self.window_start.unwrap_or(DateTime::<Utc>::MAX_UTC),
-            self.purchase_order_date.unwrap_or(DateTime::<Utc>::MAX_UTC),
-            &self.order.purchase_order_number,
-        )
+    fn priority_key(
+        &self,
+        priority: AllocationPriority,
+    ) -> (DateTime<Utc>, DateTime<Utc>, usize, &str) {
+        let latest = DateTime::<Utc>::MAX_UTC;
+        let date = self.purchase_order_date.unwrap_or(latest);
+        let number = self.order.purchase_order_number.as_str();
+        match priority {
+            AllocationPriority::WindowStart => {
+                (self.window_start.unwrap_or(latest), date, 0, number)
+            }
+            AllocationPriority::PurchaseOrderDate => (date, latest, 0, number),
+            AllocationPriority::InputOrder => (latest, latest, self.index, number),
+        }
     }
 
     fn number(&self) -> &'a str {
         &self.order.purchase_order_number
-    }
-
-    fn due_at(&self) -> Option<DateTime<Utc>> {
-        self.purchase_order_date
-            .map(|date| date + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
     }
 }
 
@@ -149,270 +198,497 @@ fn check_unique_numbers(plans: &[PoPlan]) -> Result<(), AckError> {
     Ok(())
 }
 
-enum PoResult {
-    Send(OrderAcknowledgement),
-    Hold(PendingAcknowledgement),
-    Nothing,
+/// Where a line stands before stock is allocated.
+enum Situation<'h> {
+    /// Nothing to send, with the decision code and the reason.
+    Skip(DecisionCode, String),
+    /// Acknowledged earlier and unchanged: a promise to charge against stock.
+    Unchanged(&'h LineHistory),
+    /// Needs a decision now (new line, or changed by Amazon).
+    Decide,
 }
 
-struct PoOutcome {
-    decisions: Vec<LineDecision>,
-    allocations: Vec<Allocation>,
-    exceptions: Vec<Exception>,
-    result: PoResult,
+struct LineWork<'a> {
+    facts: LineFacts<'a>,
+    situation: Situation<'a>,
+    result: Option<LineResult>,
+    promise_allocation: Option<Allocation>,
+    issues: Vec<LineIssue>,
 }
 
-impl PoOutcome {
-    fn nothing(exceptions: Vec<Exception>, decisions: Vec<LineDecision>) -> Self {
-        PoOutcome {
-            decisions,
-            allocations: Vec::new(),
-            exceptions,
-            result: PoResult::Nothing,
+struct PoWork<'a> {
+    plan: &'a PoPlan<'a>,
+    lines: Vec<LineWork<'a>>,
+    po_issues: Vec<Exception>,
+    /// Amazon changed the PO after the last acknowledgement.
+    reacknowledgement: bool,
+}
+
+impl<'a> PoWork<'a> {
+    fn classify(
+        plan: &'a PoPlan<'a>,
+        context: &Context<'a>,
+        stock: &StockLedger,
+    ) -> Result<Self, AckError> {
+        let number = plan.number();
+        let mut work = PoWork {
+            plan,
+            lines: Vec::new(),
+            po_issues: Vec::new(),
+            reacknowledgement: false,
+        };
+        let Some(details) = &plan.order.order_details else {
+            work.po_issues.push(Exception::for_po(
+                "PO_DETAILS_MISSING",
+                Severity::Error,
+                number,
+                format!(
+                    "PO {number} came without orderDetails (getPurchaseOrders with \
+                     includeDetails=false?): fetch it with getPurchaseOrder so its lines can be \
+                     acknowledged"
+                ),
+            ));
+            return Ok(work);
+        };
+        let due = work.due_at().map(|d| format_instant(&d));
+        if details.items.is_empty() {
+            work.po_issues.push(
+                Exception::for_po(
+                    "PO_WITHOUT_ITEMS",
+                    Severity::Error,
+                    number,
+                    format!(
+                        "PO {number} has no items: nothing can be acknowledged; fetch it again \
+                         with getPurchaseOrder, and ask Amazon vendor support if it stays empty"
+                    ),
+                )
+                .due(due),
+            );
+            return Ok(work);
         }
-    }
-}
-
-fn decide_po(
-    plan: &PoPlan,
-    context: &Context,
-    stock: &mut StockLedger,
-) -> Result<PoOutcome, AckError> {
-    let number = plan.number();
-    let Some(details) = &plan.order.order_details else {
-        let message = format!(
-            "PO {number} came without orderDetails (getPurchaseOrders with includeDetails=false?): \
-             fetch it with getPurchaseOrder so its lines can be acknowledged"
+        let state = plan.order.purchase_order_state;
+        let last_acknowledged = context.history.last_acknowledged(number);
+        work.reacknowledgement = matches!(
+            (last_acknowledged, plan.changed_date),
+            (Some(acked), Some(changed)) if changed > acked
         );
-        let exception = Exception::for_po("PO_DETAILS_MISSING", Severity::Error, number, message);
-        return Ok(PoOutcome::nothing(vec![exception], Vec::new()));
-    };
-    match plan.order.purchase_order_state {
-        Some(state @ (PurchaseOrderState::Acknowledged | PurchaseOrderState::Closed)) => {
-            let reason = match state {
-                PurchaseOrderState::Closed => "PO is Closed: nothing to acknowledge".to_string(),
-                _ => "PO is already Acknowledged: nothing to send".to_string(),
+
+        let mut positions: Vec<usize> = (0..details.items.len()).collect();
+        positions.sort_by_cached_key(|&j| {
+            details
+                .items
+                .get(j)
+                .map(|item| sequence_key(&item.item_sequence_number))
+        });
+        let mut acknowledged_elsewhere = false;
+        for j in positions {
+            let Some(item) = details.items.get(j) else {
+                continue;
             };
-            let decisions = details
+            let path = format!("/purchaseOrders/{}/orderDetails/items/{j}", plan.index);
+            let (facts, mut issues) = line_facts(
+                number,
+                item,
+                &path,
+                details.purchase_order_type,
+                context,
+                stock,
+            )?;
+            let line_history = facts.history;
+            let situation = if state == Some(PurchaseOrderState::Closed) {
+                Situation::Skip(
+                    DecisionCode::PoClosed,
+                    "PO is Closed: nothing to acknowledge".to_string(),
+                )
+            } else if item.ordered_quantity.amount == 0 {
+                Situation::Skip(
+                    DecisionCode::NothingOrdered,
+                    "nothing ordered (quantity 0, a cancelled line): nothing to acknowledge"
+                        .to_string(),
+                )
+            } else {
+                match line_history {
+                    Some(h) if h.matches(item) => Situation::Unchanged(h),
+                    Some(_) => Situation::Decide,
+                    None if state == Some(PurchaseOrderState::Acknowledged)
+                        && last_acknowledged.is_none() =>
+                    {
+                        acknowledged_elsewhere = true;
+                        Situation::Skip(
+                            DecisionCode::AcknowledgedElsewhere,
+                            "PO is Acknowledged but has no history here: acknowledged outside \
+                             this connector"
+                                .to_string(),
+                        )
+                    }
+                    None => Situation::Decide,
+                }
+            };
+            if !matches!(situation, Situation::Decide) {
+                issues.retain(|issue| issue.code != "UNIT_SIZE_MISMATCH");
+            }
+            work.lines.push(LineWork {
+                facts,
+                situation,
+                result: None,
+                promise_allocation: None,
+                issues,
+            });
+        }
+        // Output follows the PO's own line order.
+        work.lines.sort_by_key(|line| {
+            details
                 .items
                 .iter()
-                .map(|item| skipped_decision(number, item, reason.clone()))
-                .collect();
-            return Ok(PoOutcome::nothing(Vec::new(), decisions));
+                .position(|item| std::ptr::eq(item, line.facts.item))
+        });
+        if acknowledged_elsewhere {
+            work.po_issues.push(Exception::for_po(
+                "ACKNOWLEDGED_ELSEWHERE",
+                Severity::Warning,
+                number,
+                format!(
+                    "PO {number} is Acknowledged at Amazon but this connector has no record of \
+                     it: its stock is not reserved by this run; add what was sent to `history`"
+                ),
+            ));
         }
-        Some(PurchaseOrderState::New) | None => {}
+        Ok(work)
     }
 
-    let due_at = plan.due_at().map(|d| format_instant(&d));
-    if details.items.is_empty() {
-        let message = format!(
-            "PO {number} has no items: nothing can be acknowledged; fetch it again with \
-             getPurchaseOrder, and ask Amazon vendor support if it stays empty"
-        );
-        let exception =
-            Exception::for_po("PO_WITHOUT_ITEMS", Severity::Error, number, message).due(due_at);
-        return Ok(PoOutcome::nothing(vec![exception], Vec::new()));
-    }
-    let mut lines = Vec::with_capacity(details.items.len());
-    let mut line_order: Vec<usize> = (0..details.items.len()).collect();
-    line_order.sort_by_cached_key(|&j| {
-        details
-            .items
-            .get(j)
-            .map(|item| sequence_key(&item.item_sequence_number))
-    });
-    let mut decided: Vec<Option<LineOutcome>> = details.items.iter().map(|_| None).collect();
-    for j in line_order {
-        let Some(item) = details.items.get(j) else {
-            continue;
-        };
-        let path = format!("/purchaseOrders/{}/orderDetails/items/{j}", plan.index);
-        let outcome = decide_line(number, item, &path, context, stock, due_at.as_deref())?;
-        if let Some(slot) = decided.get_mut(j) {
-            *slot = Some(outcome);
-        }
-    }
-    lines.extend(decided.into_iter().flatten());
-
-    let mut hold_reasons: Vec<String> = lines.iter().filter_map(|l| l.hold.clone()).collect();
-    let selling_party = context.selling_party.map(str::to_string).or_else(|| {
-        details
-            .selling_party
-            .as_ref()
-            .map(|party| party.party_id.clone())
-    });
-    let mut exceptions: Vec<Exception> = lines.iter().flat_map(|l| l.exceptions.clone()).collect();
-    if selling_party.is_none() {
-        let message = format!(
-            "PO {number} has no sellingParty and no vendor code was given: pass `sellingParty`"
-        );
-        hold_reasons.push(message.clone());
-        exceptions.push(
-            Exception::for_po("MISSING_SELLING_PARTY", Severity::Error, number, message)
-                .due(due_at.clone()),
-        );
+    /// When the acknowledgement is due: 24 hours after the PO, or after Amazon's change.
+    fn due_at(&self) -> Option<DateTime<Utc>> {
+        self.window_origin()
+            .map(|origin| origin + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
     }
 
-    let acknowledgement = OrderAcknowledgement {
-        purchase_order_number: number.to_string(),
-        selling_party: PartyIdentification {
-            party_id: selling_party.unwrap_or_default(),
-            address: None,
-            tax_info: None,
-        },
-        acknowledgement_date: format_instant(&context.now),
-        items: lines.iter().filter_map(|l| l.item.clone()).collect(),
-    };
-    let overdue = plan.due_at().is_some_and(|due| context.now > due);
-    let held = !hold_reasons.is_empty();
-    let status = if held {
-        DecisionStatus::PendingApproval
-    } else {
-        DecisionStatus::Acknowledged
-    };
-    let mut decisions = Vec::with_capacity(lines.len());
-    let mut allocations = Vec::new();
-    for line in lines {
-        let mut decision = line.decision;
-        if decision.status != DecisionStatus::Skipped {
-            decision.status = status;
-        }
-        decisions.push(decision);
-        if let Some(mut allocation) = line.allocation {
-            allocation.pending = held;
-            allocations.push(allocation);
-        }
+    fn change_window_ends(&self) -> Option<DateTime<Utc>> {
+        self.window_origin()
+            .map(|origin| origin + Duration::hours(CHANGE_WINDOW_HOURS))
     }
 
-    let result = if acknowledgement.items.is_empty() {
-        PoResult::Nothing
-    } else if held {
-        let message = format!(
-            "PO {number} needs approval before it can be acknowledged: {}",
-            hold_reasons.join("; ")
-        );
-        let severity = if overdue {
-            Severity::Error
+    fn window_origin(&self) -> Option<DateTime<Utc>> {
+        if self.reacknowledgement {
+            self.plan.changed_date.or(self.plan.purchase_order_date)
         } else {
-            Severity::Warning
+            self.plan.purchase_order_date
+        }
+    }
+
+    /// Charges what earlier acknowledgements promised (unchanged lines) against stock.
+    fn charge_promises(&mut self, stock: &mut StockLedger) {
+        let number = self.plan.number();
+        for line in &mut self.lines {
+            let Situation::Unchanged(history) = line.situation else {
+                continue;
+            };
+            let (Some(sku), Some(per_unit)) =
+                (line.facts.sku.as_deref(), line.facts.eaches_per_unit)
+            else {
+                continue;
+            };
+            let accepted = history.units(AcknowledgementCode::Accepted);
+            let backordered = history.units(AcknowledgementCode::Backordered);
+            let stock_eaches = accepted.saturating_mul(per_unit);
+            let inbound_eaches = backordered.saturating_mul(per_unit);
+            let uncovered = stock.charge(sku, stock_eaches);
+            stock.charge_inbound(sku, inbound_eaches);
+            if uncovered > 0 {
+                line.issues.push(LineIssue {
+                    code: "OVERCOMMITTED",
+                    severity: Severity::Error,
+                    message: format!(
+                        "{stock_eaches} eaches of {sku} were accepted earlier but {uncovered} \
+                         are no longer covered by allocatable stock: ship what was promised, or \
+                         lower the acknowledgement while the 48-hour change window is open; a \
+                         short shipment is charged back"
+                    ),
+                });
+            }
+            if stock_eaches + inbound_eaches > 0 {
+                line.promise_allocation = Some(Allocation {
+                    sku: sku.to_string(),
+                    purchase_order_number: number.to_string(),
+                    item_sequence_number: line.facts.item.item_sequence_number.clone(),
+                    quantity_eaches: stock_eaches,
+                    inbound_eaches,
+                    pending: false,
+                });
+            }
+        }
+    }
+
+    /// Decides every line that needs a decision.
+    fn decide(&mut self, context: &Context, stock: &mut StockLedger) {
+        let line_context = context.line_context();
+        let window_closed = self
+            .change_window_ends()
+            .is_some_and(|end| context.now > end);
+        for line in &mut self.lines {
+            if !matches!(line.situation, Situation::Decide) {
+                continue;
+            }
+            let mut result = decide_line(&line.facts, &line_context, stock);
+            if line.facts.history.is_some() && window_closed {
+                let message = format!(
+                    "Amazon changed line {} after the 48-hour window had closed: only dates can \
+                     be changed now; check the change with the Amazon buyer before acknowledging",
+                    line.facts.item.item_sequence_number
+                );
+                result.issues.push(LineIssue {
+                    code: "CHANGE_WINDOW_CLOSED",
+                    severity: Severity::Error,
+                    message: message.clone(),
+                });
+                result.code = DecisionCode::ChangeWindowClosed;
+                result.hold = Some(match result.hold.take() {
+                    Some(other) => format!("{other}; {message}"),
+                    None => message,
+                });
+            }
+            line.result = Some(result);
+        }
+    }
+
+    /// Turns the PO's work into decisions, allocations, the request or a pending proposal.
+    fn finish(self, context: &Context, output: &mut DecideAcknowledgementsOutput) {
+        let number = self.plan.number();
+        let now = context.now;
+        let due_at = self.due_at();
+        let due_text = due_at.map(|d| format_instant(&d));
+        let change_window_ends = self.change_window_ends().map(|d| format_instant(&d));
+        output.exceptions.extend(self.po_issues);
+        let Some(details) = &self.plan.order.order_details else {
+            return;
         };
-        exceptions.push(
-            Exception::for_po("APPROVAL_REQUIRED", severity, number, message).due(due_at.clone()),
-        );
-        PoResult::Hold(PendingAcknowledgement {
-            purchase_order_number: number.to_string(),
-            reasons: hold_reasons,
-            proposal: acknowledgement,
-            due_at: due_at.clone().unwrap_or_default(),
-        })
-    } else {
-        if overdue {
-            let message = format!(
-                "PO {number} is acknowledged after its 24-hour window: Amazon may already treat \
-                 its lines as rejected; check the PO state after submitting"
-            );
-            exceptions.push(
-                Exception::for_po("ACKNOWLEDGEMENT_LATE", Severity::Warning, number, message)
-                    .due(due_at.clone()),
+
+        let deciding: Vec<&LineWork> = self
+            .lines
+            .iter()
+            .filter(|line| line.result.is_some())
+            .collect();
+        let mut hold_reasons: Vec<String> = Vec::new();
+        for line in &deciding {
+            let seq = &line.facts.item.item_sequence_number;
+            if let Some(reason) = line.result.as_ref().and_then(|r| r.hold.as_ref()) {
+                hold_reasons.push(format!("line {seq}: {reason}"));
+            }
+            if !line.facts.rules.auto_acknowledge {
+                hold_reasons.push(format!(
+                    "line {seq}: auto-acknowledge is off for this PO/SKU"
+                ));
+            } else if line.facts.rules.review {
+                hold_reasons.push(format!("line {seq}: the SKU is marked for review"));
+            }
+        }
+        let selling_party = context.selling_party.map(str::to_string).or_else(|| {
+            details
+                .selling_party
+                .as_ref()
+                .map(|party| party.party_id.clone())
+        });
+        if selling_party.is_none() && !deciding.is_empty() {
+            let message = "no sellingParty on the PO and no vendor code given: pass `sellingParty`"
+                .to_string();
+            hold_reasons.push(message.clone());
+            output.exceptions.push(
+                Exception::for_po("MISSING_SELLING_PARTY", Severity::Error, number, message)
+                    .due(due_text.clone()),
             );
         }
-        PoResult::Send(acknowledgement)
-    };
-    Ok(PoOutcome {
-        decisions,
-        allocations,
-        exceptions,
-        result,
-    })
+        let held = !hold_reasons.is_empty();
+
+        let mut items = Vec::new();
+        let mut proposal_lines = Vec::new();
+        for line in &self.lines {
+            let facts = &line.facts;
+            let item = facts.item;
+            let seq = item.item_sequence_number.as_str();
+            for issue in &line.issues {
+                output
+                    .exceptions
+                    .push(line_exception(number, facts, issue, due_text.clone()));
+            }
+            if let Some(allocation) = &line.promise_allocation {
+                output.allocations.push(allocation.clone());
+            }
+            let decision = match (&line.situation, &line.result) {
+                (_, Some(result)) => {
+                    for issue in &result.issues {
+                        output.exceptions.push(line_exception(
+                            number,
+                            facts,
+                            issue,
+                            due_text.clone(),
+                        ));
+                    }
+                    if let Some(sku) = &facts.sku {
+                        if result.stock_eaches + result.inbound_eaches > 0 {
+                            output.allocations.push(Allocation {
+                                sku: sku.clone(),
+                                purchase_order_number: number.to_string(),
+                                item_sequence_number: seq.to_string(),
+                                quantity_eaches: result.stock_eaches,
+                                inbound_eaches: result.inbound_eaches,
+                                pending: held,
+                            });
+                        }
+                    }
+                    let quantity = quantity_in_po_unit(facts);
+                    items.push(OrderAcknowledgementItem {
+                        item_sequence_number: Some(item.item_sequence_number.clone()),
+                        amazon_product_identifier: item.amazon_product_identifier.clone(),
+                        vendor_product_identifier: item.vendor_product_identifier.clone(),
+                        ordered_quantity: quantity(item.ordered_quantity.amount),
+                        net_cost: item.net_cost.clone(),
+                        list_price: item.list_price.clone(),
+                        discount_multiplier: None,
+                        item_acknowledgements: result.entries(&quantity),
+                    });
+                    if held {
+                        proposal_lines.push(proposal_line(facts, result));
+                    }
+                    let status = if held {
+                        DecisionStatus::PendingApproval
+                    } else {
+                        DecisionStatus::Acknowledged
+                    };
+                    decided(number, facts, result, status)
+                }
+                (Situation::Unchanged(history), None) => {
+                    let accepted = history.units(AcknowledgementCode::Accepted);
+                    let backordered = history.units(AcknowledgementCode::Backordered);
+                    let rejected = history.units(AcknowledgementCode::Rejected);
+                    let mut decision = skipped(
+                        number,
+                        facts,
+                        DecisionCode::Unchanged,
+                        format!(
+                            "acknowledged {} and unchanged since: nothing to send",
+                            format_instant(&history.acknowledged_at)
+                        ),
+                    );
+                    decision.accepted = accepted;
+                    decision.backordered = backordered;
+                    decision.rejected = rejected;
+                    decision
+                }
+                (Situation::Skip(code, reason), None) => {
+                    skipped(number, facts, *code, reason.clone())
+                }
+                (Situation::Decide, None) => continue,
+            };
+            output.decisions.push(decision);
+        }
+        if items.is_empty() {
+            return;
+        }
+        let acknowledgement = OrderAcknowledgement {
+            purchase_order_number: number.to_string(),
+            selling_party: PartyIdentification {
+                party_id: selling_party.clone().unwrap_or_default(),
+                address: None,
+                tax_info: None,
+            },
+            acknowledgement_date: format_instant(&now),
+            items,
+        };
+        let overdue = due_at.is_some_and(|due| now > due);
+        let what = if self.reacknowledgement {
+            "re-acknowledgement of Amazon's change"
+        } else {
+            "acknowledgement"
+        };
+        if held {
+            output.exceptions.push(
+                Exception::for_po(
+                    "APPROVAL_REQUIRED",
+                    Severity::Warning,
+                    number,
+                    format!(
+                        "PO {number} needs approval before its {what} is sent: {}",
+                        hold_reasons.join("; ")
+                    ),
+                )
+                .due(due_text.clone()),
+            );
+            let soon = Duration::hours(context.options.due_soon_hours());
+            if overdue {
+                output.exceptions.push(
+                    Exception::for_po(
+                        "ACKNOWLEDGEMENT_OVERDUE",
+                        Severity::Error,
+                        number,
+                        format!(
+                            "PO {number}: the {what} was due {} and is still waiting for \
+                             approval; Amazon treats unacknowledged lines as rejected",
+                            due_text.clone().unwrap_or_default()
+                        ),
+                    )
+                    .due(due_text.clone()),
+                );
+            } else if due_at.is_some_and(|due| now + soon >= due) {
+                output.exceptions.push(
+                    Exception::for_po(
+                        "ACKNOWLEDGEMENT_DUE_SOON",
+                        Severity::Warning,
+                        number,
+                        format!(
+                            "PO {number}: the {what} is due {}: approve it before then",
+                            due_text.clone().unwrap_or_default()
+                        ),
+                    )
+                    .due(due_text.clone()),
+                );
+            }
+            output.pending_approval.push(PendingAcknowledgement {
+                purchase_order_number: number.to_string(),
+                selling_party,
+                reasons: hold_reasons,
+                lines: proposal_lines,
+                proposal: acknowledgement,
+                due_at: due_text.unwrap_or_default(),
+                change_window_ends_at: change_window_ends.unwrap_or_default(),
+            });
+        } else {
+            if overdue {
+                output.exceptions.push(
+                    Exception::for_po(
+                        "ACKNOWLEDGEMENT_LATE",
+                        Severity::Warning,
+                        number,
+                        format!(
+                            "PO {number}: the {what} is sent after its 24-hour window (due {}): \
+                             Amazon may already treat its lines as rejected; check the PO state \
+                             after submitting",
+                            due_text.clone().unwrap_or_default()
+                        ),
+                    )
+                    .due(due_text),
+                );
+            }
+            output.request.acknowledgements.push(acknowledgement);
+        }
+    }
 }
 
 /// Numeric order of item sequence numbers ("2" before "10", "00001" = "1"); non-numeric last.
-fn sequence_key(sequence: &str) -> (u64, String) {
+pub(crate) fn sequence_key(sequence: &str) -> (u64, String) {
     let number = sequence.trim().parse::<u64>().unwrap_or(u64::MAX);
     (number, sequence.to_string())
 }
 
-struct LineOutcome {
-    decision: LineDecision,
-    item: Option<OrderAcknowledgementItem>,
-    allocation: Option<Allocation>,
-    exceptions: Vec<Exception>,
-    /// Why this line stops the PO from being sent without a person, if it does.
-    hold: Option<String>,
-}
-
-fn skipped_decision(number: &str, item: &OrderItem, reason: String) -> LineDecision {
-    LineDecision {
-        purchase_order_number: number.to_string(),
-        item_sequence_number: item.item_sequence_number.clone(),
-        sku: None,
-        amazon_product_identifier: item.amazon_product_identifier.clone(),
-        vendor_product_identifier: item.vendor_product_identifier.clone(),
-        ordered_quantity: item.ordered_quantity,
-        ordered_eaches: None,
-        accepted: 0,
-        backordered: 0,
-        rejected: 0,
-        status: DecisionStatus::Skipped,
-        rejection_reason: None,
-        reason,
-    }
-}
-
-fn describe_item(item: &OrderItem) -> String {
-    match (
-        item.amazon_product_identifier.as_deref(),
-        item.vendor_product_identifier.as_deref(),
-    ) {
-        (Some(asin), Some(vendor)) => format!("ASIN {asin} / vendor id {vendor}"),
-        (Some(asin), None) => format!("ASIN {asin}"),
-        (None, Some(vendor)) => format!("vendor id {vendor}"),
-        (None, None) => "a line with no product identifier".to_string(),
-    }
-}
-
-fn unit_name(unit: UnitOfMeasure, amount: u64) -> &'static str {
-    match (unit, amount) {
-        (UnitOfMeasure::Cases, 1) => "case",
-        (UnitOfMeasure::Cases, _) => "cases",
-        (UnitOfMeasure::Eaches, 1) => "each",
-        (UnitOfMeasure::Eaches, _) => "eaches",
-    }
-}
-
-fn decide_line(
+/// Resolves the SKU, the eaches per unit and the rules of a line; reports unit-size conflicts.
+fn line_facts<'a>(
     number: &str,
-    item: &OrderItem,
+    item: &'a OrderItem,
     path: &str,
-    context: &Context,
-    stock: &mut StockLedger,
-    due_at: Option<&str>,
-) -> Result<LineOutcome, AckError> {
-    let sequence = item.item_sequence_number.as_str();
-    let amount = item.ordered_quantity.amount;
-    if amount == 0 {
-        let reason = "nothing ordered (quantity 0): no acknowledgement needed".to_string();
-        return Ok(LineOutcome {
-            decision: skipped_decision(number, item, reason),
-            item: None,
-            allocation: None,
-            exceptions: Vec::new(),
-            hold: None,
-        });
-    }
-    let unit = item
-        .ordered_quantity
-        .unit_of_measure
-        .unwrap_or(UnitOfMeasure::Eaches);
-    let line_exception = |code: &str, severity: Severity, sku: Option<&str>, message: String| {
-        Exception::for_po(code, severity, number, message)
-            .line(sequence)
-            .sku(sku)
-            .due(due_at.map(str::to_string))
-    };
-
-    // Which ERP SKU is this line? The SKU map first; else an inventory SKU spelled like the
-    // vendor product identifier or the ASIN (small vendors often use one of them as the SKU).
+    po_type: Option<crate::spapi::orders::PurchaseOrderType>,
+    context: &Context<'a>,
+    stock: &StockLedger,
+) -> Result<(LineFacts<'a>, Vec<LineIssue>), AckError> {
+    // The SKU map first; else an inventory SKU spelled like the vendor product identifier or
+    // the ASIN (small vendors often use one of them as the SKU).
     let mapping = context.catalog.resolve(item);
     let sku = match mapping {
         Some(mapping) => Some(mapping.sku.clone()),
@@ -425,11 +701,10 @@ fn decide_line(
         .find(|id| stock.contains(id))
         .cloned(),
     };
-
-    let mut exceptions = Vec::new();
-    let mut hold = Vec::new();
-
-    // How many eaches is one ordered unit?
+    let unit = item
+        .ordered_quantity
+        .unit_of_measure
+        .unwrap_or(UnitOfMeasure::Eaches);
     let mapped_case_size = mapping.and_then(|m| m.units_per_case).filter(|&n| n > 0);
     let eaches_per_unit = match unit {
         UnitOfMeasure::Eaches => Some(1),
@@ -439,213 +714,148 @@ fn decide_line(
             .filter(|&n| n > 0)
             .or(mapped_case_size),
     };
+    if let Some(per_unit) = eaches_per_unit {
+        if item.ordered_quantity.amount.checked_mul(per_unit).is_none() {
+            return Err(AckError::QuantityOverflow {
+                path: format!("{path}/orderedQuantity"),
+            });
+        }
+    }
+    let mut issues = Vec::new();
     if let (UnitOfMeasure::Cases, Some(po_size), Some(map_size)) =
         (unit, item.ordered_quantity.unit_size, mapped_case_size)
     {
         if po_size != map_size {
-            exceptions.push(line_exception(
-                "UNIT_SIZE_MISMATCH",
-                Severity::Warning,
-                sku.as_deref(),
-                format!(
-                    "PO {number} line {sequence} orders cases of {po_size}, but the SKU map says \
-                     {map_size} per case: decided with Amazon's {po_size}; fix the item master \
-                     before shipping, a unit-of-measure mismatch is charged back"
+            issues.push(LineIssue {
+                code: "UNIT_SIZE_MISMATCH",
+                severity: Severity::Warning,
+                message: format!(
+                    "cases of {po_size} ordered, but the SKU map says {map_size} per case: \
+                     decided with Amazon's {po_size}; fix the item master before shipping, a \
+                     unit-of-measure mismatch is charged back"
                 ),
-            ));
+            });
         }
     }
-    let ordered_eaches = match eaches_per_unit {
-        Some(per) => Some(
-            amount
-                .checked_mul(per)
-                .ok_or_else(|| AckError::QuantityOverflow {
-                    path: format!("{path}/orderedQuantity"),
-                })?,
-        ),
-        None => None,
-    };
+    let rules = context.rules.effective(po_type, sku.as_deref());
+    Ok((
+        LineFacts {
+            item,
+            sku,
+            unit,
+            eaches_per_unit,
+            rules,
+            history: context.history.line(number, item),
+        },
+        issues,
+    ))
+}
 
-    let net_cost_ok = item
-        .net_cost
-        .as_ref()
-        .and_then(|money| money.amount)
-        .is_some_and(|cost| !cost.is_zero() && !cost.is_negative());
-    if !net_cost_ok {
-        let message = format!(
-            "PO {number} line {sequence} has no positive netCost: Amazon rejects an \
-             acknowledgement without one; enter the agreed cost when approving"
-        );
-        hold.push(message.clone());
-        exceptions.push(line_exception(
-            "MISSING_NET_COST",
-            Severity::Error,
-            sku.as_deref(),
-            message,
-        ));
-    }
-
-    let mut accepted = 0;
-    let mut rejection_reason = None;
-    let mut allocation = None;
-    let reason;
-    match (&sku, eaches_per_unit) {
-        (None, _) => {
-            rejection_reason = Some(RejectionReason::InvalidProductIdentifier);
-            let message = format!(
-                "PO {number} line {sequence}: no ERP item matches {}; add it to the SKU map, or \
-                 approve the rejection (InvalidProductIdentifier, final)",
-                describe_item(item)
-            );
-            reason = format!("no ERP item matches {}", describe_item(item));
-            hold.push(message.clone());
-            exceptions.push(line_exception(
-                "UNKNOWN_PRODUCT",
-                Severity::Error,
-                None,
-                message,
-            ));
-        }
-        (Some(sku), None) => {
-            rejection_reason = Some(RejectionReason::TemporarilyUnavailable);
-            let message = format!(
-                "PO {number} line {sequence} orders {amount} cases of {sku} without a unitSize, \
-                 and the SKU map has no unitsPerCase: cannot tell how many eaches that is"
-            );
-            reason = "case size unknown: cannot allocate".to_string();
-            hold.push(message.clone());
-            exceptions.push(line_exception(
-                "UNIT_SIZE_MISSING",
-                Severity::Error,
-                Some(sku),
-                message,
-            ));
-        }
-        (Some(sku), Some(per_unit)) => {
-            let before = stock.get(sku);
-            accepted = stock.take_units(sku, amount, per_unit);
-            let rejected = amount - accepted;
-            if rejected > 0 {
-                rejection_reason = Some(RejectionReason::TemporarilyUnavailable);
-            }
-            if accepted > 0 {
-                allocation = Some(Allocation {
-                    sku: sku.clone(),
-                    purchase_order_number: number.to_string(),
-                    item_sequence_number: sequence.to_string(),
-                    quantity_eaches: accepted * per_unit,
-                    pending: false,
-                });
-            }
-            reason = explain_allocation(sku, unit, amount, accepted, per_unit, before);
-        }
-    }
-
-    let rejected = amount - accepted;
-    let mut entries = Vec::with_capacity(2);
-    let quantity = |amount: u64| ItemQuantity {
+/// The quantity shape of the PO line, for the acknowledgement (Cases keep their unit size).
+fn quantity_in_po_unit(facts: &LineFacts) -> impl Fn(u64) -> ItemQuantity + use<> {
+    let unit = facts.unit;
+    let unit_size = facts.item.ordered_quantity.unit_size.or(match unit {
+        UnitOfMeasure::Cases => facts.eaches_per_unit,
+        UnitOfMeasure::Eaches => None,
+    });
+    move |amount| ItemQuantity {
         amount,
         unit_of_measure: Some(unit),
-        unit_size: item.ordered_quantity.unit_size.or(match unit {
-            UnitOfMeasure::Cases => eaches_per_unit,
-            UnitOfMeasure::Eaches => None,
-        }),
-    };
-    if accepted > 0 {
-        entries.push(OrderItemAcknowledgement {
-            acknowledgement_code: AcknowledgementCode::Accepted,
-            acknowledged_quantity: quantity(accepted),
-            scheduled_ship_date: None,
-            scheduled_delivery_date: None,
-            rejection_reason: None,
-        });
+        unit_size,
     }
-    if rejected > 0 {
-        entries.push(OrderItemAcknowledgement {
-            acknowledgement_code: AcknowledgementCode::Rejected,
-            acknowledged_quantity: quantity(rejected),
-            scheduled_ship_date: None,
-            scheduled_delivery_date: None,
-            rejection_reason,
-        });
-    }
-    let ack_item = OrderAcknowledgementItem {
-        item_sequence_number: Some(item.item_sequence_number.clone()),
-        amazon_product_identifier: item.amazon_product_identifier.clone(),
-        vendor_product_identifier: item.vendor_product_identifier.clone(),
-        ordered_quantity: quantity(amount),
-        net_cost: item.net_cost.clone(),
-        list_price: item.list_price.clone(),
-        discount_multiplier: None,
-        item_acknowledgements: entries,
-    };
-    let decision = LineDecision {
+}
+
+fn line_exception(
+    number: &str,
+    facts: &LineFacts,
+    issue: &LineIssue,
+    due: Option<String>,
+) -> Exception {
+    let seq = &facts.item.item_sequence_number;
+    Exception::for_po(
+        issue.code,
+        issue.severity,
+        number,
+        format!("PO {number} line {seq}: {}", issue.message),
+    )
+    .line(seq)
+    .sku(facts.sku.as_deref())
+    .due(due)
+}
+
+fn decided(
+    number: &str,
+    facts: &LineFacts,
+    result: &LineResult,
+    status: DecisionStatus,
+) -> LineDecision {
+    let item = facts.item;
+    LineDecision {
         purchase_order_number: number.to_string(),
-        item_sequence_number: sequence.to_string(),
-        sku: sku.clone(),
+        item_sequence_number: item.item_sequence_number.clone(),
+        sku: facts.sku.clone(),
         amazon_product_identifier: item.amazon_product_identifier.clone(),
         vendor_product_identifier: item.vendor_product_identifier.clone(),
         ordered_quantity: item.ordered_quantity,
-        ordered_eaches,
-        accepted,
-        backordered: 0,
-        rejected,
-        status: DecisionStatus::Acknowledged,
-        rejection_reason,
-        reason,
-    };
-    Ok(LineOutcome {
-        decision,
-        item: Some(ack_item),
-        allocation,
-        exceptions,
-        hold: if hold.is_empty() {
-            None
-        } else {
-            Some(hold.join("; "))
-        },
-    })
+        ordered_eaches: facts
+            .eaches_per_unit
+            .and_then(|per| item.ordered_quantity.amount.checked_mul(per)),
+        accepted: result.accepted,
+        backordered: result.backordered(),
+        rejected: result.rejected,
+        status,
+        code: result.code,
+        rejection_reason: result.rejection_reason,
+        backorder_ship_date: result
+            .backorders
+            .first()
+            .map(|s| s.scheduled_ship_date.clone()),
+        reason: result.reason.clone(),
+    }
 }
 
-/// The sentence a person reads next to an allocated line.
-fn explain_allocation(
-    sku: &str,
-    unit: UnitOfMeasure,
-    amount: u64,
-    accepted: u64,
-    per_unit: u64,
-    before: crate::stock::SkuStock,
-) -> String {
-    let stock_words = if before.taken > 0 {
-        format!(
-            "{} of {} allocatable eaches of {sku} left after earlier POs took {}",
-            before.remaining(),
-            before.allocatable,
-            before.taken
-        )
-    } else {
-        format!("{} allocatable eaches of {sku}", before.allocatable)
-    };
-    let per_unit_words = match unit {
-        UnitOfMeasure::Cases => format!(" ({per_unit} per case)"),
-        UnitOfMeasure::Eaches => String::new(),
-    };
-    if accepted == amount {
-        format!(
-            "accepted all {amount} {}{per_unit_words}: {stock_words}",
-            unit_name(unit, amount)
-        )
-    } else if accepted == 0 {
-        format!(
-            "rejected {amount} {}{per_unit_words} as TemporarilyUnavailable: {stock_words}",
-            unit_name(unit, amount)
-        )
-    } else {
-        format!(
-            "accepted {accepted} of {amount} {}{per_unit_words}, rejected {} as \
-             TemporarilyUnavailable: {stock_words}",
-            unit_name(unit, amount),
-            amount - accepted
-        )
+fn skipped(number: &str, facts: &LineFacts, code: DecisionCode, reason: String) -> LineDecision {
+    let item = facts.item;
+    LineDecision {
+        purchase_order_number: number.to_string(),
+        item_sequence_number: item.item_sequence_number.clone(),
+        sku: facts.sku.clone(),
+        amazon_product_identifier: item.amazon_product_identifier.clone(),
+        vendor_product_identifier: item.vendor_product_identifier.clone(),
+        ordered_quantity: item.ordered_quantity,
+        ordered_eaches: facts
+            .eaches_per_unit
+            .and_then(|per| item.ordered_quantity.amount.checked_mul(per)),
+        accepted: 0,
+        backordered: 0,
+        rejected: 0,
+        status: DecisionStatus::Skipped,
+        code,
+        rejection_reason: None,
+        backorder_ship_date: None,
+        reason,
+    }
+}
+
+fn proposal_line(facts: &LineFacts, result: &LineResult) -> ProposalLine {
+    let item = facts.item;
+    ProposalLine {
+        item_sequence_number: item.item_sequence_number.clone(),
+        sku: facts.sku.clone(),
+        amazon_product_identifier: item.amazon_product_identifier.clone(),
+        vendor_product_identifier: item.vendor_product_identifier.clone(),
+        ordered_quantity: quantity_in_po_unit(facts)(item.ordered_quantity.amount),
+        eaches_per_unit: facts.eaches_per_unit,
+        is_back_order_allowed: item.is_back_order_allowed,
+        net_cost: item.net_cost.clone(),
+        list_price: item.list_price.clone(),
+        allocatable_units: result.allocatable_units,
+        previously_rejected: result.previously_rejected,
+        suggested_accepted: result.accepted,
+        suggested_backorders: result.backorders.clone(),
+        suggested_rejected: result.rejected,
+        rejection_reason: result.rejection_reason,
+        code: result.code,
+        reason: result.reason.clone(),
     }
 }

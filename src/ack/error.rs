@@ -59,3 +59,152 @@ impl CodedError for AckError {
         }
     }
 }
+
+/// Errors of `approveAcknowledgement`: an approval that cannot be turned into a valid
+/// acknowledgement. Each points at the offending field of the input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApprovalError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// An approved line that is not in the proposal.
+    #[error("line {sequence} is not in the proposal (at {path})")]
+    UnknownLine { path: String, sequence: String },
+    /// The same line approved twice.
+    #[error("line {sequence} is approved twice (at {path})")]
+    DuplicateLine { path: String, sequence: String },
+    /// Accepted + backordered above what was ordered.
+    #[error("line {sequence}: {approved} approved but only {ordered} ordered (at {path})")]
+    AboveOrdered {
+        path: String,
+        sequence: String,
+        ordered: u64,
+        approved: u64,
+    },
+    /// Units rejected earlier cannot be accepted or backordered now.
+    #[error(
+        "line {sequence}: {approved} approved but {previously_rejected} of {ordered} were \
+         rejected earlier and a rejection is final (at {path})"
+    )]
+    PreviouslyRejected {
+        path: String,
+        sequence: String,
+        ordered: u64,
+        previously_rejected: u64,
+        approved: u64,
+    },
+    /// More accepted than stock covers, without an override reason.
+    #[error(
+        "line {sequence}: {approved} accepted but only {allocatable} are allocatable; give an \
+         `overrideReason` to accept more (at {path})"
+    )]
+    AboveAllocatable {
+        path: String,
+        sequence: String,
+        allocatable: u64,
+        approved: u64,
+    },
+    /// Backordered units on a line whose PO does not allow backorders.
+    #[error("line {sequence}: the PO does not allow backorders (at {path})")]
+    BackorderNotAllowed { path: String, sequence: String },
+    /// Backordered units need a scheduled ship date, from the approver or the proposal.
+    #[error("line {sequence}: backordered units need a scheduledShipDate (at {path})")]
+    MissingScheduledDate { path: String, sequence: String },
+    /// A scheduled ship date before the approval.
+    #[error("line {sequence}: scheduledShipDate is before now (at {path})")]
+    ScheduledDateInPast { path: String, sequence: String },
+    /// The PO line has no cost and the approver gave none.
+    #[error("line {sequence}: the PO has no netCost; give the agreed `netCost` (at {path})")]
+    MissingNetCost { path: String, sequence: String },
+    /// An approved cost that is zero, negative, or above the PO's cost.
+    #[error(
+        "line {sequence}: netCost {cost} must be positive and not above the PO cost (at {path})"
+    )]
+    InvalidNetCost {
+        path: String,
+        sequence: String,
+        cost: String,
+    },
+    /// Nobody to acknowledge as.
+    #[error("no selling party: the proposal has none, pass `sellingParty` (at {path})")]
+    MissingSellingParty { path: String },
+}
+
+impl CodedError for ApprovalError {
+    fn code(&self) -> &'static str {
+        match self {
+            ApprovalError::Input(e) => e.code(),
+            ApprovalError::UnknownLine { .. } => "UNKNOWN_LINE",
+            ApprovalError::DuplicateLine { .. } => "DUPLICATE_LINE",
+            ApprovalError::AboveOrdered { .. } => "APPROVED_ABOVE_ORDERED",
+            ApprovalError::PreviouslyRejected { .. } => "PREVIOUSLY_REJECTED",
+            ApprovalError::AboveAllocatable { .. } => "APPROVED_ABOVE_ALLOCATABLE",
+            ApprovalError::BackorderNotAllowed { .. } => "BACKORDER_NOT_ALLOWED",
+            ApprovalError::MissingScheduledDate { .. } => "MISSING_SCHEDULED_DATE",
+            ApprovalError::ScheduledDateInPast { .. } => "SCHEDULED_DATE_IN_PAST",
+            ApprovalError::MissingNetCost { .. } => "MISSING_NET_COST",
+            ApprovalError::InvalidNetCost { .. } => "INVALID_NET_COST",
+            ApprovalError::MissingSellingParty { .. } => "MISSING_SELLING_PARTY",
+        }
+    }
+
+    fn path(&self) -> String {
+        match self {
+            ApprovalError::Input(e) => e.path(),
+            ApprovalError::UnknownLine { path, .. }
+            | ApprovalError::DuplicateLine { path, .. }
+            | ApprovalError::AboveOrdered { path, .. }
+            | ApprovalError::PreviouslyRejected { path, .. }
+            | ApprovalError::AboveAllocatable { path, .. }
+            | ApprovalError::BackorderNotAllowed { path, .. }
+            | ApprovalError::MissingScheduledDate { path, .. }
+            | ApprovalError::ScheduledDateInPast { path, .. }
+            | ApprovalError::MissingNetCost { path, .. }
+            | ApprovalError::InvalidNetCost { path, .. }
+            | ApprovalError::MissingSellingParty { path } => path.clone(),
+        }
+    }
+
+    fn details(&self) -> Value {
+        match self {
+            ApprovalError::Input(e) => e.details(),
+            ApprovalError::AboveOrdered {
+                sequence,
+                ordered,
+                approved,
+                ..
+            } => {
+                json!({ "itemSequenceNumber": sequence, "ordered": ordered, "approved": approved })
+            }
+            ApprovalError::PreviouslyRejected {
+                sequence,
+                ordered,
+                previously_rejected,
+                approved,
+                ..
+            } => json!({
+                "itemSequenceNumber": sequence, "ordered": ordered,
+                "previouslyRejected": previously_rejected, "approved": approved
+            }),
+            ApprovalError::AboveAllocatable {
+                sequence,
+                allocatable,
+                approved,
+                ..
+            } => json!({
+                "itemSequenceNumber": sequence, "allocatable": allocatable, "approved": approved
+            }),
+            ApprovalError::InvalidNetCost { sequence, cost, .. } => {
+                json!({ "itemSequenceNumber": sequence, "netCost": cost })
+            }
+            ApprovalError::UnknownLine { sequence, .. }
+            | ApprovalError::DuplicateLine { sequence, .. }
+            | ApprovalError::BackorderNotAllowed { sequence, .. }
+            | ApprovalError::MissingScheduledDate { sequence, .. }
+            | ApprovalError::ScheduledDateInPast { sequence, .. }
+            | ApprovalError::MissingNetCost { sequence, .. } => {
+                json!({ "itemSequenceNumber": sequence })
+            }
+            ApprovalError::MissingSellingParty { .. } => Value::Null,
+        }
+    }
+}

@@ -2,8 +2,9 @@
 
 use serde::Deserialize;
 
+use super::rules::{AckOptions, AckRules};
 use crate::catalog::SkuMapping;
-use crate::spapi::orders::Order;
+use crate::spapi::orders::{Order, OrderAcknowledgement};
 use crate::stock::InventoryPosition;
 use crate::time::Instant;
 
@@ -27,4 +28,14 @@ pub struct DecideAcknowledgementsInput {
     /// The vendor code to acknowledge as. Defaults to each PO's `sellingParty.partyId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selling_party: Option<String>,
+    /// Defaults, per-PO-type and per-SKU overrides.
+    #[serde(default)]
+    pub rules: AckRules,
+    /// Acknowledgements sent earlier and accepted by Amazon (earlier `request.acknowledgements`
+    /// entries, as they were). Pass the open POs together with their history: their accepted
+    /// quantities are charged against stock before new POs are allocated.
+    #[serde(default)]
+    pub history: Vec<OrderAcknowledgement>,
+    #[serde(default)]
+    pub options: AckOptions,
 }

@@ -1,19 +1,30 @@
-//! Purchase order acknowledgements: which PO lines to accept, from what stock, and why.
+//! Retail purchase order acknowledgements: which PO lines to accept, backorder or reject,
+//! from what stock, under which rules, and why — and the approval of held POs.
 //!
-//! This first slice accepts what allocatable stock covers (in eaches, converting
-//! Cases × unitSize) and rejects the rest as `TemporarilyUnavailable`; every line of a PO it
-//! decides is acknowledged, no entry has quantity zero, and the PO's `netCost` is echoed.
-//! Lines it cannot decide safely (unknown product, no cost, no case size) hold their PO for
-//! approval instead of guessing: a rejection is final at Amazon.
+//! - [`decide_acknowledgements`]: a batch of POs → the submitAcknowledgement body, one decision
+//!   per line, the allocations to reserve, proposals for approval, exceptions.
+//! - [`approve_acknowledgement`]: a held proposal + an approver's quantities → the body.
+//!
+//! The rules are documented in the README ("decideAcknowledgements").
 
+mod approve;
 mod engine;
 mod error;
+mod history;
 mod input;
+mod line;
 mod output;
+mod rules;
 
-pub use engine::decide_acknowledgements;
-pub use error::AckError;
+pub use approve::{ApproveAcknowledgementInput, ApprovedLine, approve_acknowledgement};
+pub use engine::{ACKNOWLEDGEMENT_WINDOW_HOURS, CHANGE_WINDOW_HOURS, decide_acknowledgements};
+pub use error::{AckError, ApprovalError};
 pub use input::DecideAcknowledgementsInput;
 pub use output::{
-    Allocation, DecideAcknowledgementsOutput, DecisionStatus, LineDecision, PendingAcknowledgement,
+    Allocation, ApproveAcknowledgementOutput, BackorderSlice, DecideAcknowledgementsOutput,
+    DecisionCode, DecisionStatus, LineDecision, PendingAcknowledgement, ProposalLine,
+};
+pub use rules::{
+    AckOptions, AckRules, AllocationPriority, CostAction, LineRules, PoTypeRules,
+    UnknownProductAction,
 };

@@ -1,10 +1,10 @@
-//! What `decideAcknowledgements` returns.
+//! What `decideAcknowledgements` and `approveAcknowledgement` return.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::exceptions::Exception;
 use crate::spapi::orders::{
-    ItemQuantity, OrderAcknowledgement, RejectionReason, SubmitAcknowledgementRequest,
+    ItemQuantity, Money, OrderAcknowledgement, RejectionReason, SubmitAcknowledgementRequest,
 };
 
 /// The output of `decideAcknowledgements`.
@@ -14,79 +14,190 @@ use crate::spapi::orders::{
 pub struct DecideAcknowledgementsOutput {
     /// The exact body to POST to submitAcknowledgement (POs needing approval are not in it).
     pub request: SubmitAcknowledgementRequest,
-    /// One decision per PO line, in input order, with the reason in words.
+    /// One decision per PO line, in input order, with a code and the reason in words.
     pub decisions: Vec<LineDecision>,
     /// Stock the ERP must reserve, in eaches, per SKU and PO line.
     pub allocations: Vec<Allocation>,
-    /// POs held for a person, with the acknowledgement that would be sent.
+    /// POs held for a person, with the engine's suggestion per line.
     pub pending_approval: Vec<PendingAcknowledgement>,
     pub exceptions: Vec<Exception>,
 }
 
 wire_enum! {
-    /// What happened to a PO line in this run.
+    /// What happens to a PO line in this run.
     DecisionStatus {
-        /// In `request`: will be acknowledged when the host submits it.
+        /// In `request`: acknowledged when the host submits it.
         Acknowledged = "acknowledged",
         /// In `pendingApproval`: a person must approve before anything is sent.
         PendingApproval = "pendingApproval",
-        /// Nothing to send (PO already acknowledged or closed, or nothing ordered).
+        /// Nothing to send: already acknowledged as it stands, closed, or nothing ordered.
         Skipped = "skipped",
+    }
+}
+
+wire_enum! {
+    /// The machine-readable reason of a line decision.
+    DecisionCode {
+        /// Every unit accepted from stock.
+        Accepted = "ACCEPTED",
+        /// Accepted from stock and backordered from inbound receipts; nothing rejected.
+        Backordered = "BACKORDERED",
+        /// Part accepted or backordered, the rest rejected for lack of stock.
+        Partial = "PARTIAL",
+        /// Nothing allocatable and nothing inbound in time: rejected `TemporarilyUnavailable`.
+        NoStock = "NO_STOCK",
+        /// No ERP item matches the line: `InvalidProductIdentifier`.
+        UnknownProduct = "UNKNOWN_PRODUCT",
+        /// The SKU is obsolete: `ObsoleteProduct`.
+        ObsoleteProduct = "OBSOLETE_PRODUCT",
+        /// The PO cost is below the SKU's minimum.
+        CostBelowMinimum = "COST_BELOW_MINIMUM",
+        /// The PO cost differs from the cost the ERP expects.
+        CostMismatch = "COST_MISMATCH",
+        /// The PO line has no positive `netCost`: it cannot be acknowledged as it is.
+        MissingNetCost = "MISSING_NET_COST",
+        /// A Cases line with no case size anywhere.
+        CaseSizeUnknown = "CASE_SIZE_UNKNOWN",
+        /// Everything left was rejected earlier, and a rejection is final.
+        PreviouslyRejected = "PREVIOUSLY_REJECTED",
+        /// Acknowledged before and unchanged since: nothing to send.
+        Unchanged = "UNCHANGED",
+        /// Amazon changed the line after the 48-hour window: only dates may change now.
+        ChangeWindowClosed = "CHANGE_WINDOW_CLOSED",
+        /// The PO is Closed.
+        PoClosed = "PO_CLOSED",
+        /// Acknowledged, but not by this connector (no history): nothing known to send.
+        AcknowledgedElsewhere = "ACKNOWLEDGED_ELSEWHERE",
+        /// Quantity 0 (a cancelled line): nothing to acknowledge.
+        NothingOrdered = "NOTHING_ORDERED",
+        /// Quantities set by an approver.
+        Approved = "APPROVED",
     }
 }
 
 /// The decision for one PO line. Quantities are in the PO line's unit of measure, and
 /// `accepted + backordered + rejected` equals the ordered amount unless the line is skipped.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineDecision {
     pub purchase_order_number: String,
     pub item_sequence_number: String,
     /// The ERP SKU the line was matched to, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
     pub ordered_quantity: ItemQuantity,
     /// The ordered quantity in eaches (`amount × unitSize` for Cases), when it is known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordered_eaches: Option<u64>,
     pub accepted: u64,
     pub backordered: u64,
     pub rejected: u64,
     pub status: DecisionStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: DecisionCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<RejectionReason>,
-    /// Why, in words a person can check against the ERP.
+    /// Earliest scheduled ship date of backordered units (ISO-8601 UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backorder_ship_date: Option<String>,
+    /// Why, in words a buyer can check against the ERP.
     pub reason: String,
 }
 
 /// Stock taken by one PO line, in eaches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Allocation {
     pub sku: String,
     pub purchase_order_number: String,
     pub item_sequence_number: String,
+    /// Eaches from stock on hand.
     pub quantity_eaches: u64,
+    /// Eaches promised from inbound receipts (backorders).
+    #[serde(default)]
+    pub inbound_eaches: u64,
     /// True when the PO awaits approval: reserve it, but it is not yet promised to Amazon.
     pub pending: bool,
 }
 
-/// A PO held for approval, with the acknowledgement that would be sent as it stands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Units backordered against receipts arriving by one date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct BackorderSlice {
+    pub units: u64,
+    /// ISO-8601 UTC.
+    pub scheduled_ship_date: String,
+}
+
+/// One line of a held PO: what the engine suggests, and the limits an approver works within.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalLine {
+    pub item_sequence_number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amazon_product_identifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_product_identifier: Option<String>,
+    pub ordered_quantity: ItemQuantity,
+    /// Eaches in one ordered unit (1 for Eaches, the case size for Cases), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eaches_per_unit: Option<u64>,
+    pub is_back_order_allowed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_cost: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_price: Option<Money>,
+    /// Units stock could cover when the engine decided (an approver may not accept more
+    /// without an override reason).
+    pub allocatable_units: u64,
+    /// Units rejected earlier: they stay rejected.
+    pub previously_rejected: u64,
+    pub suggested_accepted: u64,
+    pub suggested_backorders: Vec<BackorderSlice>,
+    pub suggested_rejected: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<RejectionReason>,
+    pub code: DecisionCode,
+    pub reason: String,
+}
+
+/// A PO held for approval: the suggestion per line and the acknowledgement it would send.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PendingAcknowledgement {
     pub purchase_order_number: String,
+    /// The vendor code to acknowledge as, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selling_party: Option<String>,
     /// Why a person must look at it.
     pub reasons: Vec<String>,
-    /// The acknowledgement as proposed; lines that cannot be sent as they are say so in `reasons`.
+    pub lines: Vec<ProposalLine>,
+    /// The acknowledgement as suggested (only the lines that need one).
     pub proposal: OrderAcknowledgement,
-    /// 24 hours after the PO date: after that the PO is late.
+    /// When the acknowledgement is due (24 hours after the PO, or after Amazon's change).
     pub due_at: String,
+    /// After this, Amazon accepts only date changes to acknowledged lines (48 hours).
+    pub change_window_ends_at: String,
+}
+
+/// The output of `approveAcknowledgement`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ApproveAcknowledgementOutput {
+    /// The exact body to POST to submitAcknowledgement.
+    pub request: SubmitAcknowledgementRequest,
+    pub decisions: Vec<LineDecision>,
+    pub allocations: Vec<Allocation>,
+    pub exceptions: Vec<Exception>,
 }

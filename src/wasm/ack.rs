@@ -42,3 +42,44 @@ pub fn decide_acknowledgements(
 pub fn decide_acknowledgements_json(input: &str) -> Result<String, JsValue> {
     call_json(input, ack::decide_acknowledgements)
 }
+
+/// Turns a held PO (a `pendingApproval` entry) and an approver's quantities into the exact
+/// submitAcknowledgement body.
+///
+/// Approved quantities may be lowered, never raised above what was ordered; units rejected
+/// earlier stay rejected; accepting more than was allocatable needs an `overrideReason`.
+/// Lines not listed keep the engine's suggestion; whatever is neither accepted nor
+/// backordered is rejected.
+///
+/// @example
+/// ```js
+/// const [held] = decideAcknowledgements(batch).pendingApproval;
+/// const { request } = approveAcknowledgement({
+///   proposal: held,
+///   approved: [{ itemSequenceNumber: "1", accepted: 6, backordered: 4 }],
+///   approver: "jane@vendor.example",
+///   now: new Date().toISOString(),
+/// });
+/// ```
+/// @throws {ConnectorError} e.g. `APPROVED_ABOVE_ORDERED`, `APPROVED_ABOVE_ALLOCATABLE`,
+/// `PREVIOUSLY_REJECTED`, `BACKORDER_NOT_ALLOWED`, `MISSING_NET_COST`, `UNKNOWN_LINE`.
+#[wasm_bindgen(
+    js_name = approveAcknowledgement,
+    unchecked_return_type = "ApproveAcknowledgementOutput"
+)]
+pub fn approve_acknowledgement(
+    #[wasm_bindgen(unchecked_param_type = "ApproveAcknowledgementInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_object(&input, ack::approve_acknowledgement)
+}
+
+/// `approveAcknowledgement` on JSON text.
+///
+/// @example
+/// ```js
+/// const out = JSON.parse(approveAcknowledgementJson(JSON.stringify(approval)));
+/// ```
+#[wasm_bindgen(js_name = approveAcknowledgementJson)]
+pub fn approve_acknowledgement_json(input: &str) -> Result<String, JsValue> {
+    call_json(input, ack::approve_acknowledgement)
+}

@@ -14,7 +14,10 @@
 mod ack;
 mod invoice;
 
-pub use ack::{decide_acknowledgements, decide_acknowledgements_json};
+pub use ack::{
+    approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
+    decide_acknowledgements_json,
+};
 pub use invoice::{build_invoice, build_invoice_json, reconcile, reconcile_json};
 use js_sys::{JSON, Reflect};
 use serde::Serialize;
@@ -46,6 +49,7 @@ pub struct VersionInfo {
     /// This library's version.
     pub library: String,
     /// Amazon SP-API models targeted, by model name.
+    #[tsify(type = "Record<string, string>")]
     pub models: std::collections::BTreeMap<String, String>,
 }
 

@@ -1,11 +1,13 @@
-//! `decideAcknowledgements`, first slice: exact outputs for hand-made scenarios, Amazon's
-//! sandbox POs, bad input, and property tests of the invariants.
+//! `decideAcknowledgements` and `approveAcknowledgement`: Amazon's sandbox POs, bad input, and
+//! property tests of the invariants. Hand-written scenarios with exact outputs are the
+//! fixtures in tests/fixtures/ack/ (tests/ack_fixtures.rs).
 // Native only: reads the models from disk.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use serde_json::{Value, json};
 use vendor_central_connector::ack::{DecideAcknowledgementsOutput, decide_acknowledgements};
 use vendor_central_connector::error::CodedError;
@@ -49,216 +51,6 @@ fn line(seq: &str, asin: &str, amount: u64, unit: &str, size: u64, cost: &str) -
         "isBackOrderAllowed": false,
         "netCost": { "amount": cost, "currencyCode": "USD" }
     })
-}
-
-/// Two POs compete for 15 eaches of one SKU: the one whose ship window starts first wins,
-/// even though it comes second in the batch and has the later PO number.
-#[test]
-fn scarce_stock_goes_to_the_earliest_window_and_output_is_exact() {
-    let input = json!({
-        "purchaseOrders": [
-            po("PO-A", "2026-11-21T10:00:00Z", "2026-11-25T00:00:00Z--2026-11-28T00:00:00Z",
-               json!([line("1", "B0SCARCE01", 10, "Eaches", 1, "12.50")])),
-            po("PO-B", "2026-11-21T11:00:00Z", "2026-11-23T00:00:00Z--2026-11-26T00:00:00Z",
-               json!([line("1", "B0SCARCE01", 12, "Eaches", 1, "12.50")])),
-        ],
-        "inventory": [{ "sku": "SCARCE", "onHand": 20, "committed": 3, "safetyStock": 2 }],
-        "skuMap": [{ "sku": "SCARCE", "asin": "B0SCARCE01" }],
-        "now": "2026-11-21T12:30:00+01:00"
-    });
-    let out = decide(&input);
-    let request = serde_json::to_value(&out.request).unwrap();
-    assert_eq!(
-        request,
-        json!({ "acknowledgements": [
-            {
-                "purchaseOrderNumber": "PO-A",
-                "sellingParty": { "partyId": "VEND1" },
-                "acknowledgementDate": "2026-11-21T11:30:00Z",
-                "items": [{
-                    "itemSequenceNumber": "1",
-                    "amazonProductIdentifier": "B0SCARCE01",
-                    "vendorProductIdentifier": "V-B0SCARCE01",
-                    "orderedQuantity": { "amount": 10, "unitOfMeasure": "Eaches", "unitSize": 1 },
-                    "netCost": { "currencyCode": "USD", "amount": "12.50" },
-                    "itemAcknowledgements": [
-                        { "acknowledgementCode": "Accepted",
-                          "acknowledgedQuantity": { "amount": 3, "unitOfMeasure": "Eaches", "unitSize": 1 } },
-                        { "acknowledgementCode": "Rejected",
-                          "acknowledgedQuantity": { "amount": 7, "unitOfMeasure": "Eaches", "unitSize": 1 },
-                          "rejectionReason": "TemporarilyUnavailable" }
-                    ]
-                }]
-            },
-            {
-                "purchaseOrderNumber": "PO-B",
-                "sellingParty": { "partyId": "VEND1" },
-                "acknowledgementDate": "2026-11-21T11:30:00Z",
-                "items": [{
-                    "itemSequenceNumber": "1",
-                    "amazonProductIdentifier": "B0SCARCE01",
-                    "vendorProductIdentifier": "V-B0SCARCE01",
-                    "orderedQuantity": { "amount": 12, "unitOfMeasure": "Eaches", "unitSize": 1 },
-                    "netCost": { "currencyCode": "USD", "amount": "12.50" },
-                    "itemAcknowledgements": [
-                        { "acknowledgementCode": "Accepted",
-                          "acknowledgedQuantity": { "amount": 12, "unitOfMeasure": "Eaches", "unitSize": 1 } }
-                    ]
-                }]
-            }
-        ]})
-    );
-    let reasons: Vec<&str> = out.decisions.iter().map(|d| d.reason.as_str()).collect();
-    assert_eq!(
-        reasons,
-        [
-            "accepted 3 of 10 eaches, rejected 7 as TemporarilyUnavailable: 3 of 15 allocatable \
-             eaches of SCARCE left after earlier POs took 12",
-            "accepted all 12 eaches: 15 allocatable eaches of SCARCE",
-        ]
-    );
-    let allocations = serde_json::to_value(&out.allocations).unwrap();
-    assert_eq!(
-        allocations,
-        json!([
-            { "sku": "SCARCE", "purchaseOrderNumber": "PO-A", "itemSequenceNumber": "1",
-              "quantityEaches": 3, "pending": false },
-            { "sku": "SCARCE", "purchaseOrderNumber": "PO-B", "itemSequenceNumber": "1",
-              "quantityEaches": 12, "pending": false }
-        ])
-    );
-    assert!(out.exceptions.is_empty(), "{:?}", out.exceptions);
-    assert!(out.pending_approval.is_empty());
-}
-
-#[test]
-fn cases_are_accepted_whole_and_the_remainder_rejected() {
-    let input = json!({
-        "purchaseOrders": [po("PO-C", "2026-11-21T10:00:00Z",
-            "2026-11-25T00:00:00Z--2026-11-28T00:00:00Z",
-            json!([line("00001", "B0CASE0001", 5, "CASES", 10, "94.97")]))],
-        "inventory": [{ "sku": "CASED", "available": 23 }],
-        "skuMap": [{ "sku": "CASED", "vendorSku": "V-B0CASE0001", "unitsPerCase": 10 }],
-        "now": "2026-11-21T12:00:00Z"
-    });
-    let out = decide(&input);
-    let d = &out.decisions[0];
-    assert_eq!((d.accepted, d.backordered, d.rejected), (2, 0, 3));
-    assert_eq!(d.ordered_eaches, Some(50));
-    assert_eq!(out.allocations[0].quantity_eaches, 20);
-    let entries = serde_json::to_value(&out.request.acknowledgements[0].items[0]).unwrap();
-    assert_eq!(
-        entries["orderedQuantity"],
-        json!({"amount": 5, "unitOfMeasure": "Cases", "unitSize": 10})
-    );
-    assert_eq!(
-        entries["itemAcknowledgements"][1]["acknowledgedQuantity"],
-        json!({"amount": 3, "unitOfMeasure": "Cases", "unitSize": 10})
-    );
-    assert_eq!(
-        d.reason,
-        "accepted 2 of 5 cases (10 per case), rejected 3 as TemporarilyUnavailable: \
-         23 allocatable eaches of CASED"
-    );
-}
-
-#[test]
-fn a_case_size_that_disagrees_with_the_item_master_is_flagged() {
-    let input = json!({
-        "purchaseOrders": [po("PO-D", "2026-11-21T10:00:00Z",
-            "2026-11-25T00:00:00Z--2026-11-28T00:00:00Z",
-            json!([line("1", "B0CASE0001", 2, "Cases", 12, "5.00")]))],
-        "inventory": [{ "sku": "CASED", "available": 100 }],
-        "skuMap": [{ "sku": "CASED", "asin": "B0CASE0001", "unitsPerCase": 10 }],
-        "now": "2026-11-21T12:00:00Z"
-    });
-    let out = decide(&input);
-    assert_eq!(out.decisions[0].accepted, 2);
-    assert_eq!(out.allocations[0].quantity_eaches, 24);
-    assert_eq!(out.exceptions.len(), 1);
-    assert_eq!(out.exceptions[0].code, "UNIT_SIZE_MISMATCH");
-    assert_eq!(
-        out.request.acknowledgements.len(),
-        1,
-        "a warning does not hold the PO"
-    );
-}
-
-#[test]
-fn unknown_products_and_missing_costs_hold_the_po_for_approval() {
-    let mut no_cost = line("2", "B0KNOWN001", 1, "Eaches", 1, "1");
-    no_cost.as_object_mut().unwrap().remove("netCost");
-    let input = json!({
-        "purchaseOrders": [po("PO-E", "2026-11-21T10:00:00Z",
-            "2026-11-25T00:00:00Z--2026-11-28T00:00:00Z",
-            json!([line("1", "B0UNKNOWN1", 4, "Eaches", 1, "3.00"), no_cost]))],
-        "inventory": [{ "sku": "KNOWN", "onHand": 5 }],
-        "skuMap": [{ "sku": "KNOWN", "asin": "B0KNOWN001" }],
-        "now": "2026-11-22T11:00:00Z"
-    });
-    let out = decide(&input);
-    assert!(out.request.acknowledgements.is_empty());
-    assert_eq!(out.pending_approval.len(), 1);
-    let pending = &out.pending_approval[0];
-    assert_eq!(pending.due_at, "2026-11-22T10:00:00Z");
-    assert_eq!(pending.reasons.len(), 2);
-    let codes: Vec<&str> = out.exceptions.iter().map(|e| e.code.as_str()).collect();
-    assert_eq!(
-        codes,
-        ["UNKNOWN_PRODUCT", "MISSING_NET_COST", "APPROVAL_REQUIRED"]
-    );
-    // Overdue (now is past the 24 hours): the approval exception is an error.
-    assert_eq!(
-        serde_json::to_value(out.exceptions[2].severity).unwrap(),
-        "error"
-    );
-    assert!(
-        out.decisions
-            .iter()
-            .all(|d| d.status.as_str() == "pendingApproval")
-    );
-    // The known line's stock is reserved while the PO waits.
-    assert_eq!(out.allocations.len(), 1);
-    assert!(out.allocations[0].pending);
-    let proposal = serde_json::to_value(&pending.proposal).unwrap();
-    assert_eq!(
-        proposal["items"][0]["itemAcknowledgements"][0]["rejectionReason"],
-        "InvalidProductIdentifier"
-    );
-}
-
-#[test]
-fn closed_and_acknowledged_pos_are_skipped_with_a_reason() {
-    let mut closed = po(
-        "PO-F",
-        "2026-11-21T10:00:00Z",
-        "2026-11-25T00:00:00Z--2026-11-28T00:00:00Z",
-        json!([line("1", "B0KNOWN001", 4, "Eaches", 1, "3.00")]),
-    );
-    closed["purchaseOrderState"] = json!("Closed");
-    let mut acked = closed.clone();
-    acked["purchaseOrderNumber"] = json!("PO-G");
-    acked["purchaseOrderState"] = json!("ACKNOWLEDGED");
-    let out = decide(&json!({
-        "purchaseOrders": [closed, acked],
-        "inventory": [{ "sku": "KNOWN", "onHand": 5 }],
-        "skuMap": [{ "sku": "KNOWN", "asin": "B0KNOWN001" }],
-        "now": "2026-11-21T12:00:00Z"
-    }));
-    assert!(out.request.acknowledgements.is_empty());
-    assert!(out.allocations.is_empty());
-    let reasons: Vec<(&str, &str)> = out
-        .decisions
-        .iter()
-        .map(|d| (d.status.as_str(), d.reason.as_str()))
-        .collect();
-    assert_eq!(
-        reasons,
-        [
-            ("skipped", "PO is Closed: nothing to acknowledge"),
-            ("skipped", "PO is already Acknowledged: nothing to send"),
-        ]
-    );
 }
 
 #[test]
@@ -460,11 +252,11 @@ fn bad_input_is_refused_with_a_code_and_a_pointer() {
         (
             {
                 let mut v = base.clone();
-                v["rules"] = json!({});
+                v["rulez"] = json!({});
                 v
             },
             "UNKNOWN_FIELD",
-            "/rules",
+            "/rulez",
         ),
         (
             with(
@@ -495,16 +287,25 @@ fn the_same_input_gives_byte_identical_output() {
 
 // ---- property tests -------------------------------------------------------------------------
 
+/// A random batch: up to 8 POs of up to 5 lines over 4 SKUs, Eaches or Cases, backorders
+/// allowed or not, stock with inbound receipts, a random minimum inventory per SKU.
 fn arbitrary_batch() -> impl Strategy<Value = Value> {
-    let line_strategy = (1u64..40, prop::bool::ANY, 1u64..13, 0usize..4);
+    let line_strategy = (
+        1u64..40,
+        prop::bool::ANY,
+        1u64..13,
+        0usize..4,
+        prop::bool::ANY,
+    );
     let po_strategy = (
         prop::collection::vec(line_strategy, 1..6),
         0i64..72,
         0i64..200,
     );
+    let stock_strategy = (0u64..120, 0u64..60, 0i64..30, 0u64..10);
     (
         prop::collection::vec(po_strategy, 1..8),
-        prop::collection::vec(0u64..120, 4),
+        prop::collection::vec(stock_strategy, 4),
     )
         .prop_map(|(pos, stock)| {
             let skus = ["S0", "S1", "S2", "S3"];
@@ -522,17 +323,12 @@ fn arbitrary_batch() -> impl Strategy<Value = Value> {
                     let items: Vec<Value> = lines
                         .iter()
                         .enumerate()
-                        .map(|(j, (amount, cases, size, sku))| {
+                        .map(|(j, (amount, cases, size, sku, backorder))| {
                             let unit = if *cases { "Cases" } else { "Eaches" };
                             let size = if *cases { *size } else { 1 };
-                            line(
-                                &(j + 1).to_string(),
-                                &format!("ASIN-{}", skus[*sku]),
-                                *amount,
-                                unit,
-                                size,
-                                "2.00",
-                            )
+                            let mut item = line(&(j + 1).to_string(), &format!("ASIN-{}", skus[*sku]), *amount, unit, size, "2.00");
+                            item["isBackOrderAllowed"] = json!(backorder);
+                            item
                         })
                         .collect();
                     po(&format!("PO{i:03}"), &date, &window, json!(items))
@@ -541,27 +337,42 @@ fn arbitrary_batch() -> impl Strategy<Value = Value> {
             let inventory: Vec<Value> = skus
                 .iter()
                 .zip(&stock)
-                .map(|(sku, n)| json!({ "sku": sku, "available": n }))
+                .map(|(sku, (available, inbound, days, _))| json!({
+                    "sku": sku, "available": available,
+                    "inbound": [{ "quantity": inbound, "expectedDate": format!("2026-11-{:02}T00:00:00Z", 22 + days % 8) }]
+                }))
+                .collect();
+            let rules: serde_json::Map<String, Value> = skus
+                .iter()
+                .zip(&stock)
+                .map(|(sku, (_, _, _, minimum))| (sku.to_string(), json!({ "minInventory": minimum })))
                 .collect();
             let sku_map: Vec<Value> = skus
                 .iter()
                 .map(|sku| json!({ "sku": sku, "asin": format!("ASIN-{sku}") }))
                 .collect();
             json!({ "purchaseOrders": orders, "inventory": inventory, "skuMap": sku_map,
-                "now": "2026-11-21T12:00:00Z" })
+                    "rules": { "skus": rules }, "now": "2026-11-21T12:00:00Z" })
         })
+}
+
+fn decide_value(input: &Value) -> Value {
+    serde_json::to_value(decide(input)).unwrap()
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn never_accepts_more_than_allocatable(batch in arbitrary_batch()) {
+    fn never_takes_more_than_allocatable_or_inbound(batch in arbitrary_batch()) {
         let out = decide(&batch);
         for position in batch["inventory"].as_array().unwrap() {
             let sku = position["sku"].as_str().unwrap();
-            let taken: u64 = out.allocations.iter().filter(|a| a.sku == sku).map(|a| a.quantity_eaches).sum();
-            prop_assert!(taken <= position["available"].as_u64().unwrap());
+            let minimum = batch["rules"]["skus"][sku]["minInventory"].as_u64().unwrap();
+            let from_stock: u64 = out.allocations.iter().filter(|a| a.sku == sku).map(|a| a.quantity_eaches).sum();
+            let from_inbound: u64 = out.allocations.iter().filter(|a| a.sku == sku).map(|a| a.inbound_eaches).sum();
+            prop_assert!(from_stock <= position["available"].as_u64().unwrap().saturating_sub(minimum));
+            prop_assert!(from_inbound <= position["inbound"][0]["quantity"].as_u64().unwrap());
         }
     }
 
@@ -584,6 +395,25 @@ proptest! {
     }
 
     #[test]
+    fn backorders_only_where_the_po_allows_them_and_with_a_date(batch in arbitrary_batch()) {
+        let out = decide_value(&batch);
+        for ack in out["request"]["acknowledgements"].as_array().unwrap() {
+            let po = batch["purchaseOrders"].as_array().unwrap().iter()
+                .find(|p| p["purchaseOrderNumber"] == ack["purchaseOrderNumber"]).unwrap();
+            for item in ack["items"].as_array().unwrap() {
+                let ordered = po["orderDetails"]["items"].as_array().unwrap().iter()
+                    .find(|l| l["itemSequenceNumber"] == item["itemSequenceNumber"]).unwrap();
+                for entry in item["itemAcknowledgements"].as_array().unwrap() {
+                    if entry["acknowledgementCode"] == "Backordered" {
+                        prop_assert_eq!(&ordered["isBackOrderAllowed"], &json!(true));
+                        prop_assert!(entry["scheduledShipDate"].is_string());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn decisions_do_not_depend_on_batch_order(batch in arbitrary_batch()) {
         let mut reversed = batch.clone();
         reversed["purchaseOrders"].as_array_mut().unwrap().reverse();
@@ -594,4 +424,41 @@ proptest! {
         };
         prop_assert_eq!(key(decide(&batch)), key(decide(&reversed)));
     }
+
+    #[test]
+    fn a_rerun_with_its_own_output_as_history_sends_nothing(batch in arbitrary_batch()) {
+        let first = decide_value(&batch);
+        let mut again = batch.clone();
+        again["history"] = first["request"]["acknowledgements"].clone();
+        let second = decide_value(&again);
+        prop_assert_eq!(&second["request"]["acknowledgements"], &json!([]));
+        // And the promises are charged: nothing allocated twice.
+        prop_assert_eq!(&second["allocations"], &first["allocations"]);
+    }
+}
+
+#[test]
+fn approving_every_suggestion_as_it_stands_gives_a_complete_acknowledgement() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for _ in 0..100 {
+        let mut batch = arbitrary_batch().new_tree(&mut runner).unwrap().current();
+        batch["rules"]["defaults"] = json!({ "autoAcknowledge": false });
+        let out = decide_value(&batch);
+        for pending in out["pendingApproval"].as_array().unwrap() {
+            let input = json!({ "proposal": pending, "now": "2026-11-21T13:00:00Z" });
+            let approved = vendor_central_connector::ack::approve_acknowledgement(
+                parse_json(&input.to_string()).unwrap(),
+            )
+            .expect("a suggestion as it stands is always approvable");
+            let body = &approved.request.acknowledgements[0];
+            assert_eq!(body.items, pending_items(pending));
+        }
+    }
+}
+
+/// The proposal's items as the engine suggested them (what approval without changes sends).
+fn pending_items(
+    pending: &Value,
+) -> Vec<vendor_central_connector::spapi::orders::OrderAcknowledgementItem> {
+    serde_json::from_value(pending["proposal"]["items"].clone()).unwrap()
 }

@@ -1,0 +1,408 @@
+#!/usr/bin/env node
+// Builds the shipped artefacts from the Rust crate:
+//   pkg/   the npm package (ESM + CommonJS + .d.ts + .wasm, wasm2js fallback for `node --jitless`)
+//   dist/  single-file bundles (AMD for SuiteScript, IIFE for integration platforms, browser ESM)
+//          with the wasm inlined, plus the .wasm, the wasm2js module and size-report.json.
+//
+// Usage (from the repository root, or `cd js && npm run build`):
+//   node js/build/build.mjs [--measure-opt-level] [--force]
+//     --measure-opt-level  also build with opt-level "z" (separate CARGO_TARGET_DIR) and report s vs z
+//     --force              ignore the step cache
+//
+// Intermediate files go to $CARGO_TARGET_DIR/vcc-build (default target/vcc-build). Each expensive
+// step records a hash of its inputs there and is skipped when they have not changed.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const jsDir = path.resolve(here, '..');
+const repoRoot = path.resolve(jsDir, '..');
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repoRoot, process.env.CARGO_TARGET_DIR) : path.join(repoRoot, 'target');
+const stageDir = path.join(targetDir, 'vcc-build');
+const pkgDir = path.join(repoRoot, 'pkg');
+const distDir = path.join(repoRoot, 'dist');
+const templateDir = path.join(repoRoot, 'pkg-template');
+const runtimeDir = path.join(here, 'runtime');
+const bin = (name) => path.join(jsDir, 'node_modules', '.bin', name);
+
+const CRATE_FILE = 'vendor_central_connector'; // cargo's artefact name (lib name)
+const BASENAME = 'vendor-central-connector'; // name of every shipped file
+const GLOBAL_NAME = 'VendorCentralConnector'; // IIFE global / AMD module value
+// Glue exports that are wasm-bindgen internals, not the library's API. Every other function the
+// glue exports is public and flows into pkg/ and dist/ without touching this file.
+const GLUE_INTERNALS = new Set(['initSync', 'default']);
+// wasm2js without detachable ArrayBuffers: memory reserved up front so it never moves (see
+// wasm2js-prep.mjs). 64 MiB covers the 16 MiB input limit with room for parsing.
+const WASM2JS_RESERVED_BYTES = 64 * 1024 * 1024;
+// Old embedded engines (SuiteScript 2.1's, integration platforms') parse ES2019 reliably.
+const ES_TARGET = 'es2019';
+
+const args = new Set(process.argv.slice(2));
+for (const a of args) if (!['--measure-opt-level', '--force'].includes(a)) die(`unknown option ${a}`);
+const force = args.has('--force');
+
+function die(message) {
+  console.error(`\nbuild failed: ${message}`);
+  process.exit(1);
+}
+
+function log(message) {
+  console.log(`[build] ${message}`);
+}
+
+/** Runs a command, streaming its output; any failure stops the build with the command shown. */
+function run(cmd, argv, opts = {}) {
+  const res = spawnSync(cmd, argv, { stdio: opts.capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', encoding: 'utf8', ...opts });
+  if (res.error) die(`could not run ${cmd}: ${res.error.message}${res.error.code === 'ENOENT' ? ' (not installed / not on PATH?)' : ''}`);
+  if (res.status !== 0) {
+    die(`${cmd} ${argv.join(' ')} exited with ${res.status}${opts.capture ? `\n${res.stdout}${res.stderr}` : ''}`);
+  }
+  return res;
+}
+
+const sha = (...parts) => {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) h.update(typeof p === 'string' || Buffer.isBuffer(p) ? p : JSON.stringify(p)).update('\0');
+  return h.digest('hex');
+};
+const fileHash = (file) => sha(fs.readFileSync(file));
+
+/**
+ * Runs `fn` unless the stamp for `name` matches the hash of `inputs` and every output exists:
+ * the wasm-opt/wasm2js steps take tens of seconds and most builds change nothing they read.
+ */
+function cached(name, inputs, outputs, fn) {
+  const stamp = path.join(stageDir, `${name}.stamp`);
+  const key = sha(...inputs);
+  if (!force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key && outputs.every((o) => fs.existsSync(o))) {
+    log(`${name}: unchanged, skipped`);
+    return false;
+  }
+  fs.rmSync(stamp, { force: true });
+  fn();
+  fs.writeFileSync(stamp, key);
+  return true;
+}
+
+// Tool versions take part in cache keys: a different binaryen must redo its steps.
+const buildScriptsHash = sha(...['build.mjs', 'wasm2js-prep.mjs'].map((f) => fs.readFileSync(path.join(here, f))));
+
+fs.mkdirSync(stageDir, { recursive: true });
+
+// ---------------------------------------------------------------------------------------------
+// 1. Compile the crate to wasm32. Cargo has its own up-to-date check, so it always runs.
+// ---------------------------------------------------------------------------------------------
+function cargoBuild(env = {}, dir = targetDir) {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown'], {
+    cwd: repoRoot,
+    env: { ...process.env, CARGO_TARGET_DIR: dir, ...env },
+  });
+  const wasm = path.join(dir, 'wasm32-unknown-unknown', 'release', `${CRATE_FILE}.wasm`);
+  if (!fs.existsSync(wasm)) die(`cargo succeeded but ${wasm} is missing`);
+  return wasm;
+}
+log('cargo build --release --target wasm32-unknown-unknown');
+const cargoWasm = cargoBuild();
+
+// ---------------------------------------------------------------------------------------------
+// 2. wasm-bindgen: the JS glue, the .d.ts (tsify's types from the Rust structs) and _bg.wasm.
+//    `--target web` gives an ES module with `initSync`, which every host shape can call
+//    synchronously; `--omit-default-module-path` drops its `new URL(..., import.meta.url)`,
+//    which would not survive bundling and is never used (we always pass the bytes).
+// ---------------------------------------------------------------------------------------------
+const cargoToml = fs.readFileSync(path.join(repoRoot, 'Cargo.toml'), 'utf8');
+const crateVersion = cargoToml.match(/^\[package\][\s\S]*?^version\s*=\s*"([^"]+)"/m)?.[1] || die('no package version in Cargo.toml');
+const pinnedBindgen = cargoToml.match(/^wasm-bindgen\s*=\s*"=([^"]+)"/m)?.[1] || die('Cargo.toml must pin wasm-bindgen exactly ("=x.y.z")');
+const cliBindgen = run('wasm-bindgen', ['--version'], { capture: true }).stdout.trim().split(/\s+/)[1];
+// The CLI and the crate share a private ABI: a mismatch produces glue that fails at runtime.
+if (cliBindgen !== pinnedBindgen) die(`wasm-bindgen CLI is ${cliBindgen} but Cargo.toml pins =${pinnedBindgen}; install: cargo install wasm-bindgen-cli --version ${pinnedBindgen} --locked`);
+
+const bindgenDir = path.join(stageDir, 'bindgen');
+const glueJs = path.join(bindgenDir, `${CRATE_FILE}.js`);
+const glueDts = path.join(bindgenDir, `${CRATE_FILE}.d.ts`);
+const bgWasm = path.join(bindgenDir, `${CRATE_FILE}_bg.wasm`);
+cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, buildScriptsHash], [glueJs, glueDts, bgWasm], () => {
+  log('wasm-bindgen --target web --omit-default-module-path');
+  fs.rmSync(bindgenDir, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', bindgenDir, cargoWasm]);
+});
+
+// The features the module really uses, from its target_features section (written by rustc,
+// kept by wasm-bindgen). Passed explicitly to binaryen from here on, because the optimised
+// module has that section stripped, and `--all-features` would both write every feature into
+// the output and make the lowering passes refuse to run.
+const binaryenVersion = run(bin('wasm-opt'), ['--version'], { capture: true }).stdout.trim();
+const features = run(bin('wasm-opt'), [bgWasm, '--print-features', '-o', os_null()], { capture: true })
+  .stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+function os_null() {
+  return process.platform === 'win32' ? 'NUL' : '/dev/null';
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. wasm-opt -Oz: the size of the .wasm is what ships (base64 in every bundle). Debug info,
+//    producers and target_features sections are of no use to a host.
+// ---------------------------------------------------------------------------------------------
+const optWasm = path.join(stageDir, `${BASENAME}.wasm`);
+function wasmOpt(input, output) {
+  run(bin('wasm-opt'), [input, ...features, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', '-o', output]);
+}
+cached('wasm-opt', [fileHash(bgWasm), binaryenVersion, features, buildScriptsHash], [optWasm], () => {
+  log('wasm-opt -Oz --strip-debug --strip-producers');
+  wasmOpt(bgWasm, optWasm);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4. wasm2js fallback of the SAME optimised module, for engines without WebAssembly.
+//    wasm2js cannot express: the second (externref) table, multi-value returns, bulk memory,
+//    sign-extension and non-trapping float-to-int ops. The first two are rewritten in the text
+//    form (wasm2js-prep.mjs; the shim rebuilds them in JS), the rest lowered by wasm-opt passes.
+//    wasm2js runs at -Os: its -Oz pipeline fails validation on this module (binaryen 132).
+// ---------------------------------------------------------------------------------------------
+const w2jDir = path.join(stageDir, 'wasm2js');
+const w2jModule = path.join(w2jDir, `${BASENAME}.wasm2js.mjs`);
+cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, buildScriptsHash, String(WASM2JS_RESERVED_BYTES)], [w2jModule], () => {
+  log('wasm2js (rewrite externref table + multi-value, lower, translate)');
+  fs.rmSync(w2jDir, { recursive: true, force: true });
+  fs.mkdirSync(w2jDir, { recursive: true });
+  const wat = path.join(w2jDir, 'opt.wat');
+  run(bin('wasm-dis'), [optWasm, ...features, '-o', wat]);
+  const prepared = prepareWat(fs.readFileSync(wat, 'utf8'));
+  fs.writeFileSync(path.join(w2jDir, 'prepared.wat'), prepared.wat);
+  const lowered = path.join(w2jDir, 'lowered.wasm');
+  run(bin('wasm-opt'), [path.join(w2jDir, 'prepared.wat'), ...features,
+    '--llvm-memory-copy-fill-lowering', '--signext-lowering', '--llvm-nontrapping-fptoint-lowering',
+    '-Oz', '-o', lowered]);
+  const raw = path.join(w2jDir, 'raw.mjs');
+  run(bin('wasm2js'), [lowered, ...features, '-Os', '-o', raw]);
+  fs.writeFileSync(w2jModule, prepareWasm2jsModule(fs.readFileSync(raw, 'utf8'), prepared.meta, WASM2JS_RESERVED_BYTES));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Public API: read from the glue's own exports, so new #[wasm_bindgen] functions need no edit here.
+// ---------------------------------------------------------------------------------------------
+const glueText = fs.readFileSync(glueJs, 'utf8');
+const publicFunctions = [...glueText.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).filter((n) => !GLUE_INTERNALS.has(n));
+for (const m of glueText.matchAll(/^export \{([^}]*)\}/gm)) {
+  for (const spec of m[1].split(',')) {
+    const name = spec.trim().split(/\s+as\s+/).pop();
+    if (name && !GLUE_INTERNALS.has(name)) publicFunctions.push(name);
+  }
+}
+if (!publicFunctions.length) die('the wasm-bindgen glue exports no public function');
+for (const n of ['initSync']) if (!new RegExp(`\\b${n}\\b`).test(glueText)) die(`the glue has no ${n}`);
+log(`public functions: ${publicFunctions.join(', ')}`);
+
+// ---------------------------------------------------------------------------------------------
+// 5 + 6. Bundle with esbuild. One generated entry per output shape: it imports the glue, runs
+//    the loader at load (initSync, so functions are usable right after import), re-exports the
+//    public functions plus `backend` and `instantiationMs`. esbuild `inject` points the glue's
+//    free `WebAssembly` (and, in dist, `TextEncoder`/`TextDecoder`) at runtime/*, leaving the
+//    glue itself unchanged.
+// ---------------------------------------------------------------------------------------------
+const esbuild = await import(pathToFileURL(path.join(jsDir, 'node_modules', 'esbuild', 'lib', 'main.js')).href).catch((e) =>
+  die(`esbuild is not installed (cd js && npm ci): ${e.message}`));
+const entriesDir = path.join(stageDir, 'entries');
+fs.mkdirSync(entriesDir, { recursive: true });
+const rel = (from, to) => {
+  const r = path.relative(from, to).split(path.sep).join('/');
+  return r.startsWith('.') ? r : `./${r}`;
+};
+const imp = (file) => JSON.stringify(rel(entriesDir, file));
+const exportLines = `export { ${publicFunctions.join(', ')} } from ${imp(glueJs)};
+export const backend = loaded.backend;
+export const instantiationMs = loaded.instantiationMs;
+`;
+
+function writeEntry(name, body) {
+  const file = path.join(entriesDir, name);
+  fs.writeFileSync(file, `// Generated by js/build/build.mjs.\n${body}${exportLines}`);
+  return file;
+}
+
+// dist: wasm inlined as base64; the wasm2js factory imported as a module whose top level only
+// declares functions, so its code is evaluated only when `instantiate` is called.
+const wasmB64 = path.join(entriesDir, 'wasm-base64.mjs');
+fs.writeFileSync(wasmB64, `export default ${JSON.stringify(fs.readFileSync(optWasm).toString('base64'))};\n`);
+const distEntry = writeEntry('dist.mjs', `import { initSync } from ${imp(glueJs)};
+import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
+import { decodeBase64 } from ${imp(path.join(runtimeDir, 'base64.mjs'))};
+import wasmBase64 from ${imp(wasmB64)};
+import * as wasm2js from ${imp(w2jModule)};
+const loaded = load({ initSync, wasmBytes: () => decodeBase64(wasmBase64), wasm2js: () => wasm2js });
+`);
+
+// pkg: the .wasm read from next to the file; the wasm2js fallback required only when needed.
+const PKG_WASM = `${BASENAME}.wasm`;
+const PKG_W2J = `${BASENAME}.wasm2js.cjs`;
+const pkgEsmEntry = writeEntry('pkg-esm.mjs', `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { initSync } from ${imp(glueJs)};
+import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
+const loaded = load({
+  initSync,
+  wasmBytes: () => readFileSync(new URL('./${PKG_WASM}', import.meta.url)),
+  wasm2js: () => createRequire(import.meta.url)('./${PKG_W2J}'),
+});
+`);
+const pkgCjsEntry = writeEntry('pkg-cjs.mjs', `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initSync } from ${imp(glueJs)};
+import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
+const loaded = load({
+  initSync,
+  wasmBytes: () => readFileSync(join(__dirname, '${PKG_WASM}')),
+  wasm2js: () => require('./${PKG_W2J}'),
+});
+`);
+
+const banner = `/*! ${BASENAME} ${crateVersion} | Apache-2.0 | generated by js/build/build.mjs; do not edit */`;
+async function bundle(options) {
+  try {
+    await esbuild.build({
+      bundle: true,
+      target: ES_TARGET,
+      legalComments: 'none',
+      logLevel: 'warning',
+      charset: 'utf8',
+      ...options,
+    });
+  } catch (e) {
+    die(`esbuild failed for ${options.outfile}: ${e.message}`);
+  }
+}
+
+fs.rmSync(distDir, { recursive: true, force: true });
+fs.mkdirSync(distDir, { recursive: true });
+const distCommon = {
+  entryPoints: [distEntry],
+  inject: [path.join(runtimeDir, 'inject-dist.mjs')],
+  platform: 'neutral',
+  minify: true,
+};
+const DIST = {
+  esm: path.join(distDir, `${BASENAME}.esm.js`),
+  iife: path.join(distDir, `${BASENAME}.iife.js`),
+  amd: path.join(distDir, `${BASENAME}.amd.js`),
+};
+log('esbuild: dist bundles (esm, iife, amd)');
+await bundle({ ...distCommon, format: 'esm', outfile: DIST.esm, banner: { js: banner } });
+// Classic script: `var VendorCentralConnector` is only a global at a script's top level, and
+// integration platforms often wrap pasted code in a function, so the global is set explicitly.
+await bundle({
+  ...distCommon,
+  format: 'iife',
+  globalName: GLOBAL_NAME,
+  outfile: DIST.iife,
+  banner: { js: banner },
+  footer: { js: `(typeof globalThis==="object"&&globalThis?globalThis:Function("return this")()).${GLOBAL_NAME}=${GLOBAL_NAME};` },
+});
+// AMD (SuiteScript 2.x `define`): esbuild has no AMD format; the IIFE's value is the module.
+await bundle({
+  ...distCommon,
+  format: 'iife',
+  globalName: GLOBAL_NAME,
+  outfile: DIST.amd,
+  // NetSuite reads its JSDoc tags from the file's first comment, so they lead.
+  banner: { js: `/**\n * @NApiVersion 2.1\n * @NModuleScope Public\n */\n${banner}\ndefine([], function () {` },
+  footer: { js: `return ${GLOBAL_NAME};\n});` },
+});
+fs.copyFileSync(optWasm, path.join(distDir, `${BASENAME}.wasm`));
+// The wasm2js module alone (ESM, minified like the bundles), for hosts that load it themselves.
+await bundle({ entryPoints: [w2jModule], format: 'esm', platform: 'neutral', minify: true, outfile: path.join(distDir, `${BASENAME}.wasm2js.mjs`), banner: { js: banner } });
+
+// ---------------------------------------------------------------------------------------------
+// 5. pkg/: template files, package.json with the crate's version, bundles, .wasm, .d.ts.
+// ---------------------------------------------------------------------------------------------
+log('assembling pkg/');
+if (!fs.existsSync(path.join(templateDir, 'package.json'))) die(`missing ${templateDir}/package.json`);
+fs.rmSync(pkgDir, { recursive: true, force: true });
+fs.mkdirSync(pkgDir, { recursive: true });
+for (const f of fs.readdirSync(templateDir)) {
+  if (f !== 'package.json') fs.cpSync(path.join(templateDir, f), path.join(pkgDir, f), { recursive: true });
+}
+const licence = path.join(repoRoot, 'LICENSE');
+if (fs.existsSync(licence)) fs.copyFileSync(licence, path.join(pkgDir, 'LICENSE'));
+const pkgJson = JSON.parse(fs.readFileSync(path.join(templateDir, 'package.json'), 'utf8'));
+pkgJson.version = crateVersion;
+fs.writeFileSync(path.join(pkgDir, 'package.json'), `${JSON.stringify(pkgJson, null, 2)}\n`);
+const nodeCommon = {
+  inject: [path.join(runtimeDir, 'inject-node.mjs')],
+  platform: 'node',
+  // Node 18+ only (engines): no need to lower syntax, and import.meta must survive.
+  target: ['node18'],
+  external: [`./${PKG_W2J}`],
+  banner: { js: banner },
+};
+await bundle({ ...nodeCommon, entryPoints: [pkgEsmEntry], format: 'esm', outfile: path.join(pkgDir, 'index.mjs') });
+await bundle({ ...nodeCommon, entryPoints: [pkgCjsEntry], format: 'cjs', outfile: path.join(pkgDir, 'index.cjs') });
+await bundle({ entryPoints: [w2jModule], format: 'cjs', platform: 'node', target: ['node18'], minify: true, outfile: path.join(pkgDir, PKG_W2J), banner: { js: banner } });
+fs.copyFileSync(optWasm, path.join(pkgDir, PKG_WASM));
+
+// The .d.ts: wasm-bindgen's, minus init/initSync/InitInput/InitOutput (the package initialises
+// itself), plus the loader's two exports.
+const dts = fs.readFileSync(glueDts, 'utf8');
+const cut = dts.indexOf('export type InitInput');
+if (cut < 0) die('the wasm-bindgen .d.ts has no `export type InitInput` (its layout changed)');
+const internals = dts.slice(cut);
+for (const name of publicFunctions) {
+  if (new RegExp(`export function ${name}\\b`).test(internals)) die(`public function ${name} is declared after InitInput in the .d.ts`);
+}
+const indexDts = `${dts.slice(0, cut).trimEnd()}
+
+/** Which implementation runs: WebAssembly, or the wasm2js build on engines without it. */
+export declare const backend: 'wasm' | 'wasm2js';
+/** Milliseconds spent instantiating the module at load. */
+export declare const instantiationMs: number;
+`;
+fs.writeFileSync(path.join(pkgDir, 'index.d.ts'), indexDts);
+fs.writeFileSync(path.join(distDir, `${BASENAME}.d.ts`), indexDts);
+
+// Every file named in the package's `files` must exist, or npm would silently ship less.
+for (const f of pkgJson.files || []) if (!fs.existsSync(path.join(pkgDir, f))) die(`pkg-template lists ${f} in "files" but the build did not produce it`);
+
+// ---------------------------------------------------------------------------------------------
+// 7. Size report: what each artefact costs on disk and over the wire (gzip -9).
+// ---------------------------------------------------------------------------------------------
+const sizeOf = (file) => {
+  const buf = fs.readFileSync(file);
+  return { raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+};
+const report = { version: crateVersion, generatedBy: 'js/build/build.mjs', files: {} };
+const reportFiles = [
+  path.join(distDir, `${BASENAME}.wasm`),
+  path.join(distDir, `${BASENAME}.wasm2js.mjs`),
+  DIST.amd, DIST.iife, DIST.esm,
+  ...['index.mjs', 'index.cjs', 'index.d.ts', PKG_WASM, PKG_W2J].map((f) => path.join(pkgDir, f)),
+];
+for (const f of reportFiles) report.files[path.relative(repoRoot, f).split(path.sep).join('/')] = sizeOf(f);
+
+if (args.has('--measure-opt-level')) {
+  // Rebuild with opt-level "z" into its own target dir (so the normal build's cache is kept),
+  // through the same wasm-bindgen + wasm-opt steps, and compare the final .wasm sizes.
+  log('--measure-opt-level: cargo build with CARGO_PROFILE_RELEASE_OPT_LEVEL=z');
+  const zDir = path.join(targetDir, 'opt-level-z');
+  const zWasm = cargoBuild({ CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z' }, zDir);
+  const zBindgen = path.join(stageDir, 'opt-level-z');
+  fs.rmSync(zBindgen, { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', zBindgen, zWasm]);
+  const zOpt = path.join(zBindgen, 'opt.wasm');
+  wasmOpt(path.join(zBindgen, `${CRATE_FILE}_bg.wasm`), zOpt);
+  report.optLevel = { s: sizeOf(optWasm), z: sizeOf(zOpt), profile: cargoToml.match(/^\[profile\.release\][\s\S]*?^opt-level\s*=\s*"?(\w+)"?/m)?.[1] };
+}
+fs.writeFileSync(path.join(distDir, 'size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const rows = Object.entries(report.files).map(([f, s]) => [f, kb(s.raw), kb(s.gzip)]);
+if (report.optLevel) {
+  rows.push([`wasm, opt-level "s" (release profile: ${report.optLevel.profile})`, kb(report.optLevel.s.raw), kb(report.optLevel.s.gzip)]);
+  rows.push(['wasm, opt-level "z"', kb(report.optLevel.z.raw), kb(report.optLevel.z.gzip)]);
+}
+const widths = [0, 1, 2].map((i) => Math.max(...[['file', 'raw', 'gzip -9'], ...rows].map((r) => r[i].length)));
+const line = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}`;
+console.log(`\n${line(['file', 'raw', 'gzip -9'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+log(`done: pkg/ and dist/ (size report in dist/size-report.json)`);

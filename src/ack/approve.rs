@@ -1,0 +1,386 @@
+//! `approveAcknowledgement`: a person's decision on a held PO, turned into the exact body.
+//!
+//! The approver may lower quantities, never raise them above what was ordered; may not accept
+//! units rejected earlier (a rejection is final); may not accept more than stock covered when
+//! the engine decided unless they give an override reason (kept in an exception for audit).
+//! Lines the approver does not mention keep the engine's suggestion. Whatever is neither
+//! accepted nor backordered is rejected.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::error::ApprovalError;
+use super::history::line_key;
+use super::output::{
+    Allocation, ApproveAcknowledgementOutput, BackorderSlice, DecisionCode, DecisionStatus,
+    LineDecision, PendingAcknowledgement, ProposalLine,
+};
+use crate::exceptions::{Exception, Severity};
+use crate::money::Decimal;
+use crate::spapi::orders::{
+    AcknowledgementCode, ItemQuantity, Money, OrderAcknowledgement, OrderAcknowledgementItem,
+    OrderItemAcknowledgement, PartyIdentification, RejectionReason,
+};
+use crate::time::{Instant, format_instant, parse_instant};
+
+/// The input of `approveAcknowledgement`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApproveAcknowledgementInput {
+    /// A `pendingApproval` entry exactly as `decideAcknowledgements` returned it.
+    pub proposal: PendingAcknowledgement,
+    /// The approver's quantities; lines not listed keep the suggestion.
+    #[serde(default)]
+    pub approved: Vec<ApprovedLine>,
+    pub now: Instant,
+    /// Who approved (kept in exceptions for audit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<String>,
+    /// Required to accept more than was allocatable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_reason: Option<String>,
+    /// The vendor code, when the proposal has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selling_party: Option<String>,
+}
+
+/// One line as the approver decided it, in the PO's unit of measure.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApprovedLine {
+    pub item_sequence_number: String,
+    pub accepted: u64,
+    #[serde(default)]
+    pub backordered: u64,
+    /// Ship date of backordered units (defaults to the proposal's first backorder date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_ship_date: Option<Instant>,
+    /// The agreed cost when the PO line has none (never above the PO's own cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_cost: Option<Decimal>,
+    /// Reason for the rejected remainder (defaults to the proposal's, else TemporarilyUnavailable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<RejectionReason>,
+}
+
+/// Turns an approved proposal into the acknowledgement body.
+pub fn approve_acknowledgement(
+    input: ApproveAcknowledgementInput,
+) -> Result<ApproveAcknowledgementOutput, ApprovalError> {
+    let now = input.now.0;
+    let proposal = &input.proposal;
+    let number = proposal.purchase_order_number.as_str();
+    let override_reason = input
+        .override_reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+
+    let mut approved_by_line: BTreeMap<String, (usize, &ApprovedLine)> = BTreeMap::new();
+    for (i, line) in input.approved.iter().enumerate() {
+        let key = line_key(Some(&line.item_sequence_number), None, None);
+        let path = format!("/approved/{i}/itemSequenceNumber");
+        let known = proposal
+            .lines
+            .iter()
+            .any(|p| line_key(Some(&p.item_sequence_number), None, None) == key);
+        if !known {
+            return Err(ApprovalError::UnknownLine {
+                path,
+                sequence: line.item_sequence_number.clone(),
+            });
+        }
+        if approved_by_line.insert(key, (i, line)).is_some() {
+            return Err(ApprovalError::DuplicateLine {
+                path,
+                sequence: line.item_sequence_number.clone(),
+            });
+        }
+    }
+    let party_id = input
+        .selling_party
+        .clone()
+        .or_else(|| proposal.selling_party.clone())
+        .filter(|p| !p.is_empty())
+        .ok_or(ApprovalError::MissingSellingParty {
+            path: "/sellingParty".to_string(),
+        })?;
+
+    let approver = input.approver.as_deref().unwrap_or("the approver");
+    let due = parse_instant(&proposal.due_at).ok();
+    let mut output = ApproveAcknowledgementOutput::default();
+    let mut items = Vec::new();
+    for (j, line) in proposal.lines.iter().enumerate() {
+        let key = line_key(Some(&line.item_sequence_number), None, None);
+        let approved = approved_by_line.get(&key).copied();
+        let decided = decide_approved_line(j, line, approved, now, override_reason)?;
+        if decided.overridden {
+            output.exceptions.push(
+                Exception::for_po(
+                    "APPROVAL_OVERRIDE",
+                    Severity::Info,
+                    number,
+                    format!(
+                        "PO {number} line {}: {approver} accepted {} with only {} allocatable: {}",
+                        line.item_sequence_number,
+                        decided.accepted,
+                        line.allocatable_units,
+                        override_reason.unwrap_or_default()
+                    ),
+                )
+                .line(&line.item_sequence_number)
+                .sku(line.sku.as_deref()),
+            );
+        }
+        let quantity = |amount| ItemQuantity {
+            amount,
+            ..line.ordered_quantity
+        };
+        let mut entries = Vec::new();
+        if decided.accepted > 0 {
+            entries.push(entry(
+                AcknowledgementCode::Accepted,
+                quantity(decided.accepted),
+            ));
+        }
+        for slice in &decided.backorders {
+            let mut backorder = entry(AcknowledgementCode::Backordered, quantity(slice.units));
+            backorder.scheduled_ship_date = Some(slice.scheduled_ship_date.clone());
+            entries.push(backorder);
+        }
+        if decided.rejected > 0 {
+            let mut rejected = entry(AcknowledgementCode::Rejected, quantity(decided.rejected));
+            rejected.rejection_reason = Some(decided.rejection_reason);
+            entries.push(rejected);
+        }
+        items.push(OrderAcknowledgementItem {
+            item_sequence_number: Some(line.item_sequence_number.clone()),
+            amazon_product_identifier: line.amazon_product_identifier.clone(),
+            vendor_product_identifier: line.vendor_product_identifier.clone(),
+            ordered_quantity: line.ordered_quantity,
+            net_cost: Some(decided.net_cost.clone()),
+            list_price: line.list_price.clone(),
+            discount_multiplier: None,
+            item_acknowledgements: entries,
+        });
+        let backordered: u64 = decided.backorders.iter().map(|s| s.units).sum();
+        if let (Some(sku), Some(per_unit)) = (&line.sku, line.eaches_per_unit) {
+            if decided.accepted + backordered > 0 {
+                output.allocations.push(Allocation {
+                    sku: sku.clone(),
+                    purchase_order_number: number.to_string(),
+                    item_sequence_number: line.item_sequence_number.clone(),
+                    quantity_eaches: decided.accepted.saturating_mul(per_unit),
+                    inbound_eaches: backordered.saturating_mul(per_unit),
+                    pending: false,
+                });
+            }
+        }
+        output.decisions.push(LineDecision {
+            purchase_order_number: number.to_string(),
+            item_sequence_number: line.item_sequence_number.clone(),
+            sku: line.sku.clone(),
+            amazon_product_identifier: line.amazon_product_identifier.clone(),
+            vendor_product_identifier: line.vendor_product_identifier.clone(),
+            ordered_quantity: line.ordered_quantity,
+            ordered_eaches: line
+                .eaches_per_unit
+                .and_then(|per| line.ordered_quantity.amount.checked_mul(per)),
+            accepted: decided.accepted,
+            backordered,
+            rejected: decided.rejected,
+            status: DecisionStatus::Acknowledged,
+            code: DecisionCode::Approved,
+            rejection_reason: (decided.rejected > 0).then_some(decided.rejection_reason),
+            backorder_ship_date: decided
+                .backorders
+                .first()
+                .map(|s| s.scheduled_ship_date.clone()),
+            reason: format!(
+                "approved by {approver}: {} accepted, {backordered} backordered, {} rejected of {} \
+                 ordered (suggested {} / {} / {})",
+                decided.accepted,
+                decided.rejected,
+                line.ordered_quantity.amount,
+                line.suggested_accepted,
+                line.suggested_backorders
+                    .iter()
+                    .map(|s| s.units)
+                    .sum::<u64>(),
+                line.suggested_rejected
+            ),
+        });
+    }
+    if due.is_some_and(|due| now > due) {
+        output.exceptions.push(
+            Exception::for_po(
+                "ACKNOWLEDGEMENT_LATE",
+                Severity::Warning,
+                number,
+                format!(
+                    "PO {number}: approved after the acknowledgement was due ({}): Amazon may \
+                     already treat its lines as rejected; check the PO state after submitting",
+                    proposal.due_at
+                ),
+            )
+            .due(Some(proposal.due_at.clone())),
+        );
+    }
+    output.request.acknowledgements.push(OrderAcknowledgement {
+        purchase_order_number: number.to_string(),
+        selling_party: PartyIdentification {
+            party_id,
+            address: None,
+            tax_info: None,
+        },
+        acknowledgement_date: format_instant(&now),
+        items,
+    });
+    Ok(output)
+}
+
+struct ApprovedQuantities {
+    accepted: u64,
+    backorders: Vec<BackorderSlice>,
+    rejected: u64,
+    rejection_reason: RejectionReason,
+    net_cost: Money,
+    overridden: bool,
+}
+
+fn entry(code: AcknowledgementCode, quantity: ItemQuantity) -> OrderItemAcknowledgement {
+    OrderItemAcknowledgement {
+        acknowledgement_code: code,
+        acknowledged_quantity: quantity,
+        scheduled_ship_date: None,
+        scheduled_delivery_date: None,
+        rejection_reason: None,
+    }
+}
+
+fn decide_approved_line(
+    j: usize,
+    line: &ProposalLine,
+    approved: Option<(usize, &ApprovedLine)>,
+    now: chrono::DateTime<chrono::Utc>,
+    override_reason: Option<&str>,
+) -> Result<ApprovedQuantities, ApprovalError> {
+    let sequence = line.item_sequence_number.clone();
+    let ordered = line.ordered_quantity.amount;
+    let base = approved.map_or(format!("/proposal/lines/{j}"), |(i, _)| {
+        format!("/approved/{i}")
+    });
+
+    // Quantities: the approver's, else the suggestion.
+    let (accepted, backorders) = match approved {
+        Some((_, a)) => {
+            let backorders = if a.backordered == 0 {
+                Vec::new()
+            } else {
+                let date = match (&a.scheduled_ship_date, line.suggested_backorders.first()) {
+                    (Some(date), _) => {
+                        if date.0 < now {
+                            return Err(ApprovalError::ScheduledDateInPast {
+                                path: format!("{base}/scheduledShipDate"),
+                                sequence,
+                            });
+                        }
+                        format_instant(&date.0)
+                    }
+                    (None, Some(slice)) => slice.scheduled_ship_date.clone(),
+                    (None, None) => {
+                        return Err(ApprovalError::MissingScheduledDate {
+                            path: format!("{base}/scheduledShipDate"),
+                            sequence,
+                        });
+                    }
+                };
+                vec![BackorderSlice {
+                    units: a.backordered,
+                    scheduled_ship_date: date,
+                }]
+            };
+            (a.accepted, backorders)
+        }
+        None => (line.suggested_accepted, line.suggested_backorders.clone()),
+    };
+    let backordered: u64 = backorders.iter().map(|s| s.units).sum();
+    let total = accepted.saturating_add(backordered);
+    if total > ordered {
+        return Err(ApprovalError::AboveOrdered {
+            path: format!("{base}/accepted"),
+            sequence,
+            ordered,
+            approved: total,
+        });
+    }
+    if total > ordered - line.previously_rejected.min(ordered) {
+        return Err(ApprovalError::PreviouslyRejected {
+            path: format!("{base}/accepted"),
+            sequence,
+            ordered,
+            previously_rejected: line.previously_rejected,
+            approved: total,
+        });
+    }
+    if backordered > 0 && !line.is_back_order_allowed {
+        return Err(ApprovalError::BackorderNotAllowed {
+            path: format!("{base}/backordered"),
+            sequence,
+        });
+    }
+    let overridden = accepted > line.allocatable_units;
+    if overridden && override_reason.is_none() {
+        return Err(ApprovalError::AboveAllocatable {
+            path: format!("{base}/accepted"),
+            sequence,
+            allocatable: line.allocatable_units,
+            approved: accepted,
+        });
+    }
+
+    // Cost: the PO's, or the approver's when the PO has none; never above the PO's.
+    let po_cost = line.net_cost.as_ref().and_then(|m| m.amount);
+    let approved_cost = approved.and_then(|(_, a)| a.net_cost);
+    let cost = match (approved_cost, po_cost) {
+        (Some(cost), po) => {
+            if cost.is_zero() || cost.is_negative() || po.is_some_and(|po| cost > po) {
+                return Err(ApprovalError::InvalidNetCost {
+                    path: format!("{base}/netCost"),
+                    sequence,
+                    cost: cost.to_string(),
+                });
+            }
+            cost
+        }
+        (None, Some(po)) if !po.is_zero() && !po.is_negative() => po,
+        (None, _) => {
+            return Err(ApprovalError::MissingNetCost {
+                path: format!("{base}/netCost"),
+                sequence,
+            });
+        }
+    };
+    // Without a PO cost, the currency (and weight unit) come from the list price.
+    let template = line.net_cost.as_ref().or(line.list_price.as_ref());
+    let net_cost = Money {
+        currency_code: template.and_then(|m| m.currency_code.clone()),
+        amount: Some(cost),
+        unit_of_measure: template.and_then(|m| m.unit_of_measure),
+    };
+    let rejection_reason = approved
+        .and_then(|(_, a)| a.rejection_reason)
+        .or(line.rejection_reason)
+        .unwrap_or(RejectionReason::TemporarilyUnavailable);
+    Ok(ApprovedQuantities {
+        accepted,
+        backorders,
+        rejected: ordered - total,
+        rejection_reason,
+        net_cost,
+        overridden,
+    })
+}
