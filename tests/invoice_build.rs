@@ -267,7 +267,11 @@ fn partial_shipments_across_two_asns() {
 
 #[test]
 fn refusals_name_the_rule_and_the_field() {
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, Vec<(&str, &str, &str)>)> = vec![
+    type Case = (
+        Box<dyn Fn(&mut Value)>,
+        Vec<(&'static str, &'static str, &'static str)>,
+    );
+    let cases: Vec<Case> = vec![
         (
             Box::new(|i| i["usedInvoiceIds"] = json!(["INV-1001"])),
             vec![("INVOICE_ID_REUSED", "error", "/invoices/0/id")],

@@ -508,7 +508,8 @@ fn overdue_unshipped_and_data_drift() {
     ack["purchaseOrderNumber"] = json!("PO-IDLE");
     input["acknowledgements"].as_array_mut().unwrap().push(ack);
     let out = run(&input);
-    let found: Vec<(String, Option<String>, Option<String>, Option<String>)> = out
+    type Found = (String, Option<String>, Option<String>, Option<String>);
+    let found: Vec<Found> = out
         .exceptions
         .iter()
         .map(|e| {

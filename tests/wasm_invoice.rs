@@ -8,7 +8,9 @@ use serde_json::{Value, json};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use vendor_central_connector::wasm::{build_invoice, build_invoice_json, reconcile, reconcile_json};
+use vendor_central_connector::wasm::{
+    build_invoice, build_invoice_json, reconcile, reconcile_json,
+};
 
 fn js(value: &Value) -> JsValue {
     JSON::parse(&value.to_string()).unwrap()
@@ -63,8 +65,14 @@ fn thrown(err: JsValue) -> (String, String, bool) {
 fn build_invoice_from_a_plain_object() {
     let out = rust(&build_invoice(js(&invoice_input())).unwrap());
     let invoice = &out["request"]["invoices"][0];
-    assert_eq!(invoice["invoiceTotal"], json!({ "currencyCode": "EUR", "amount": "11.90" }));
-    assert_eq!(invoice["remitToParty"]["taxRegistrationDetails"][0]["taxRegistrationNumber"], "DE1");
+    assert_eq!(
+        invoice["invoiceTotal"],
+        json!({ "currencyCode": "EUR", "amount": "11.90" })
+    );
+    assert_eq!(
+        invoice["remitToParty"]["taxRegistrationDetails"][0]["taxRegistrationNumber"],
+        "DE1"
+    );
     assert_eq!(invoice["items"][0]["itemSequenceNumber"], 1);
     assert_eq!(out["documents"][0]["status"], "built");
 }
@@ -75,7 +83,11 @@ fn build_invoice_errors_are_thrown_and_the_instance_survives() {
     input["invoices"][0]["date"] = json!(20261105);
     assert_eq!(
         thrown(build_invoice(js(&input)).unwrap_err()),
-        ("INVALID_TYPE".to_string(), "/invoices/0/date".to_string(), true)
+        (
+            "INVALID_TYPE".to_string(),
+            "/invoices/0/date".to_string(),
+            true
+        )
     );
     assert_eq!(
         thrown(build_invoice(JsValue::from_str("nope")).unwrap_err()).0,
@@ -101,7 +113,10 @@ fn reconcile_from_a_plain_object_and_json_text() {
     let out = rust(&reconcile(js(&reconcile_input())).unwrap());
     assert_eq!(out["invoices"][0]["status"], "shortPaid");
     assert_eq!(out["exceptions"][0]["code"], "DEDUCTION_SHORTAGE");
-    assert_eq!(out["exceptions"][0]["moneyAtRisk"], json!({ "amount": "2.98", "currencyCode": "EUR" }));
+    assert_eq!(
+        out["exceptions"][0]["moneyAtRisk"],
+        json!({ "amount": "2.98", "currencyCode": "EUR" })
+    );
     let text = reconcile_json(&reconcile_input().to_string()).unwrap();
     let again: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(again, out);
@@ -110,11 +125,16 @@ fn reconcile_from_a_plain_object_and_json_text() {
 #[wasm_bindgen_test]
 fn reconcile_currency_mismatch_is_thrown_with_row_and_column() {
     let mut input = reconcile_input();
-    input["remittanceCsv"]["text"] = json!("Invoice Number,Amount Paid,Invoice Currency\nW-1,11.90,USD\n");
+    input["remittanceCsv"]["text"] =
+        json!("Invoice Number,Amount Paid,Invoice Currency\nW-1,11.90,USD\n");
     let err = reconcile(js(&input)).unwrap_err();
     assert_eq!(
         thrown(err.clone()),
-        ("CURRENCY_MISMATCH".to_string(), "/remittanceCsv/text".to_string(), true)
+        (
+            "CURRENCY_MISMATCH".to_string(),
+            "/remittanceCsv/text".to_string(),
+            true
+        )
     );
     let details = rust(&get(&err, "details"));
     assert_eq!(details["row"], 2);

@@ -17,8 +17,8 @@ use super::amounts::{currency_scale, value_of};
 use crate::error::{CodedError, InputError};
 use crate::money::Decimal;
 use crate::spapi::orders::{
-    AcknowledgementCode, ItemQuantity, Money, Order, OrderAcknowledgement, OrderItem,
-    PurchaseOrderState, UnitOfMeasure,
+    AcknowledgementCode, ItemQuantity, Money, Order, OrderAcknowledgement,
+    OrderAcknowledgementItem, OrderItem, PurchaseOrderState, UnitOfMeasure,
 };
 use crate::time::{parse_instant, parse_interval};
 
@@ -203,6 +203,26 @@ impl<'a> PoEntry<'a> {
     }
 }
 
+/// Whether a candidate version replaces the current one: a greater rank (date, type, …), or
+/// the same rank and greater content. Content is only serialised on a tie, so choosing the
+/// current version of each document costs nothing extra in the usual case, and the choice
+/// never depends on input order.
+pub fn supersedes<K: Ord, T: serde::Serialize>(
+    candidate_rank: &K,
+    candidate: &T,
+    current_rank: &K,
+    current: &T,
+) -> bool {
+    match candidate_rank.cmp(current_rank) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            serde_json::to_string(candidate).unwrap_or_default()
+                > serde_json::to_string(current).unwrap_or_default()
+        }
+    }
+}
+
 /// Item sequence numbers compare by value when numeric (`"00001"` is line `"1"`).
 pub fn normalise_sequence(sequence: &str) -> &str {
     let trimmed = sequence.trim();
@@ -262,9 +282,9 @@ impl<'a> PoBook<'a> {
         &mut self,
         acknowledgements: &'a [OrderAcknowledgement],
     ) -> Result<(), BookError> {
-        // Latest acknowledgement per (PO, line index): (date, tie-break text, facts).
-        type Candidate = (Option<DateTime<Utc>>, String, AckFacts);
-        let mut latest: BTreeMap<(&'a str, usize), Candidate> = BTreeMap::new();
+        // Latest acknowledgement per (PO, line index): (date, the item, facts).
+        type Candidate<'i> = (DateTime<Utc>, &'i OrderAcknowledgementItem, AckFacts);
+        let mut latest: BTreeMap<(&'a str, usize), Candidate<'a>> = BTreeMap::new();
         for (a, ack) in acknowledgements.iter().enumerate() {
             let base = format!("/acknowledgements/{a}");
             let date = parse_instant(&ack.acknowledgement_date).map_err(|message| {
@@ -322,16 +342,15 @@ impl<'a> PoBook<'a> {
                         .checked_add(eaches)
                         .ok_or(BookError::QuantityOverflow { path })?;
                 }
-                let tie_break = serde_json::to_string(item).unwrap_or_default();
                 let key = (entry.number(), line_index);
                 let newer = match latest.get(&key) {
                     None => true,
-                    Some((other_date, other_text, _)) => {
-                        (Some(date), &tie_break) > (*other_date, other_text)
+                    Some((other_date, other_item, _)) => {
+                        supersedes(&date, item, other_date, *other_item)
                     }
                 };
                 if newer {
-                    latest.insert(key, (Some(date), tie_break, facts));
+                    latest.insert(key, (date, item, facts));
                 }
             }
         }

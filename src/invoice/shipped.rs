@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::po_book::{BookError, PoBook, eaches_of};
+use super::po_book::{BookError, PoBook, eaches_of, supersedes};
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::spapi::orders::{ItemQuantity, UnitOfMeasure};
@@ -232,7 +232,7 @@ pub struct Shipped {
 /// Which ASNs are in force: per `shipmentIdentifier`, Replace over Original, then the latest
 /// confirmation date, then content.
 pub fn current_asns(asns: &[AsnRecord]) -> Result<Vec<usize>, BookError> {
-    type Rank = (bool, Option<DateTime<Utc>>, String);
+    type Rank = (bool, Option<DateTime<Utc>>);
     let mut best: BTreeMap<&str, (Rank, usize)> = BTreeMap::new();
     for (i, asn) in asns.iter().enumerate() {
         let date = optional_instant(
@@ -242,13 +242,15 @@ pub fn current_asns(asns: &[AsnRecord]) -> Result<Vec<usize>, BookError> {
         let rank = (
             asn.shipment_confirmation_type == Some(AsnConfirmationType::Replace),
             date,
-            serde_json::to_string(asn).unwrap_or_default(),
         );
-        match best.get(asn.shipment_identifier.as_str()) {
-            Some((other, _)) if *other >= rank => {}
-            _ => {
-                best.insert(asn.shipment_identifier.as_str(), (rank, i));
-            }
+        let replaces = match best.get(asn.shipment_identifier.as_str()) {
+            None => true,
+            Some((other_rank, other)) => asns
+                .get(*other)
+                .is_some_and(|o| supersedes(&rank, asn, other_rank, o)),
+        };
+        if replaces {
+            best.insert(asn.shipment_identifier.as_str(), (rank, i));
         }
     }
     let mut current: Vec<usize> = best.into_values().map(|(_, i)| i).collect();

@@ -71,6 +71,7 @@ pub fn reconcile(input: ReconcileInput) -> Result<ReconcileOutput, ReconcileErro
         exceptions: Vec::new(),
         disputes: Vec::new(),
         dispute_codes_by_po: BTreeSet::new(),
+        shortage_pools: BTreeMap::new(),
     };
 
     // Line quantities first: invoice outcomes classify unexplained short payments from them.
@@ -87,6 +88,11 @@ pub fn reconcile(input: ReconcileInput) -> Result<ReconcileOutput, ReconcileErro
     }
 
     let invoice_outcomes = run.invoices(&remittances, &figures)?;
+    run.shortage_pools = invoice_outcomes
+        .iter()
+        .filter(|(_, o)| !o.shortage_pool.is_zero())
+        .map(|(f, o)| (*f, o.shortage_pool))
+        .collect();
     run.loose_rows(&remittances.loose);
     run.unmatched(&asn.unmatched, &erp.unmatched, &unmatched_receipts);
 
@@ -335,6 +341,8 @@ struct Run<'r> {
     disputes: Vec<Dispute>,
     /// POs with an open dispute (for the status).
     dispute_codes_by_po: BTreeSet<String>,
+    /// Per invoice, shortage deductions not yet matched to a line's shortage.
+    shortage_pools: BTreeMap<usize, Decimal>,
 }
 
 impl Run<'_> {
@@ -979,10 +987,6 @@ impl Run<'_> {
             .is_some_and(|end| self.now > end + self.days(self.settings.ship_grace_days));
         let closed_at_amazon = amazon_status == Some(PurchaseOrderStatus::Closed);
         let mut partial_unshipped = Decimal::ZERO;
-        let mut shortage_pools: BTreeMap<usize, Decimal> = outcomes
-            .iter()
-            .map(|(f, o)| (*f, o.shortage_pool))
-            .collect();
         let default_state = LineState::default();
         let default_q = Quantities::default();
         for (i, line) in entry.lines.iter().enumerate() {
@@ -1033,7 +1037,7 @@ impl Run<'_> {
                 let full = value(q.shortage)?;
                 let mut at_risk = full;
                 for f in &state.invoices {
-                    if let Some(pool) = shortage_pools.get_mut(f) {
+                    if let Some(pool) = self.shortage_pools.get_mut(f) {
                         let covered = (*pool).min(at_risk);
                         *pool = sub(*pool, covered).ok_or_else(ovf)?;
                         at_risk = sub(at_risk, covered).ok_or_else(ovf)?;

@@ -11,7 +11,7 @@ use super::input::Settings;
 use super::remittance::{DeductionType, RemittanceRow};
 use crate::error::InputError;
 use crate::invoice::amounts::add;
-use crate::invoice::po_book::{PoBook, eaches_of};
+use crate::invoice::po_book::{PoBook, eaches_of, supersedes};
 use crate::money::Decimal;
 use crate::spapi::invoices::{Invoice, InvoiceType};
 use crate::spapi::orders;
@@ -46,19 +46,20 @@ pub fn read_receipts(
     book: &PoBook<'_>,
     statuses: &[OrderStatus],
 ) -> Result<(BTreeMap<String, PoReceipt>, Vec<UnmatchedReceipt>), ReconcileError> {
-    type Rank = (Option<DateTime<Utc>>, String);
-    let mut latest: BTreeMap<&str, (Rank, usize)> = BTreeMap::new();
+    let mut latest: BTreeMap<&str, (Option<DateTime<Utc>>, usize)> = BTreeMap::new();
     for (i, status) in statuses.iter().enumerate() {
         let date = optional_date(
             status.last_updated_date.as_deref(),
             &format!("/receipts/{i}/lastUpdatedDate"),
         )?;
-        let rank = (date, serde_json::to_string(status).unwrap_or_default());
-        match latest.get(status.purchase_order_number.as_str()) {
-            Some((other, _)) if *other >= rank => {}
-            _ => {
-                latest.insert(status.purchase_order_number.as_str(), (rank, i));
-            }
+        let replaces = match latest.get(status.purchase_order_number.as_str()) {
+            None => true,
+            Some((other_date, other)) => statuses
+                .get(*other)
+                .is_some_and(|o| supersedes(&date, status, other_date, o)),
+        };
+        if replaces {
+            latest.insert(status.purchase_order_number.as_str(), (date, i));
         }
     }
     let mut receipts = BTreeMap::new();
@@ -156,8 +157,7 @@ pub fn read_invoices<'a>(
     invoices: &'a [Invoice],
     settings: &Settings,
 ) -> Result<Vec<InvoiceFacts<'a>>, ReconcileError> {
-    type Rank = (DateTime<Utc>, String);
-    let mut current: BTreeMap<&str, (Rank, usize)> = BTreeMap::new();
+    let mut current: BTreeMap<&str, (DateTime<Utc>, usize)> = BTreeMap::new();
     let mut dates = Vec::with_capacity(invoices.len());
     for (i, invoice) in invoices.iter().enumerate() {
         let date = parse_instant(&invoice.date).map_err(|message| InputError::InvalidDate {
@@ -165,12 +165,14 @@ pub fn read_invoices<'a>(
             message,
         })?;
         dates.push(date);
-        let rank = (date, serde_json::to_string(invoice).unwrap_or_default());
-        match current.get(invoice.id.trim()) {
-            Some((other, _)) if *other >= rank => {}
-            _ => {
-                current.insert(invoice.id.trim(), (rank, i));
-            }
+        let replaces = match current.get(invoice.id.trim()) {
+            None => true,
+            Some((other_date, other)) => invoices
+                .get(*other)
+                .is_some_and(|o| supersedes(&date, invoice, other_date, o)),
+        };
+        if replaces {
+            current.insert(invoice.id.trim(), (date, i));
         }
     }
     let mut facts = Vec::with_capacity(current.len());
