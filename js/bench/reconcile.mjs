@@ -42,9 +42,10 @@ const random = prng(seed);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const cents = (n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
 
-// Per PO: 2 lines × (PO, ack, ASN, receipt, invoice) = 10 rows, plus 1 remittance row and a
-// shortage-claim row for about 1 PO in 10: ≈ 11.1 rows per PO.
-const poCount = Math.round(targetRows / 11.1);
+// Per PO: 2 lines × (PO, ack, ASN, receipt, invoice) = 10 rows, plus a remittance row for 9
+// invoices in 10 and a shortage-claim row for the short-received ones: POs are generated until
+// the row count reaches the target.
+let poCount = 0;
 const purchaseOrders = [];
 const acknowledgements = [];
 const shipments = [];
@@ -54,7 +55,8 @@ const csv = ['Payment Number,Payment Date,Invoice Number,Transaction Description
 let rows = 0;
 
 const started = performance.now();
-for (let p = 0; p < poCount; p += 1) {
+for (let p = 0; rows < targetRows; p += 1) {
+  poCount = p + 1;
   const po = `P${String(p).padStart(7, '0')}`;
   const day = 1 + (p % 20);
   const date = `2026-10-${String(day).padStart(2, '0')}T08:00:00Z`;
