@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use vendor_central_connector::error::CodedError;
 use vendor_central_connector::input::parse_json;
 use vendor_central_connector::spapi::invoices::{
-    InvoiceType, PartyIdentification, SubmitInvoicesRequest, SubmitInvoicesResponse,
+    InvoicePartyIdentification, InvoiceType, SubmitInvoicesRequest, SubmitInvoicesResponse,
 };
 use vendor_central_connector::spapi::orders_status::{
     GetPurchaseOrdersStatusResponse, ReceiveStatus,
@@ -168,7 +168,7 @@ fn status_sandbox_quirks_are_read_as_the_model_means_them() {
 /// model's array and `postalOrZipCode`.
 #[test]
 fn parties_from_orders_are_read_and_written_the_invoices_way() {
-    let party: PartyIdentification = serde_json::from_value(json!({
+    let party: InvoicePartyIdentification = serde_json::from_value(json!({
         "partyId": "AMZN",
         "address": { "name": "A", "addressLine1": "1 St", "postalCode": "98108", "countryCode": "US" },
         "taxInfo": { "taxRegistrationType": "VAT", "taxRegistrationNumber": "GB123" }
@@ -182,9 +182,10 @@ fn parties_from_orders_are_read_and_written_the_invoices_way() {
             "taxRegistrationDetails": [{ "taxRegistrationType": "VAT", "taxRegistrationNumber": "GB123" }]
         })
     );
-    let err =
-        parse_json::<PartyIdentification>(r#"{"partyId":"X","taxRegistrationDetails":"VAT"}"#)
-            .unwrap_err();
+    let err = parse_json::<InvoicePartyIdentification>(
+        r#"{"partyId":"X","taxRegistrationDetails":"VAT"}"#,
+    )
+    .unwrap_err();
     assert_eq!(
         (err.code(), err.path().as_str()),
         ("INVALID_TYPE", "/taxRegistrationDetails")

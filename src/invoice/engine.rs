@@ -1,5 +1,5 @@
 //! The build of `buildInvoice`: each requested document in input order, checked, priced, and
-//! either put in the request or refused with issues. Quantities invoiced by a document built
+//! either put in the request or refused with issues. LineQuantities invoiced by a document built
 //! earlier in the batch are not available to later documents.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -7,10 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::amounts::{add, at_scale, currency_scale, sub, sum};
 use super::error::InvoiceError;
 use super::input::{
-    BuildInvoiceInput, CountryProfile, CreditNoteReason, CreditNoteSpec, InvoiceSpec, LineSpec,
-    TaxRate,
+    BuildInvoiceInput, CountryProfile, CreditNoteReason, CreditNoteSpec, InvoiceLineSpec,
+    InvoiceSpec, InvoiceTaxRate,
 };
-use super::output::{BuildInvoiceOutput, DocumentStatus, DocumentSummary, InvoiceIssue};
+use super::output::{
+    BuildInvoiceOutput, InvoiceDocumentStatus, InvoiceDocumentSummary, InvoiceIssue,
+};
 use super::parties::from_order_party;
 use super::po_book::{PoBook, PoEntry, PoLine, eaches_of};
 use super::shipped::{
@@ -21,8 +23,8 @@ use crate::catalog::Catalog;
 use crate::exceptions::Severity;
 use crate::money::Decimal;
 use crate::spapi::invoices::{
-    AllowanceDetails, ChargeDetails, CreditNoteDetails, Invoice, InvoiceItem, InvoiceType,
-    ItemQuantity, Money, PartyIdentification, TaxDetails,
+    AllowanceDetails, ChargeDetails, CreditNoteDetails, Invoice, InvoiceItem, InvoiceItemQuantity,
+    InvoiceMoney, InvoicePartyIdentification, InvoiceType, TaxDetails,
 };
 use crate::spapi::orders::{self, UnitOfMeasure};
 
@@ -81,9 +83,9 @@ pub fn build_invoice(input: BuildInvoiceInput) -> Result<BuildInvoiceOutput, Inv
                     *slot = slot.saturating_add(*eaches);
                 }
                 output.request.invoices.push(invoice.clone());
-                DocumentStatus::Built
+                InvoiceDocumentStatus::Built
             }
-            _ => DocumentStatus::Refused,
+            _ => InvoiceDocumentStatus::Refused,
         };
         doc.summary.status = status;
         output.documents.push(doc.summary);
@@ -108,7 +110,7 @@ struct Document<'s> {
     issues: Vec<InvoiceIssue>,
     /// Eaches this document invoices per (PO, line), applied only if it is built.
     consumed: Vec<((String, usize), u64)>,
-    summary: DocumentSummary,
+    summary: InvoiceDocumentSummary,
 }
 
 impl<'s> Document<'s> {
@@ -120,10 +122,10 @@ impl<'s> Document<'s> {
             kind,
             issues: Vec::new(),
             consumed: Vec::new(),
-            summary: DocumentSummary {
+            summary: InvoiceDocumentSummary {
                 id: spec.id.clone(),
                 invoice_type: kind,
-                status: DocumentStatus::Refused,
+                status: InvoiceDocumentStatus::Refused,
                 purchase_order_numbers: Vec::new(),
                 currency_code: None,
                 items: Decimal::ZERO,
@@ -184,11 +186,11 @@ struct ItemDraft<'a> {
     emit_po: Option<String>,
     amazon_product_identifier: Option<String>,
     vendor_product_identifier: Option<String>,
-    quantity: ItemQuantity,
+    quantity: InvoiceItemQuantity,
     net_cost: Decimal,
     currency_code: String,
     hsn_code: Option<String>,
-    rates: &'a [TaxRate],
+    rates: &'a [InvoiceTaxRate],
     path: String,
 }
 
@@ -239,8 +241,8 @@ fn check_identity(doc: &mut Document<'_>, context: &Context<'_>, used_ids: &BTre
 fn rates_for<'a>(
     context: &Context<'a>,
     spec: &'a InvoiceSpec,
-    line: Option<&'a Option<Vec<TaxRate>>>,
-) -> &'a [TaxRate] {
+    line: Option<&'a Option<Vec<InvoiceTaxRate>>>,
+) -> &'a [InvoiceTaxRate] {
     line.and_then(|l| l.as_deref())
         .or(spec.taxes.as_deref())
         .unwrap_or(&context.input.taxes)
@@ -424,7 +426,7 @@ fn explicit_items<'a>(
 ) -> Vec<ItemDraft<'a>> {
     let spec = doc.spec;
     let mut items = Vec::new();
-    // Quantities asked for earlier in this document count against the same line.
+    // LineQuantities asked for earlier in this document count against the same line.
     let mut asked: BTreeMap<(String, usize), u64> = BTreeMap::new();
     for (k, line_spec) in spec.lines.iter().enumerate() {
         let path = doc.path(&format!("/lines/{k}"));
@@ -512,7 +514,7 @@ fn explicit_items<'a>(
 fn locate<'a>(
     doc: &mut Document<'_>,
     context: &Context<'a>,
-    line_spec: &LineSpec,
+    line_spec: &InvoiceLineSpec,
     path: &str,
     po_required: bool,
 ) -> Option<(&'a PoEntry<'a>, usize, &'a PoLine<'a>)> {
@@ -557,7 +559,7 @@ fn locate<'a>(
 /// Eaches of a line spec's quantity (in its unit, default the PO line's).
 fn spec_eaches(
     doc: &mut Document<'_>,
-    line_spec: &LineSpec,
+    line_spec: &InvoiceLineSpec,
     line: &PoLine<'_>,
     path: &str,
 ) -> Option<u64> {
@@ -597,7 +599,7 @@ fn po_line_item<'a>(
     line: &PoLine<'a>,
     eaches: u64,
     path: String,
-    line_spec: Option<&'a LineSpec>,
+    line_spec: Option<&'a InvoiceLineSpec>,
 ) -> Option<ItemDraft<'a>> {
     let po = entry.number();
     let sequence = line.sequence();
@@ -638,7 +640,7 @@ fn po_line_item<'a>(
         emit_po: Some(po.to_string()),
         amazon_product_identifier: line.item.amazon_product_identifier.clone(),
         vendor_product_identifier: line.item.vendor_product_identifier.clone(),
-        quantity: ItemQuantity {
+        quantity: InvoiceItemQuantity {
             amount: units,
             unit_of_measure: line.unit_of_measure,
             unit_size,
@@ -745,7 +747,7 @@ fn credit_note_items<'a>(doc: &mut Document<'a>, context: &Context<'a>) -> Vec<I
                 .vendor_product_identifier
                 .clone()
                 .or(line.and_then(|l| l.item.vendor_product_identifier.clone())),
-            quantity: ItemQuantity {
+            quantity: InvoiceItemQuantity {
                 amount: line_spec.quantity,
                 unit_of_measure,
                 unit_size,
@@ -893,7 +895,7 @@ fn assemble<'a>(
             amazon_product_identifier: item.amazon_product_identifier.clone(),
             vendor_product_identifier: item.vendor_product_identifier.clone(),
             invoiced_quantity: item.quantity.clone(),
-            net_cost: Money::of(item.net_cost, &currency),
+            net_cost: InvoiceMoney::of(item.net_cost, &currency),
             net_cost_unit_of_measure: None,
             purchase_order_number: item.emit_po.clone(),
             hsn_code: item.hsn_code.clone(),
@@ -927,7 +929,7 @@ fn assemble<'a>(
         charges.push(ChargeDetails {
             charge_type: charge.charge_type,
             description: charge.description.clone(),
-            charge_amount: Money::of(charge.amount, &currency),
+            charge_amount: InvoiceMoney::of(charge.amount, &currency),
             tax_details: (!taxes.is_empty()).then_some(taxes),
         });
     }
@@ -950,7 +952,7 @@ fn assemble<'a>(
         allowances.push(AllowanceDetails {
             allowance_type: allowance.allowance_type,
             description: allowance.description.clone(),
-            allowance_amount: Money::of(allowance.amount, &currency),
+            allowance_amount: InvoiceMoney::of(allowance.amount, &currency),
             tax_details: (!taxes.is_empty()).then_some(taxes),
         });
     }
@@ -1037,7 +1039,7 @@ fn assemble<'a>(
             .payment_terms
             .clone()
             .or(context.input.payment_terms.clone()),
-        invoice_total: Money::of(at_scale(total, scale), &currency),
+        invoice_total: InvoiceMoney::of(at_scale(total, scale), &currency),
         tax_details: (!header_tax.is_empty()).then_some(header_tax),
         additional_details: (!spec.additional_details.is_empty())
             .then(|| spec.additional_details.clone()),
@@ -1098,7 +1100,10 @@ fn parties(
     doc: &mut Document<'_>,
     context: &Context<'_>,
     po_numbers: &[String],
-) -> (Option<PartyIdentification>, Option<PartyIdentification>) {
+) -> (
+    Option<InvoicePartyIdentification>,
+    Option<InvoicePartyIdentification>,
+) {
     let details: Vec<&orders::OrderDetails> = po_numbers
         .iter()
         .filter_map(|po| context.book.get(po))

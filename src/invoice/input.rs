@@ -6,8 +6,8 @@ use super::shipped::{AsnRecord, FulfilmentRow};
 use crate::catalog::SkuMapping;
 use crate::money::Decimal;
 use crate::spapi::invoices::{
-    AdditionalDetails, AllowanceType, ChargeType, InvoiceType, PartyIdentification, PaymentTerms,
-    TaxType,
+    AdditionalDetails, AllowanceType, ChargeType, InvoicePartyIdentification, InvoiceType,
+    PaymentTerms, TaxType,
 };
 use crate::spapi::orders::{Order, OrderAcknowledgement, UnitOfMeasure};
 use crate::time::Instant;
@@ -33,7 +33,7 @@ pub struct BuildInvoiceInput {
     /// ERP fulfilment rows, used for PO lines that no ASN covers.
     #[serde(default)]
     pub fulfilments: Vec<FulfilmentRow>,
-    /// Quantities invoiced by earlier invoices, so they are not invoiced twice.
+    /// LineQuantities invoiced by earlier invoices, so they are not invoiced twice.
     #[serde(default)]
     pub already_invoiced: Vec<InvoicedQuantity>,
     /// Invoice and credit note ids already used (Amazon refuses a reused id, even years later).
@@ -43,19 +43,19 @@ pub struct BuildInvoiceInput {
     #[serde(default)]
     pub sku_map: Vec<SkuMapping>,
     /// The vendor, who receives the payment (required by the model on every document).
-    pub remit_to_party: PartyIdentification,
+    pub remit_to_party: InvoicePartyIdentification,
     /// Amazon's billing entity. Defaults to the PO's `billToParty`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bill_to_party: Option<PartyIdentification>,
+    pub bill_to_party: Option<InvoicePartyIdentification>,
     /// The vendor's warehouse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ship_from_party: Option<PartyIdentification>,
+    pub ship_from_party: Option<InvoicePartyIdentification>,
     /// Default payment terms (as agreed with the buyer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_terms: Option<PaymentTerms>,
     /// Default taxes applied to every line, charge and allowance that does not give its own.
     #[serde(default)]
-    pub taxes: Vec<TaxRate>,
+    pub taxes: Vec<InvoiceTaxRate>,
     #[serde(default)]
     pub options: BuildInvoiceOptions,
     /// The moment of the build (ISO-8601): an invoice may not be dated after it.
@@ -84,13 +84,13 @@ pub struct InvoiceSpec {
     /// Explicit lines. For an Invoice, exact quantities to invoice (checked against what was
     /// shipped and acknowledged); for a CreditNote, the credited quantities and costs.
     #[serde(default)]
-    pub lines: Vec<LineSpec>,
+    pub lines: Vec<InvoiceLineSpec>,
     /// Header-level charges (freight, packing, …), each itemised.
     #[serde(default)]
-    pub charges: Vec<ChargeSpec>,
+    pub charges: Vec<InvoiceChargeSpec>,
     /// Header-level allowances (discounts, …), each itemised.
     #[serde(default)]
-    pub allowances: Vec<AllowanceSpec>,
+    pub allowances: Vec<InvoiceAllowanceSpec>,
     /// Credit notes: why, and the references Amazon needs to match it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_note: Option<CreditNoteSpec>,
@@ -102,17 +102,17 @@ pub struct InvoiceSpec {
     pub additional_details: Vec<AdditionalDetails>,
     /// Overrides the input's `taxes` for this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taxes: Option<Vec<TaxRate>>,
+    pub taxes: Option<Vec<InvoiceTaxRate>>,
     /// Overrides the bill-to party for this document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bill_to_party: Option<PartyIdentification>,
+    pub bill_to_party: Option<InvoicePartyIdentification>,
 }
 
 /// An explicit line of a document.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct LineSpec {
+pub struct InvoiceLineSpec {
     /// Required for invoices; for credit notes it fills identifiers and cost from the PO line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
@@ -141,14 +141,14 @@ pub struct LineSpec {
     pub hsn_code: Option<String>,
     /// Overrides the document's taxes for this line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taxes: Option<Vec<TaxRate>>,
+    pub taxes: Option<Vec<InvoiceTaxRate>>,
 }
 
 /// A tax to compute on an amount: `taxAmount = round(amount × taxRate / 100)`.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TaxRate {
+pub struct InvoiceTaxRate {
     pub tax_type: TaxType,
     /// Percent, e.g. `"20"` for 20 %.
     pub tax_rate: Decimal,
@@ -158,7 +158,7 @@ pub struct TaxRate {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ChargeSpec {
+pub struct InvoiceChargeSpec {
     #[serde(rename = "type")]
     pub charge_type: ChargeType,
     pub amount: Decimal,
@@ -166,14 +166,14 @@ pub struct ChargeSpec {
     pub description: Option<String>,
     /// Overrides the document's taxes for this charge (`[]` for none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taxes: Option<Vec<TaxRate>>,
+    pub taxes: Option<Vec<InvoiceTaxRate>>,
 }
 
 /// A header-level allowance.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AllowanceSpec {
+pub struct InvoiceAllowanceSpec {
     #[serde(rename = "type")]
     pub allowance_type: AllowanceType,
     pub amount: Decimal,
@@ -181,7 +181,7 @@ pub struct AllowanceSpec {
     pub description: Option<String>,
     /// Overrides the document's taxes for this allowance (`[]` for none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taxes: Option<Vec<TaxRate>>,
+    pub taxes: Option<Vec<InvoiceTaxRate>>,
 }
 
 wire_enum! {

@@ -23,7 +23,8 @@ mod taxes;
 pub use engine::build_invoice;
 pub use error::InvoiceError;
 pub use input::{
-    AllowanceSpec, BuildInvoiceInput, BuildInvoiceOptions, ChargeSpec, CountryProfile,
-    CreditNoteReason, CreditNoteSpec, InvoiceSpec, InvoicedQuantity, LineSpec, TaxRate,
+    BuildInvoiceInput, BuildInvoiceOptions, CountryProfile, CreditNoteReason, CreditNoteSpec,
+    InvoiceAllowanceSpec, InvoiceChargeSpec, InvoiceLineSpec, InvoiceSpec, InvoiceTaxRate,
+    InvoicedQuantity,
 };
-pub use output::{BuildInvoiceOutput, DocumentStatus, DocumentSummary, InvoiceIssue};
+pub use output::{BuildInvoiceOutput, InvoiceDocumentStatus, InvoiceDocumentSummary, InvoiceIssue};

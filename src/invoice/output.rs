@@ -14,14 +14,14 @@ pub struct BuildInvoiceOutput {
     /// The exact body to POST to submitInvoices: every document that passed every check.
     pub request: SubmitInvoicesRequest,
     /// One summary per requested document, in input order, built or refused.
-    pub documents: Vec<DocumentSummary>,
+    pub documents: Vec<InvoiceDocumentSummary>,
     /// Why a document was refused (`error`) or what was left out of it (`warning`).
     pub issues: Vec<InvoiceIssue>,
 }
 
 wire_enum! {
     /// Whether a document is in `request`.
-    DocumentStatus {
+    InvoiceDocumentStatus {
         Built = "built",
         Refused = "refused",
     }
@@ -32,10 +32,10 @@ wire_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct DocumentSummary {
+pub struct InvoiceDocumentSummary {
     pub id: String,
     pub invoice_type: InvoiceType,
-    pub status: DocumentStatus,
+    pub status: InvoiceDocumentStatus,
     pub purchase_order_numbers: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,

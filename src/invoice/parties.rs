@@ -1,19 +1,21 @@
 //! Parties of the orders model (`taxInfo` object, `postalCode`) turned into parties of the
 //! invoices model (`taxRegistrationDetails` array, `postalOrZipCode`).
 
-use crate::spapi::invoices::{Address, PartyIdentification, TaxRegistrationDetails};
+use crate::spapi::invoices::{
+    InvoiceAddress, InvoicePartyIdentification, InvoiceTaxRegistrationDetails,
+};
 use crate::spapi::orders;
 
 /// The invoices-model party for a PO party. A registration without a type cannot be sent (the
 /// invoices model requires it); it is dropped and `false` is returned so the caller can say so.
-pub fn from_order_party(party: &orders::PartyIdentification) -> (PartyIdentification, bool) {
+pub fn from_order_party(party: &orders::PartyIdentification) -> (InvoicePartyIdentification, bool) {
     let mut complete = true;
     let tax_registration_details =
         party
             .tax_info
             .as_ref()
             .and_then(|info| match info.tax_registration_type {
-                Some(kind) => Some(vec![TaxRegistrationDetails {
+                Some(kind) => Some(vec![InvoiceTaxRegistrationDetails {
                     tax_registration_type: kind,
                     tax_registration_number: info.tax_registration_number.clone(),
                 }]),
@@ -22,7 +24,7 @@ pub fn from_order_party(party: &orders::PartyIdentification) -> (PartyIdentifica
                     None
                 }
             });
-    let address = party.address.as_ref().map(|a| Address {
+    let address = party.address.as_ref().map(|a| InvoiceAddress {
         name: a.name.clone(),
         address_line1: a.address_line1.clone(),
         address_line2: a.address_line2.clone(),
@@ -36,7 +38,7 @@ pub fn from_order_party(party: &orders::PartyIdentification) -> (PartyIdentifica
         phone: a.phone.clone(),
     });
     (
-        PartyIdentification {
+        InvoicePartyIdentification {
             party_id: party.party_id.clone(),
             address,
             tax_registration_details,

@@ -145,7 +145,7 @@ pub struct AsnContainerIdentification {
     pub container_identification_number: String,
 }
 
-/// A shipped quantity as the ERP recorded it (a fulfilment / item fulfilment row). Quantities
+/// A shipped quantity as the ERP recorded it (a fulfilment / item fulfilment row). LineQuantities
 /// are in eaches unless `unitOfMeasure` says Cases.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -3,14 +3,14 @@
 //! holds by construction, with no second rounding).
 
 use super::amounts::{add, at_scale, percent_of};
-use super::input::TaxRate;
+use super::input::InvoiceTaxRate;
 use crate::money::Decimal;
-use crate::spapi::invoices::{Money, TaxDetails, TaxType};
+use crate::spapi::invoices::{InvoiceMoney, TaxDetails, TaxType};
 
 /// The taxes on `amount`, one entry per rate, each rounded to `scale`. `None` on overflow.
 pub fn taxes_on(
     amount: Decimal,
-    rates: &[TaxRate],
+    rates: &[InvoiceTaxRate],
     currency_code: &str,
     scale: u32,
 ) -> Option<Vec<TaxDetails>> {
@@ -21,8 +21,8 @@ pub fn taxes_on(
             Some(TaxDetails {
                 tax_type: rate.tax_type,
                 tax_rate: Some(rate.tax_rate),
-                tax_amount: Money::of(at_scale(tax, scale), currency_code),
-                taxable_amount: Some(Money::of(amount, currency_code)),
+                tax_amount: InvoiceMoney::of(at_scale(tax, scale), currency_code),
+                taxable_amount: Some(InvoiceMoney::of(amount, currency_code)),
             })
         })
         .collect()
@@ -66,8 +66,8 @@ where
             .map(|(tax_type, tax_rate, tax, taxable)| TaxDetails {
                 tax_type,
                 tax_rate,
-                tax_amount: Money::of(at_scale(tax, scale), currency_code),
-                taxable_amount: Some(Money::of(at_scale(taxable, scale), currency_code)),
+                tax_amount: InvoiceMoney::of(at_scale(tax, scale), currency_code),
+                taxable_amount: Some(InvoiceMoney::of(at_scale(taxable, scale), currency_code)),
             })
             .collect(),
     )

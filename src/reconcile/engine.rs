@@ -17,9 +17,9 @@ use super::facts::{
 };
 use super::input::{ReconcileInput, Settings};
 use super::output::{
-    DeductionAmount, Dispute, InvoiceReconciliation, InvoiceStatus, LineReconciliation,
-    MissingStep, MoneyFigures, PoReconciliation, PoStatus, PriceEvidence, Quantities,
-    ReconcileOutput, Step,
+    CloseStep, DeductionAmount, Dispute, InvoiceReconciliation, InvoiceStatus, LineQuantities,
+    LineReconciliation, MissingStep, PoReconciliation, PriceEvidence, ReconcileMoney,
+    ReconcileOutput, ReconcilePoStatus,
 };
 use super::remittance::{DeductionType, RemittanceIssue, RemittanceRow, read_csv};
 use super::totals::totals;
@@ -75,7 +75,7 @@ pub fn reconcile(input: ReconcileInput) -> Result<ReconcileOutput, ReconcileErro
     };
 
     // Line quantities first: invoice outcomes classify unexplained short payments from them.
-    let mut figures: BTreeMap<&str, Vec<Quantities>> = BTreeMap::new();
+    let mut figures: BTreeMap<&str, Vec<LineQuantities>> = BTreeMap::new();
     for (number, entry) in &book.orders {
         let receipt = receipts.get(*number);
         let per_line = entry
@@ -350,7 +350,7 @@ impl Run<'_> {
         Duration::days(days)
     }
 
-    /// Quantities of one line, with in-transit vs shortage decided from the receipt.
+    /// LineQuantities of one line, with in-transit vs shortage decided from the receipt.
     fn quantities(
         &self,
         entry: &PoEntry<'_>,
@@ -358,11 +358,11 @@ impl Run<'_> {
         line: &PoLine<'_>,
         state: Option<&LineState>,
         receipt: Option<&super::facts::PoReceipt>,
-    ) -> Quantities {
+    ) -> LineQuantities {
         let default_state = LineState::default();
         let state = state.unwrap_or(&default_state);
         let ack = line.ack.clone().unwrap_or_default();
-        let mut q = Quantities {
+        let mut q = LineQuantities {
             ordered: line.ordered_eaches,
             accepted: ack.accepted_eaches,
             backordered: ack.backordered_eaches,
@@ -370,7 +370,7 @@ impl Run<'_> {
             shipped: state.shipped,
             shipped_in_erp: state.erp_shipped,
             invoiced: state.invoiced_eaches,
-            ..Quantities::default()
+            ..LineQuantities::default()
         };
         let _ = entry;
         let line_receipt = receipt.and_then(|r| r.lines.get(&index));
@@ -405,7 +405,7 @@ impl Run<'_> {
     fn invoices(
         &mut self,
         remittances: &Remittances,
-        figures: &BTreeMap<&str, Vec<Quantities>>,
+        figures: &BTreeMap<&str, Vec<LineQuantities>>,
     ) -> Result<BTreeMap<usize, InvoiceOutcome>, ReconcileError> {
         let mut outcomes = BTreeMap::new();
         for (f, fact) in self.facts.iter().enumerate() {
@@ -555,7 +555,7 @@ impl Run<'_> {
     fn infer_deduction(
         &self,
         fact: &InvoiceFacts<'_>,
-        figures: &BTreeMap<&str, Vec<Quantities>>,
+        figures: &BTreeMap<&str, Vec<LineQuantities>>,
     ) -> DeductionType {
         let line_figures = |l: &super::facts::InvoiceLine| {
             let po = l.purchase_order_number.as_deref()?;
@@ -607,7 +607,7 @@ impl Run<'_> {
         amount: Decimal,
         inferred: bool,
         raised: Option<DateTime<Utc>>,
-        figures: &BTreeMap<&str, Vec<Quantities>>,
+        figures: &BTreeMap<&str, Vec<LineQuantities>>,
     ) {
         let scale = currency_scale(&fact.currency);
         let id = fact.invoice.id.trim();
@@ -964,7 +964,7 @@ impl Run<'_> {
     fn purchase_order(
         &mut self,
         entry: &PoEntry<'_>,
-        quantities: &[Quantities],
+        quantities: &[LineQuantities],
         states: &LineStates<'_>,
         amazon_status: Option<PurchaseOrderStatus>,
         receipt: Option<&super::facts::PoReceipt>,
@@ -977,8 +977,8 @@ impl Run<'_> {
             .find_map(|l| l.currency())
             .map(str::to_string);
         let scale = currency.as_deref().map_or(2, currency_scale);
-        let mut po_q = Quantities::default();
-        let mut po_money = MoneyFigures::default();
+        let mut po_q = LineQuantities::default();
+        let mut po_money = ReconcileMoney::default();
         let mut lines = Vec::with_capacity(entry.lines.len());
         let mut missing = Vec::new();
         let mut invoice_ids: BTreeSet<usize> = BTreeSet::new();
@@ -988,7 +988,7 @@ impl Run<'_> {
         let closed_at_amazon = amazon_status == Some(PurchaseOrderStatus::Closed);
         let mut partial_unshipped = Decimal::ZERO;
         let default_state = LineState::default();
-        let default_q = Quantities::default();
+        let default_q = LineQuantities::default();
         for (i, line) in entry.lines.iter().enumerate() {
             let q = quantities.get(i).unwrap_or(&default_q);
             let state = states.get(number, i).unwrap_or(&default_state);
@@ -1002,7 +1002,7 @@ impl Run<'_> {
                     None => Ok(Decimal::ZERO),
                 }
             };
-            let money = MoneyFigures {
+            let money = ReconcileMoney {
                 ordered: at_scale(value(q.ordered)?, scale),
                 accepted: at_scale(value(q.accepted)?, scale),
                 shipped: at_scale(value(q.shipped)?, scale),
@@ -1025,7 +1025,7 @@ impl Run<'_> {
 
             if line.ack.is_none() && line.ordered_eaches > 0 {
                 missing.push(step(
-                    Step::Acknowledge,
+                    CloseStep::Acknowledge,
                     Some(&sequence),
                     Some(line.ordered_eaches),
                     None,
@@ -1101,7 +1101,7 @@ impl Run<'_> {
                     self.push(e);
                 }
                 missing.push(step(
-                    Step::ResolveDispute,
+                    CloseStep::ResolveDispute,
                     Some(&sequence),
                     Some(q.shortage),
                     money_of(q.shortage)?,
@@ -1212,7 +1212,7 @@ impl Run<'_> {
                         add(partial_unshipped, value(unshipped)?).ok_or_else(ovf)?;
                 }
                 missing.push(step(
-                    Step::Ship,
+                    CloseStep::Ship,
                     Some(&sequence),
                     Some(unshipped),
                     money_of(unshipped)?,
@@ -1221,7 +1221,7 @@ impl Run<'_> {
             }
             if q.in_transit > 0 {
                 missing.push(step(
-                    Step::Receive,
+                    CloseStep::Receive,
                     Some(&sequence),
                     Some(q.in_transit),
                     money_of(q.in_transit)?,
@@ -1249,7 +1249,7 @@ impl Run<'_> {
                     );
                 }
                 missing.push(step(
-                    Step::Invoice,
+                    CloseStep::Invoice,
                     Some(&sequence),
                     Some(uninvoiced),
                     money_of(uninvoiced)?,
@@ -1294,7 +1294,7 @@ impl Run<'_> {
             invoice_numbers.push(outcome.summary.id.clone());
             if outcome.has_balance {
                 missing.push(step(
-                    Step::Pay,
+                    CloseStep::Pay,
                     None,
                     None,
                     Some(currency_amount(
@@ -1310,9 +1310,9 @@ impl Run<'_> {
             }
         }
         let disputed = self.dispute_codes_by_po.contains(number);
-        if disputed && !missing.iter().any(|m| m.step == Step::ResolveDispute) {
+        if disputed && !missing.iter().any(|m| m.step == CloseStep::ResolveDispute) {
             missing.push(step(
-                Step::ResolveDispute,
+                CloseStep::ResolveDispute,
                 None,
                 None,
                 None,
@@ -1321,32 +1321,32 @@ impl Run<'_> {
         }
         if missing.is_empty() && amazon_status == Some(PurchaseOrderStatus::Open) {
             missing.push(step(
-                Step::CloseAtAmazon,
+                CloseStep::CloseAtAmazon,
                 None,
                 None,
                 None,
                 "Everything is settled but Amazon still shows the PO open.".to_string(),
             ));
         }
-        let has = |s: Step| missing.iter().any(|m| m.step == s);
-        let all_shipped = !has(Step::Ship) && !has(Step::Acknowledge);
-        let all_received = all_shipped && !has(Step::Receive);
-        let all_invoiced = all_received && !has(Step::Invoice);
-        let all_paid = all_invoiced && !has(Step::Pay);
+        let has = |s: CloseStep| missing.iter().any(|m| m.step == s);
+        let all_shipped = !has(CloseStep::Ship) && !has(CloseStep::Acknowledge);
+        let all_received = all_shipped && !has(CloseStep::Receive);
+        let all_invoiced = all_received && !has(CloseStep::Invoice);
+        let all_paid = all_invoiced && !has(CloseStep::Pay);
         let status = if disputed {
-            PoStatus::Disputed
+            ReconcilePoStatus::Disputed
         } else if missing.is_empty() {
-            PoStatus::Closed
+            ReconcilePoStatus::Closed
         } else if all_paid {
-            PoStatus::Paid
+            ReconcilePoStatus::Paid
         } else if all_invoiced {
-            PoStatus::Invoiced
+            ReconcilePoStatus::Invoiced
         } else if all_received {
-            PoStatus::FullyReceived
+            ReconcilePoStatus::FullyReceived
         } else if all_shipped {
-            PoStatus::FullyShipped
+            ReconcilePoStatus::FullyShipped
         } else {
-            PoStatus::Open
+            ReconcilePoStatus::Open
         };
         Ok(PoReconciliation {
             purchase_order_number: number.to_string(),
@@ -1397,7 +1397,7 @@ fn deduction_code(deduction_type: DeductionType) -> &'static str {
 }
 
 fn step(
-    step: Step,
+    step: CloseStep,
     line: Option<&str>,
     quantity: Option<u64>,
     amount: Option<crate::money::CurrencyAmount>,
@@ -1412,7 +1412,7 @@ fn step(
     }
 }
 
-fn accumulate(total: &mut Quantities, q: &Quantities) {
+fn accumulate(total: &mut LineQuantities, q: &LineQuantities) {
     total.ordered = total.ordered.saturating_add(q.ordered);
     total.accepted = total.accepted.saturating_add(q.accepted);
     total.backordered = total.backordered.saturating_add(q.backordered);
@@ -1429,8 +1429,8 @@ fn accumulate(total: &mut Quantities, q: &Quantities) {
     total.invoiced = total.invoiced.saturating_add(q.invoiced);
 }
 
-fn add_money(a: &MoneyFigures, b: &MoneyFigures) -> Option<MoneyFigures> {
-    Some(MoneyFigures {
+fn add_money(a: &ReconcileMoney, b: &ReconcileMoney) -> Option<ReconcileMoney> {
+    Some(ReconcileMoney {
         ordered: add(a.ordered, b.ordered)?,
         accepted: add(a.accepted, b.accepted)?,
         shipped: add(a.shipped, b.shipped)?,

@@ -24,9 +24,10 @@ pub use input::{
     RECONCILE_MAX_INPUT_BYTES, ReconcileInput, ReconcileOptions, parse_reconcile_input,
 };
 pub use output::{
-    CartonEvidence, CurrencyTotal, DeductionAmount, Dispute, ExceptionTotal, InvoiceReconciliation,
-    InvoiceStatus, LineReconciliation, MissingStep, MoneyFigures, PalletEvidence, PoReconciliation,
-    PoStatus, PriceEvidence, Quantities, ReconcileOutput, ShipmentEvidence, Step, Totals,
+    CartonEvidence, CloseStep, CurrencyTotal, DeductionAmount, Dispute, ExceptionTotal,
+    InvoiceReconciliation, InvoiceStatus, LineQuantities, LineReconciliation, MissingStep,
+    PalletEvidence, PoReconciliation, PriceEvidence, ReconcileMoney, ReconcileOutput,
+    ReconcilePoStatus, ReconcileTotals, ShipmentEvidence,
 };
 pub use remittance::{
     CsvMapping, CsvPreset, DateOrder, DeductionType, RemittanceCsv, RemittanceIssue, RemittanceRow,

@@ -1,4 +1,4 @@
-//! What `reconcile` returns. Quantities are in eaches; money is in the PO's currency, exact.
+//! What `reconcile` returns. LineQuantities are in eaches; money is in the PO's currency, exact.
 
 use serde::Serialize;
 
@@ -23,14 +23,14 @@ pub struct ReconcileOutput {
     pub exceptions: Vec<Exception>,
     /// Claims worth disputing, with the evidence to attach.
     pub disputes: Vec<Dispute>,
-    pub totals: Totals,
+    pub totals: ReconcileTotals,
     /// Remittance CSV rows left out, with line and column.
     pub remittance_issues: Vec<RemittanceIssue>,
 }
 
 wire_enum! {
     /// Where a PO stands between order and cash.
-    PoStatus {
+    ReconcilePoStatus {
         /// Accepted quantities not all shipped yet (or not acknowledged).
         Open = "open",
         /// Everything accepted shipped; receipts pending.
@@ -54,14 +54,14 @@ wire_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct PoReconciliation {
     pub purchase_order_number: String,
-    pub status: PoStatus,
+    pub status: ReconcilePoStatus,
     /// `OPEN` / `CLOSED` from getPurchaseOrdersStatus, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amazon_status: Option<PurchaseOrderStatus>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
-    pub quantities: Quantities,
-    pub money: MoneyFigures,
+    pub quantities: LineQuantities,
+    pub money: ReconcileMoney,
     pub invoice_numbers: Vec<String>,
     /// What must still happen for the PO to close, in order.
     pub missing_to_close: Vec<MissingStep>,
@@ -72,7 +72,7 @@ pub struct PoReconciliation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Quantities {
+pub struct LineQuantities {
     pub ordered: u64,
     pub accepted: u64,
     pub backordered: u64,
@@ -97,7 +97,7 @@ pub struct Quantities {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct MoneyFigures {
+pub struct ReconcileMoney {
     pub ordered: Decimal,
     pub accepted: Decimal,
     pub shipped: Decimal,
@@ -123,13 +123,13 @@ pub struct LineReconciliation {
     pub net_cost: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receive_status: Option<ReceiveStatus>,
-    pub quantities: Quantities,
-    pub money: MoneyFigures,
+    pub quantities: LineQuantities,
+    pub money: ReconcileMoney,
 }
 
 wire_enum! {
     /// A step still needed to close a PO.
-    Step {
+    CloseStep {
         Acknowledge = "acknowledge",
         Ship = "ship",
         Receive = "receive",
@@ -145,7 +145,7 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingStep {
-    pub step: Step,
+    pub step: CloseStep,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
     /// Eaches concerned.
@@ -291,7 +291,7 @@ pub struct PriceEvidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Totals {
+pub struct ReconcileTotals {
     /// Per exception code and currency.
     pub by_exception: Vec<ExceptionTotal>,
     /// Per currency.

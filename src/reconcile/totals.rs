@@ -1,4 +1,4 @@
-//! Totals for finance: per exception code and currency, and per currency. Every total is the
+//! ReconcileTotals for finance: per exception code and currency, and per currency. Every total is the
 //! exact sum of the figures it summarises (no rounding happens here).
 
 use std::collections::BTreeMap;
@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::error::ReconcileError;
 use super::facts::Remittances;
-use super::output::{CurrencyTotal, Dispute, ExceptionTotal, PoReconciliation, Totals};
+use super::output::{CurrencyTotal, Dispute, ExceptionTotal, PoReconciliation, ReconcileTotals};
 use crate::exceptions::Exception;
 use crate::invoice::amounts::{add, at_scale, currency_scale};
 use crate::money::Decimal;
@@ -20,7 +20,7 @@ pub fn totals(
     remittances: &Remittances,
     now: DateTime<Utc>,
     rejected_rows: u64,
-) -> Result<Totals, ReconcileError> {
+) -> Result<ReconcileTotals, ReconcileError> {
     let overflow = || ReconcileError::AmountOverflow {
         path: String::new(),
     };
@@ -104,7 +104,7 @@ pub fn totals(
     }
     // Written at the currency's scale (`0` → `0.00`) so every figure reads as money.
     let scaled = |code: &str, value: Decimal| at_scale(value, currency_scale(code));
-    Ok(Totals {
+    Ok(ReconcileTotals {
         by_exception: by_exception
             .into_iter()
             .map(

@@ -8,9 +8,10 @@
 //! writes the array, and reads a lone object (or the orders model's `taxInfo` / `postalCode`)
 //! tolerantly so a host may pass a party copied from a purchase order.
 //!
-//! Types whose model name also exists in the orders model carry an `Invoice` prefix in the
-//! generated TypeScript (`InvoiceMoney`, `InvoicePartyIdentification`, …) so the two do not
-//! collide; the JSON field names are unaffected.
+//! Definitions whose name the orders model also uses (`Money`, `ItemQuantity`,
+//! `PartyIdentification`, `Address`, `TaxRegistrationDetails`, `TotalWeight`) are named here
+//! with an `Invoice` prefix: they differ from the orders model's, and the generated TypeScript
+//! declares one interface per name. JSON field names are unaffected.
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -126,16 +127,16 @@ pub struct Invoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_number: Option<String>,
     pub date: String,
-    pub remit_to_party: PartyIdentification,
+    pub remit_to_party: InvoicePartyIdentification,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ship_to_party: Option<PartyIdentification>,
+    pub ship_to_party: Option<InvoicePartyIdentification>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ship_from_party: Option<PartyIdentification>,
+    pub ship_from_party: Option<InvoicePartyIdentification>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bill_to_party: Option<PartyIdentification>,
+    pub bill_to_party: Option<InvoicePartyIdentification>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_terms: Option<PaymentTerms>,
-    pub invoice_total: Money,
+    pub invoice_total: InvoiceMoney,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_details: Option<Vec<TaxDetails>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -148,14 +149,14 @@ pub struct Invoice {
     pub items: Option<Vec<InvoiceItem>>,
 }
 
-/// `PartyIdentification` of the invoices model.
+/// `InvoicePartyIdentification` of the invoices model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "InvoicePartyIdentification")]
-pub struct PartyIdentification {
+#[serde(rename_all = "camelCase")]
+pub struct InvoicePartyIdentification {
     pub party_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<Address>,
+    pub address: Option<InvoiceAddress>,
     /// Always an array on the wire. A single object (the orders model's `taxInfo`, or the
     /// common mistake of sending one registration bare) is read as an array of one.
     #[serde(
@@ -164,25 +165,25 @@ pub struct PartyIdentification {
         deserialize_with = "one_or_many",
         skip_serializing_if = "Option::is_none"
     )]
-    pub tax_registration_details: Option<Vec<TaxRegistrationDetails>>,
+    pub tax_registration_details: Option<Vec<InvoiceTaxRegistrationDetails>>,
 }
 
-/// `TaxRegistrationDetails` of the invoices model: both fields required.
+/// `InvoiceTaxRegistrationDetails` of the invoices model: both fields required.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "InvoiceTaxRegistrationDetails")]
-pub struct TaxRegistrationDetails {
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceTaxRegistrationDetails {
     #[serde(alias = "taxType")]
     pub tax_registration_type: TaxRegistrationType,
     pub tax_registration_number: String,
 }
 
-/// `Address` of the invoices model (`postalOrZipCode`; the orders model's `postalCode` is read
+/// `InvoiceAddress` of the invoices model (`postalOrZipCode`; the orders model's `postalCode` is read
 /// as the same field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "InvoiceAddress")]
-pub struct Address {
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceAddress {
     pub name: String,
     pub address_line1: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -214,8 +215,8 @@ pub struct InvoiceItem {
     pub amazon_product_identifier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
-    pub invoiced_quantity: ItemQuantity,
-    pub net_cost: Money,
+    pub invoiced_quantity: InvoiceItemQuantity,
+    pub net_cost: InvoiceMoney,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub net_cost_unit_of_measure: Option<WeightUnit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -232,43 +233,43 @@ pub struct InvoiceItem {
     pub allowance_details: Option<Vec<AllowanceDetails>>,
 }
 
-/// `ItemQuantity` of the invoices model: `unitOfMeasure` is required here.
+/// `InvoiceItemQuantity` of the invoices model: `unitOfMeasure` is required here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "InvoiceItemQuantity")]
-pub struct ItemQuantity {
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceItemQuantity {
     pub amount: u64,
     pub unit_of_measure: UnitOfMeasure,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_size: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_weight: Option<TotalWeight>,
+    pub total_weight: Option<InvoiceTotalWeight>,
 }
 
-/// `TotalWeight`.
+/// `InvoiceTotalWeight`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "InvoiceTotalWeight")]
-pub struct TotalWeight {
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceTotalWeight {
     pub unit_of_measure: WeightUnit,
     pub amount: Decimal,
 }
 
-/// `Money` of the invoices model (no weight unit: that is `netCostUnitOfMeasure` here).
+/// `InvoiceMoney` of the invoices model (no weight unit: that is `netCostUnitOfMeasure` here).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "InvoiceMoney")]
-pub struct Money {
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceMoney {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,
 }
 
-impl Money {
+impl InvoiceMoney {
     /// An amount with its currency.
     pub fn of(amount: Decimal, currency_code: &str) -> Self {
-        Money {
+        InvoiceMoney {
             currency_code: Some(currency_code.to_string()),
             amount: Some(amount),
         }
@@ -283,9 +284,9 @@ pub struct TaxDetails {
     pub tax_type: TaxType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_rate: Option<Decimal>,
-    pub tax_amount: Money,
+    pub tax_amount: InvoiceMoney,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taxable_amount: Option<Money>,
+    pub taxable_amount: Option<InvoiceMoney>,
 }
 
 /// `AdditionalDetails`.
@@ -309,7 +310,7 @@ pub struct ChargeDetails {
     pub charge_type: ChargeType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    pub charge_amount: Money,
+    pub charge_amount: InvoiceMoney,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_details: Option<Vec<TaxDetails>>,
 }
@@ -323,7 +324,7 @@ pub struct AllowanceDetails {
     pub allowance_type: AllowanceType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    pub allowance_amount: Money,
+    pub allowance_amount: InvoiceMoney,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_details: Option<Vec<TaxDetails>>,
 }
@@ -365,16 +366,18 @@ pub struct CreditNoteDetails {
     pub consignors_reference_number: Option<String>,
 }
 
-/// Reads `[x, …]` or a lone `x` as a list (see [`PartyIdentification`]).
-fn one_or_many<'de, D>(deserializer: D) -> Result<Option<Vec<TaxRegistrationDetails>>, D::Error>
+/// Reads `[x, …]` or a lone `x` as a list (see [`InvoicePartyIdentification`]).
+fn one_or_many<'de, D>(
+    deserializer: D,
+) -> Result<Option<Vec<InvoiceTaxRegistrationDetails>>, D::Error>
 where
     D: Deserializer<'de>,
 {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
-        Many(Vec<TaxRegistrationDetails>),
-        One(TaxRegistrationDetails),
+        Many(Vec<InvoiceTaxRegistrationDetails>),
+        One(InvoiceTaxRegistrationDetails),
     }
     Ok(
         match Option::<OneOrMany>::deserialize(deserializer).map_err(|_| {
