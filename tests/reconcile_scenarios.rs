@@ -652,6 +652,16 @@ fn bad_input_is_an_error_with_a_pointer() {
         ("MISSING_FIELD", "/remittances/0/currencyCode")
     );
 
+    // Absurd windows saturate instead of overflowing the calendar.
+    let mut input = scenario([42, 20], "2026-12-01T00:00:00Z");
+    input["options"] = json!({ "disputeWindowDays": u32::MAX, "receiptGraceDays": u32::MAX,
+                               "claimLeadDays": u32::MAX, "defaultNetDueDays": u32::MAX });
+    input["invoices"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("paymentTerms");
+    assert!(!run(&input).purchase_orders.is_empty());
+
     let err = parse_reconcile_input("[]").unwrap_err();
     assert_eq!((err.code(), err.path().as_str()), ("INVALID_TYPE", ""));
 }

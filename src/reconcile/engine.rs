@@ -346,8 +346,10 @@ struct Run<'r> {
 }
 
 impl Run<'_> {
-    fn days(&self, days: i64) -> Duration {
-        Duration::days(days)
+    /// `t` shifted by `days` (negative: earlier), saturating at chrono's range instead of
+    /// panicking on an absurd configured window.
+    fn shift(&self, t: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+        shift(t, days)
     }
 
     /// LineQuantities of one line, with in-transit vs shortage decided from the receipt.
@@ -388,7 +390,7 @@ impl Run<'_> {
         let closed = receipt.and_then(|r| r.status) == Some(PurchaseOrderStatus::Closed);
         let grace_over = state
             .last_shipped_at
-            .is_some_and(|t| self.now >= t + self.days(self.settings.receipt_grace_days));
+            .is_some_and(|t| self.now >= self.shift(t, self.settings.receipt_grace_days));
         if line_receipt.status == Some(ReceiveStatus::Received) || closed || grace_over {
             q.shortage = outstanding;
         } else {
@@ -613,8 +615,8 @@ impl Run<'_> {
         let id = fact.invoice.id.trim();
         let code = deduction_code(deduction_type);
         let due = raised
-            .map(|d| d + self.days(self.settings.dispute_window_days))
-            .unwrap_or(fact.due_at + self.days(self.settings.dispute_window_days));
+            .map(|d| self.shift(d, self.settings.dispute_window_days))
+            .unwrap_or(self.shift(fact.due_at, self.settings.dispute_window_days));
         let how = if inferred {
             "paid short with no deduction line; classified from the facts as".to_string()
         } else {
@@ -750,8 +752,12 @@ impl Run<'_> {
             let money = mul(per_unit, Decimal(rust_decimal::Decimal::from(line.units)))
                 .ok_or_else(|| overflow(fact.index))?;
             let above = !difference.is_negative();
-            let due = fact.due_at - self.days(self.settings.claim_lead_days)
-                + self.days(self.settings.dispute_window_days);
+            let due = self.shift(
+                fact.due_at,
+                self.settings
+                    .dispute_window_days
+                    .saturating_sub(self.settings.claim_lead_days),
+            );
             let covered = if above {
                 price_pool.min(money)
             } else {
@@ -853,7 +859,7 @@ impl Run<'_> {
                 Some(_) if !r.amount_paid.is_negative() => continue,
                 Some(deduction_type) => {
                     let due = r.payment_date.map(|d| {
-                        format_instant(&(d.0 + self.days(self.settings.dispute_window_days)))
+                        format_instant(&self.shift(d.0, self.settings.dispute_window_days))
                     });
                     self.disputes.push(Dispute {
                         code: deduction_code(deduction_type).to_string(),
@@ -984,7 +990,7 @@ impl Run<'_> {
         let mut invoice_ids: BTreeSet<usize> = BTreeSet::new();
         let window_passed = entry
             .window_end
-            .is_some_and(|end| self.now > end + self.days(self.settings.ship_grace_days));
+            .is_some_and(|end| self.now > self.shift(end, self.settings.ship_grace_days));
         let closed_at_amazon = amazon_status == Some(PurchaseOrderStatus::Closed);
         let mut partial_unshipped = Decimal::ZERO;
         let default_state = LineState::default();
@@ -1045,7 +1051,7 @@ impl Run<'_> {
                 }
                 let claim_raised =
                     self.shortage_claim_date(state, receipt.and_then(|r| r.lines.get(&i)));
-                let due = claim_raised + self.days(self.settings.dispute_window_days);
+                let due = self.shift(claim_raised, self.settings.dispute_window_days);
                 let evidence = self.evidence(number, i);
                 let proof: Vec<String> = evidence
                     .iter()
@@ -1235,7 +1241,7 @@ impl Run<'_> {
                 let uninvoiced = q.shipped.saturating_sub(q.invoiced);
                 let overdue = state
                     .first_shipped_at
-                    .is_some_and(|t| self.now > t + self.days(self.settings.invoice_after_days));
+                    .is_some_and(|t| self.now > self.shift(t, self.settings.invoice_after_days));
                 if overdue {
                     self.push(
                         exception(
@@ -1372,7 +1378,7 @@ impl Run<'_> {
             .invoices
             .iter()
             .filter_map(|f| self.facts.get(*f))
-            .map(|fact| fact.due_at - self.days(self.settings.claim_lead_days))
+            .map(|fact| self.shift(fact.due_at, -self.settings.claim_lead_days))
             .min();
         if let Some(date) = from_invoice {
             return date;
@@ -1381,9 +1387,21 @@ impl Run<'_> {
             .and_then(|r| r.last_receive_date)
             .or(state
                 .last_shipped_at
-                .map(|t| t + self.days(self.settings.receipt_grace_days)))
+                .map(|t| self.shift(t, self.settings.receipt_grace_days)))
             .unwrap_or(self.now)
     }
+}
+
+/// `t` shifted by `days`, saturating at the ends of chrono's range.
+pub(super) fn shift(t: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+    let limit = if days < 0 {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    };
+    Duration::try_days(days)
+        .and_then(|d| t.checked_add_signed(d))
+        .unwrap_or(limit)
 }
 
 fn deduction_code(deduction_type: DeductionType) -> &'static str {

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::classify::{Application, DocumentIndex, classify};
 use super::error::ReconcileError;
@@ -203,7 +203,7 @@ pub fn read_invoices<'a>(
             invoice,
             index: i,
             date,
-            due_at: date + Duration::days(net_due_days),
+            due_at: super::engine::shift(date, net_due_days),
             currency: currency.clone(),
             total,
             lines: Vec::new(),
