@@ -33,7 +33,9 @@ pub mod fba;
 pub mod gs1;
 pub mod input;
 pub mod inventory_feed;
+pub mod invoice;
 pub mod money;
+pub mod reconcile;
 pub mod sales_order;
 pub mod shipment;
 pub mod stock;
@@ -56,4 +58,5 @@ pub const MODEL_VERSIONS: &[(&str, &str)] = &[
     ("fulfillmentOutbound", "2020-07-01"),
     ("fbaInventory", "v1"),
     ("vendorShipments", "v1"),
+    ("vendorInvoices", "v1"),
 ];

@@ -12,7 +12,9 @@ pub mod df_inventory;
 pub mod df_orders;
 pub mod fba_inventory;
 pub mod fulfillment_outbound;
+pub mod invoices;
 pub mod orders;
+pub mod orders_status;
 pub mod shipments;
 pub mod transactions;
 

@@ -16,6 +16,7 @@ mod df_ack;
 mod exceptions_report;
 mod fba;
 mod inventory_feed;
+mod invoice;
 mod sales_order;
 mod shipment;
 
@@ -32,6 +33,7 @@ pub use fba::{
     route_fulfillment_json,
 };
 pub use inventory_feed::{inventory_feed, inventory_feed_json};
+pub use invoice::{build_invoice, build_invoice_json, reconcile, reconcile_json};
 use js_sys::{JSON, Reflect};
 pub use sales_order::{
     diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,

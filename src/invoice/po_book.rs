@@ -1,0 +1,465 @@
+//! The purchase orders of a run and what was acknowledged on them, indexed by PO number and
+//! line, with every quantity in eaches. Shared by `buildInvoice` and `reconcile`.
+//!
+//! Conventions (documented in the README):
+//! - A line's `netCost` is per unit of the line's `unitOfMeasure` (per case for Cases lines), as
+//!   in Amazon's invoice examples where an invoice line is `invoicedQuantity.amount × netCost`.
+//! - The acknowledged cost, when present, is the cost to invoice (the rules require the
+//!   acknowledged cost to equal the invoiced cost); otherwise the PO's cost.
+//! - For a line acknowledged several times, the latest acknowledgement replaces the earlier
+//!   ones, as Amazon treats them. Ties on the date are broken by content, never by input order.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::amounts::{currency_scale, value_of};
+use crate::error::{CodedError, InputError};
+use crate::money::Decimal;
+use crate::spapi::orders::{
+    AcknowledgementCode, ItemQuantity, Money, Order, OrderAcknowledgement,
+    OrderAcknowledgementItem, OrderItem, PurchaseOrderState, UnitOfMeasure,
+};
+use crate::time::{parse_instant, parse_interval};
+
+/// Purchase orders and acknowledgements that cannot be indexed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BookError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The same PO twice: which copy is current cannot be known.
+    #[error("purchase order {number} appears more than once (again at {path})")]
+    DuplicatePurchaseOrder { path: String, number: String },
+    /// A Cases quantity without `unitSize`: its eaches cannot be known, and guessing would
+    /// misstate every amount derived from it.
+    #[error("quantity at {path} is in Cases but has no unitSize")]
+    MissingUnitSize { path: String },
+    /// A quantity whose eaches do not fit in 64 bits.
+    #[error("quantity at {path} overflows when converted to eaches")]
+    QuantityOverflow { path: String },
+}
+
+impl CodedError for BookError {
+    fn code(&self) -> &'static str {
+        match self {
+            BookError::Input(e) => e.code(),
+            BookError::DuplicatePurchaseOrder { .. } => "DUPLICATE_PURCHASE_ORDER",
+            BookError::MissingUnitSize { .. } => "MISSING_UNIT_SIZE",
+            BookError::QuantityOverflow { .. } => "QUANTITY_OVERFLOW",
+        }
+    }
+
+    fn path(&self) -> String {
+        match self {
+            BookError::Input(e) => e.path(),
+            BookError::DuplicatePurchaseOrder { path, .. }
+            | BookError::MissingUnitSize { path }
+            | BookError::QuantityOverflow { path } => path.clone(),
+        }
+    }
+
+    fn details(&self) -> serde_json::Value {
+        match self {
+            BookError::Input(e) => e.details(),
+            BookError::DuplicatePurchaseOrder { number, .. } => {
+                serde_json::json!({ "purchaseOrderNumber": number })
+            }
+            BookError::MissingUnitSize { .. } | BookError::QuantityOverflow { .. } => {
+                serde_json::Value::Null
+            }
+        }
+    }
+}
+
+/// A cost with its currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Price {
+    pub amount: Decimal,
+    pub currency_code: String,
+}
+
+impl Price {
+    fn from_money(money: &Money) -> Option<Price> {
+        Some(Price {
+            amount: money.amount?,
+            currency_code: money.currency_code.clone()?,
+        })
+    }
+}
+
+/// What the latest acknowledgement of a line said, in eaches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AckFacts {
+    pub accepted_eaches: u64,
+    pub backordered_eaches: u64,
+    pub rejected_eaches: u64,
+    pub cost: Option<Price>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+}
+
+/// One PO line.
+#[derive(Debug, Clone)]
+pub struct PoLine<'a> {
+    pub item: &'a OrderItem,
+    /// JSON pointer of the line in the input.
+    pub path: String,
+    pub unit_of_measure: UnitOfMeasure,
+    /// Eaches per ordered unit (1 for Eaches).
+    pub unit_size: u64,
+    pub ordered_eaches: u64,
+    pub po_cost: Option<Price>,
+    pub ack: Option<AckFacts>,
+}
+
+impl PoLine<'_> {
+    /// The cost to invoice and to value quantities at: acknowledged, else the PO's.
+    pub fn cost(&self) -> Option<&Price> {
+        self.ack
+            .as_ref()
+            .and_then(|ack| ack.cost.as_ref())
+            .or(self.po_cost.as_ref())
+    }
+
+    /// Eaches Amazon expects to receive: accepted plus backordered (backorders ship later).
+    pub fn shippable_eaches(&self) -> u64 {
+        self.ack.as_ref().map_or(0, |ack| {
+            ack.accepted_eaches.saturating_add(ack.backordered_eaches)
+        })
+    }
+
+    /// The value of `eaches` of this line at its cost, `None` without a cost.
+    pub fn value_of(&self, eaches: u64) -> Option<Decimal> {
+        let cost = self.cost()?;
+        value_of(
+            cost.amount,
+            eaches,
+            self.unit_size,
+            currency_scale(&cost.currency_code),
+        )
+    }
+
+    /// The line's currency, from its cost.
+    pub fn currency(&self) -> Option<&str> {
+        self.cost().map(|c| c.currency_code.as_str())
+    }
+
+    pub fn sequence(&self) -> &str {
+        &self.item.item_sequence_number
+    }
+}
+
+/// One purchase order.
+#[derive(Debug, Clone)]
+pub struct PoEntry<'a> {
+    /// Position in `purchaseOrders`.
+    pub index: usize,
+    pub order: &'a Order,
+    pub date: Option<DateTime<Utc>>,
+    /// End of the ship window (or delivery window when there is no ship window).
+    pub window_end: Option<DateTime<Utc>>,
+    pub lines: Vec<PoLine<'a>>,
+}
+
+impl<'a> PoEntry<'a> {
+    pub fn number(&self) -> &'a str {
+        &self.order.purchase_order_number
+    }
+
+    pub fn state(&self) -> Option<PurchaseOrderState> {
+        self.order.purchase_order_state
+    }
+
+    /// The line a reference points at: by item sequence number (`"1"` = `"00001"`), else by
+    /// ASIN, else by vendor product identifier.
+    pub fn find_line(
+        &self,
+        sequence: Option<&str>,
+        asin: Option<&str>,
+        vendor_id: Option<&str>,
+    ) -> Option<usize> {
+        if let Some(sequence) = sequence {
+            let wanted = normalise_sequence(sequence);
+            if let Some(i) = self
+                .lines
+                .iter()
+                .position(|l| normalise_sequence(l.sequence()) == wanted)
+            {
+                return Some(i);
+            }
+        }
+        if let Some(asin) = asin {
+            if let Some(i) = self
+                .lines
+                .iter()
+                .position(|l| l.item.amazon_product_identifier.as_deref() == Some(asin))
+            {
+                return Some(i);
+            }
+        }
+        let vendor_id = vendor_id?;
+        self.lines
+            .iter()
+            .position(|l| l.item.vendor_product_identifier.as_deref() == Some(vendor_id))
+    }
+}
+
+/// Whether a candidate version replaces the current one: a greater rank (date, type, …), or
+/// the same rank and greater content. Content is only serialised on a tie, so choosing the
+/// current version of each document costs nothing extra in the usual case, and the choice
+/// never depends on input order.
+pub fn supersedes<K: Ord, T: serde::Serialize>(
+    candidate_rank: &K,
+    candidate: &T,
+    current_rank: &K,
+    current: &T,
+) -> bool {
+    match candidate_rank.cmp(current_rank) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            serde_json::to_string(candidate).unwrap_or_default()
+                > serde_json::to_string(current).unwrap_or_default()
+        }
+    }
+}
+
+/// Item sequence numbers compare by value when numeric (`"00001"` is line `"1"`).
+pub fn normalise_sequence(sequence: &str) -> &str {
+    let trimmed = sequence.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        let stripped = trimmed.trim_start_matches('0');
+        if stripped.is_empty() { "0" } else { stripped }
+    } else {
+        trimmed
+    }
+}
+
+/// An acknowledgement (or one of its items) that matches no PO or PO line of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmatchedAcknowledgement {
+    pub path: String,
+    pub purchase_order_number: String,
+    pub item_sequence_number: Option<String>,
+}
+
+/// Purchase orders indexed by number.
+#[derive(Debug, Default)]
+pub struct PoBook<'a> {
+    pub orders: BTreeMap<&'a str, PoEntry<'a>>,
+    pub unmatched_acknowledgements: Vec<UnmatchedAcknowledgement>,
+}
+
+impl<'a> PoBook<'a> {
+    /// Indexes `orders` (at `/purchaseOrders`) and applies `acknowledgements` (at
+    /// `/acknowledgements`), latest per line.
+    pub fn new(
+        orders: &'a [Order],
+        acknowledgements: &'a [OrderAcknowledgement],
+    ) -> Result<Self, BookError> {
+        let mut book = PoBook::default();
+        for (index, order) in orders.iter().enumerate() {
+            let entry = read_order(index, order)?;
+            if book
+                .orders
+                .insert(order.purchase_order_number.as_str(), entry)
+                .is_some()
+            {
+                return Err(BookError::DuplicatePurchaseOrder {
+                    path: format!("/purchaseOrders/{index}/purchaseOrderNumber"),
+                    number: order.purchase_order_number.clone(),
+                });
+            }
+        }
+        book.apply_acknowledgements(acknowledgements)?;
+        Ok(book)
+    }
+
+    pub fn get(&self, number: &str) -> Option<&PoEntry<'a>> {
+        self.orders.get(number)
+    }
+
+    fn apply_acknowledgements(
+        &mut self,
+        acknowledgements: &'a [OrderAcknowledgement],
+    ) -> Result<(), BookError> {
+        // Latest acknowledgement per (PO, line index): (date, the item, facts).
+        type Candidate<'i> = (DateTime<Utc>, &'i OrderAcknowledgementItem, AckFacts);
+        let mut latest: BTreeMap<(&'a str, usize), Candidate<'a>> = BTreeMap::new();
+        for (a, ack) in acknowledgements.iter().enumerate() {
+            let base = format!("/acknowledgements/{a}");
+            let date = parse_instant(&ack.acknowledgement_date).map_err(|message| {
+                InputError::InvalidDate {
+                    path: format!("{base}/acknowledgementDate"),
+                    message,
+                }
+            })?;
+            let Some(entry) = self.orders.get(ack.purchase_order_number.as_str()) else {
+                self.unmatched_acknowledgements
+                    .push(UnmatchedAcknowledgement {
+                        path: format!("{base}/purchaseOrderNumber"),
+                        purchase_order_number: ack.purchase_order_number.clone(),
+                        item_sequence_number: None,
+                    });
+                continue;
+            };
+            for (i, item) in ack.items.iter().enumerate() {
+                let item_path = format!("{base}/items/{i}");
+                let Some(line_index) = entry.find_line(
+                    item.item_sequence_number.as_deref(),
+                    item.amazon_product_identifier.as_deref(),
+                    item.vendor_product_identifier.as_deref(),
+                ) else {
+                    self.unmatched_acknowledgements
+                        .push(UnmatchedAcknowledgement {
+                            path: item_path,
+                            purchase_order_number: ack.purchase_order_number.clone(),
+                            item_sequence_number: item.item_sequence_number.clone(),
+                        });
+                    continue;
+                };
+                let Some(line) = entry.lines.get(line_index) else {
+                    continue;
+                };
+                let mut facts = AckFacts {
+                    cost: item.net_cost.as_ref().and_then(Price::from_money),
+                    acknowledged_at: Some(date),
+                    ..AckFacts::default()
+                };
+                for (e, entry_ack) in item.item_acknowledgements.iter().enumerate() {
+                    let path = format!("{item_path}/itemAcknowledgements/{e}/acknowledgedQuantity");
+                    let eaches = eaches_of(
+                        &entry_ack.acknowledged_quantity,
+                        line.unit_of_measure,
+                        line.unit_size,
+                        &path,
+                    )?;
+                    let slot = match entry_ack.acknowledgement_code {
+                        AcknowledgementCode::Accepted => &mut facts.accepted_eaches,
+                        AcknowledgementCode::Backordered => &mut facts.backordered_eaches,
+                        AcknowledgementCode::Rejected => &mut facts.rejected_eaches,
+                    };
+                    *slot = slot
+                        .checked_add(eaches)
+                        .ok_or(BookError::QuantityOverflow { path })?;
+                }
+                let key = (entry.number(), line_index);
+                let newer = match latest.get(&key) {
+                    None => true,
+                    Some((other_date, other_item, _)) => {
+                        supersedes(&date, item, other_date, *other_item)
+                    }
+                };
+                if newer {
+                    latest.insert(key, (date, item, facts));
+                }
+            }
+        }
+        for ((number, line_index), (_, _, facts)) in latest {
+            if let Some(line) = self
+                .orders
+                .get_mut(number)
+                .and_then(|entry| entry.lines.get_mut(line_index))
+            {
+                line.ack = Some(facts);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_order(index: usize, order: &Order) -> Result<PoEntry<'_>, BookError> {
+    let base = format!("/purchaseOrders/{index}/orderDetails");
+    let mut entry = PoEntry {
+        index,
+        order,
+        date: None,
+        window_end: None,
+        lines: Vec::new(),
+    };
+    let Some(details) = &order.order_details else {
+        return Ok(entry);
+    };
+    entry.date = Some(
+        parse_instant(&details.purchase_order_date).map_err(|message| InputError::InvalidDate {
+            path: format!("{base}/purchaseOrderDate"),
+            message,
+        })?,
+    );
+    let window = details
+        .ship_window
+        .as_ref()
+        .map(|w| ("shipWindow", w))
+        .or(details
+            .delivery_window
+            .as_ref()
+            .map(|w| ("deliveryWindow", w)));
+    if let Some((field, window)) = window {
+        let (_, end) = parse_interval(window).map_err(|message| InputError::InvalidDate {
+            path: format!("{base}/{field}"),
+            message,
+        })?;
+        entry.window_end = Some(end);
+    }
+    for (i, item) in details.items.iter().enumerate() {
+        let path = format!("{base}/items/{i}");
+        let quantity = &item.ordered_quantity;
+        let unit_of_measure = quantity.unit_of_measure.unwrap_or(UnitOfMeasure::Eaches);
+        let unit_size = match unit_of_measure {
+            UnitOfMeasure::Eaches => 1,
+            UnitOfMeasure::Cases => match quantity.unit_size {
+                Some(size) if size > 0 => size,
+                _ => {
+                    return Err(BookError::MissingUnitSize {
+                        path: format!("{path}/orderedQuantity/unitSize"),
+                    });
+                }
+            },
+        };
+        let ordered_eaches =
+            quantity
+                .amount
+                .checked_mul(unit_size)
+                .ok_or(BookError::QuantityOverflow {
+                    path: format!("{path}/orderedQuantity"),
+                })?;
+        entry.lines.push(PoLine {
+            item,
+            path,
+            unit_of_measure,
+            unit_size,
+            ordered_eaches,
+            po_cost: item.net_cost.as_ref().and_then(Price::from_money),
+            ack: None,
+        });
+    }
+    Ok(entry)
+}
+
+/// Eaches of a quantity. A quantity without its own unit is in the PO line's unit; a Cases
+/// quantity without `unitSize` uses the PO line's case size.
+pub fn eaches_of(
+    quantity: &ItemQuantity,
+    line_unit: UnitOfMeasure,
+    line_unit_size: u64,
+    path: &str,
+) -> Result<u64, BookError> {
+    let unit = quantity.unit_of_measure.unwrap_or(line_unit);
+    let size = match unit {
+        UnitOfMeasure::Eaches => 1,
+        UnitOfMeasure::Cases => match quantity.unit_size {
+            Some(size) if size > 0 => size,
+            _ if line_unit == UnitOfMeasure::Cases => line_unit_size,
+            _ => {
+                return Err(BookError::MissingUnitSize {
+                    path: format!("{path}/unitSize"),
+                });
+            }
+        },
+    };
+    quantity
+        .amount
+        .checked_mul(size)
+        .ok_or_else(|| BookError::QuantityOverflow {
+            path: path.to_string(),
+        })
+}

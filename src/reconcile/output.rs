@@ -1,0 +1,333 @@
+//! What `reconcile` returns. LineQuantities are in eaches; money is in the PO's currency, exact.
+
+use serde::Serialize;
+
+use super::remittance::{DeductionType, RemittanceIssue};
+use crate::exceptions::Exception;
+use crate::invoice::shipped::AsnContainerIdentification;
+use crate::money::{CurrencyAmount, Decimal};
+use crate::spapi::invoices::InvoiceType;
+use crate::spapi::orders::UnitOfMeasure;
+use crate::spapi::orders_status::{PurchaseOrderStatus, ReceiveStatus};
+
+/// The output of `reconcile`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ReconcileOutput {
+    /// One entry per PO, by PO number.
+    pub purchase_orders: Vec<PoReconciliation>,
+    /// One entry per invoice or credit note, by id.
+    pub invoices: Vec<InvoiceReconciliation>,
+    /// Everything that needs a person, each with its money at risk and deadline.
+    pub exceptions: Vec<Exception>,
+    /// Claims worth disputing, with the evidence to attach.
+    pub disputes: Vec<Dispute>,
+    pub totals: ReconcileTotals,
+    /// Remittance CSV rows left out, with line and column.
+    pub remittance_issues: Vec<RemittanceIssue>,
+}
+
+wire_enum! {
+    /// Where a PO stands between order and cash.
+    ReconcilePoStatus {
+        /// Accepted quantities not all shipped yet (or not acknowledged).
+        Open = "open",
+        /// Everything accepted shipped; receipts pending.
+        FullyShipped = "fullyShipped",
+        /// Everything shipped received (or settled as shortage); not all invoiced.
+        FullyReceived = "fullyReceived",
+        /// Everything invoiced; payment pending.
+        Invoiced = "invoiced",
+        /// Invoices paid; something else still open (e.g. Amazon has not closed the PO).
+        Paid = "paid",
+        /// A shortage, price variance or deduction awaits a decision.
+        Disputed = "disputed",
+        /// Nothing left to do.
+        Closed = "closed",
+    }
+}
+
+/// One PO.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PoReconciliation {
+    pub purchase_order_number: String,
+    pub status: ReconcilePoStatus,
+    /// `OPEN` / `CLOSED` from getPurchaseOrdersStatus, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amazon_status: Option<PurchaseOrderStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<String>,
+    pub quantities: LineQuantities,
+    pub money: ReconcileMoney,
+    pub invoice_numbers: Vec<String>,
+    /// What must still happen for the PO to close, in order.
+    pub missing_to_close: Vec<MissingStep>,
+    pub lines: Vec<LineReconciliation>,
+}
+
+/// Quantities in eaches. Per line: `shipped + overage = received + shortage + inTransit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LineQuantities {
+    pub ordered: u64,
+    pub accepted: u64,
+    pub backordered: u64,
+    pub rejected: u64,
+    /// Per the ASNs sent.
+    pub shipped: u64,
+    /// Per the ERP's fulfilment rows (present when any were given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipped_in_erp: Option<u64>,
+    pub received: u64,
+    /// Shipped, not received, still within the receipt grace period.
+    pub in_transit: u64,
+    /// Shipped, not received, past the grace period (or Amazon closed the receipt).
+    pub shortage: u64,
+    /// Received beyond what the ASNs say was shipped.
+    pub overage: u64,
+    pub invoiced: u64,
+}
+
+/// Money in the PO's currency: quantities valued at the acknowledged (else PO) cost; invoiced
+/// at the invoiced cost; paid as cash applied to the invoice lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ReconcileMoney {
+    pub ordered: Decimal,
+    pub accepted: Decimal,
+    pub shipped: Decimal,
+    pub received: Decimal,
+    pub invoiced: Decimal,
+    pub paid: Decimal,
+}
+
+/// One PO line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LineReconciliation {
+    pub item_sequence_number: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amazon_product_identifier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vendor_product_identifier: Option<String>,
+    pub unit_of_measure: UnitOfMeasure,
+    pub unit_size: u64,
+    /// Cost per ordered unit (acknowledged, else PO).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net_cost: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receive_status: Option<ReceiveStatus>,
+    pub quantities: LineQuantities,
+    pub money: ReconcileMoney,
+}
+
+wire_enum! {
+    /// A step still needed to close a PO.
+    CloseStep {
+        Acknowledge = "acknowledge",
+        Ship = "ship",
+        Receive = "receive",
+        Invoice = "invoice",
+        Pay = "pay",
+        ResolveDispute = "resolveDispute",
+        CloseAtAmazon = "closeAtAmazon",
+    }
+}
+
+/// One missing step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MissingStep {
+    pub step: CloseStep,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_sequence_number: Option<String>,
+    /// Eaches concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<CurrencyAmount>,
+    pub message: String,
+}
+
+wire_enum! {
+    /// Where an invoice stands.
+    InvoiceStatus {
+        Unpaid = "unpaid",
+        Overdue = "overdue",
+        Paid = "paid",
+        ShortPaid = "shortPaid",
+        Overpaid = "overpaid",
+        /// A credit note (its application is tracked on the invoice it references).
+        Credit = "credit",
+    }
+}
+
+/// One invoice or credit note and its payments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceReconciliation {
+    pub id: String,
+    pub invoice_type: InvoiceType,
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<String>,
+    pub currency_code: String,
+    pub purchase_order_numbers: Vec<String>,
+    pub total: Decimal,
+    /// Terms discount Amazon took.
+    pub discount_taken: Decimal,
+    /// Cash applied directly to the invoice number.
+    pub paid: Decimal,
+    /// Credit notes applied against it in remittances.
+    pub credited: Decimal,
+    /// Deductions tied to it (`…SC` claims and the like, or inferred from a short payment).
+    pub deductions: Vec<DeductionAmount>,
+    /// What is still unpaid and unexplained (negative: overpaid).
+    pub balance: Decimal,
+    pub status: InvoiceStatus,
+}
+
+/// A deduction of one type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct DeductionAmount {
+    pub deduction_type: DeductionType,
+    pub amount: Decimal,
+    /// True when no remittance row names it: the short payment was classified from the facts.
+    pub inferred: bool,
+}
+
+/// A claim worth disputing, with what to attach.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Dispute {
+    /// The exception code it belongs to (`SHORTAGE`, `PRICE_VARIANCE`, `DEDUCTION_…`).
+    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purchase_order_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_sequence_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_number: Option<String>,
+    pub amount: CurrencyAmount,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<String>,
+    /// Shortages: the ASNs that carried the line, with BOL, PRO, SSCCs and carton contents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shipments: Vec<ShipmentEvidence>,
+    /// Price variances: the three costs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<PriceEvidence>,
+}
+
+/// Proof of shipment for one line on one ASN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ShipmentEvidence {
+    pub shipment_identifier: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipped_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_of_lading_number: Option<String>,
+    /// `carrierShipmentReferenceNumber`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pro_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carrier_scac: Option<String>,
+    /// Eaches of the line on this ASN.
+    pub shipped_eaches: u64,
+    pub cartons: Vec<CartonEvidence>,
+    pub pallets: Vec<PalletEvidence>,
+}
+
+/// A carton holding the line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CartonEvidence {
+    pub carton_sequence_number: String,
+    pub identifiers: Vec<AsnContainerIdentification>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<String>,
+    /// Eaches of the line in this carton.
+    pub eaches: u64,
+}
+
+/// A pallet holding the line (directly or through its cartons).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PalletEvidence {
+    pub identifiers: Vec<AsnContainerIdentification>,
+    pub carton_sequence_numbers: Vec<String>,
+}
+
+/// Costs behind a price variance, per ordered unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PriceEvidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purchase_order_cost: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged_cost: Option<Decimal>,
+    pub invoiced_cost: Decimal,
+    /// Units invoiced at that cost.
+    pub invoiced_units: u64,
+}
+
+/// Figures for finance.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ReconcileTotals {
+    /// Per exception code and currency.
+    pub by_exception: Vec<ExceptionTotal>,
+    /// Per currency.
+    pub by_currency: Vec<CurrencyTotal>,
+    /// Remittance rows read (JSON + CSV) and CSV rows left out.
+    pub remittance_rows: u64,
+    pub remittance_rows_rejected: u64,
+}
+
+/// Exceptions of one code in one currency (`currencyCode` empty for those without money).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ExceptionTotal {
+    pub code: String,
+    pub currency_code: String,
+    pub count: u64,
+    pub money_at_risk: Decimal,
+}
+
+/// Everything in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencyTotal {
+    pub currency_code: String,
+    pub ordered: Decimal,
+    pub shipped: Decimal,
+    pub received: Decimal,
+    pub invoiced: Decimal,
+    /// Cash received (remittance rows, deductions included as negatives).
+    pub paid: Decimal,
+    /// Deductions (positive).
+    pub deducted: Decimal,
+    /// Σ money at risk of every exception.
+    pub money_at_risk: Decimal,
+    /// Σ money at risk of the disputes whose deadline has not passed.
+    pub disputable: Decimal,
+}
