@@ -7,6 +7,11 @@ use super::output::OwnerRole;
 /// (code, owner, action). Actions are imperative sentences a person can follow.
 pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
     (
+        "ACCEPTED_NOT_SHIPPED",
+        OwnerRole::Operations,
+        "Ship the accepted units before the window closes, or lower the acknowledgement while it is still allowed.",
+    ),
+    (
         "ACKNOWLEDGED_ELSEWHERE",
         OwnerRole::Operations,
         "Find where the PO was acknowledged (Vendor Central or another system) and load that acknowledgement into history, so its stock is reserved.",
@@ -28,6 +33,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Approve and submit the acknowledgement now, then check the PO state at Amazon.",
     ),
     (
+        "ACKNOWLEDGEMENT_UNMATCHED",
+        OwnerRole::Administrator,
+        "An acknowledgement matches no PO line: check that the PO book passed to reconcile is complete.",
+    ),
+    (
         "APPROVAL_OVERRIDE",
         OwnerRole::Operations,
         "Make sure the stock the approver promised beyond what was allocatable arrives before the ship window.",
@@ -43,6 +53,16 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         OwnerRole::Administrator,
         "Add the SKU's ASIN to the SKU map: inventory updates by vendor SKU alone are refused \
          by Amazon.",
+    ),
+    (
+        "ASN_LINE_UNMATCHED",
+        OwnerRole::Operations,
+        "An ASN line matches no PO line: check the ASN's PO number and identifiers.",
+    ),
+    (
+        "ASN_WITHOUT_ERP_FULFILMENT",
+        OwnerRole::Operations,
+        "An ASN was sent for goods the ERP has not fulfilled: check whether the shipment happened and fix the ERP record.",
     ),
     (
         "CHANGE_WINDOW_CLOSED",
@@ -64,6 +84,31 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         OwnerRole::Finance,
         "Add the currency to the ERP customer, or map the vendor code to the customer that \
          trades in it; then convert the PO again.",
+    ),
+    (
+        "DEDUCTION_CHARGEBACK",
+        OwnerRole::Operations,
+        "Find the chargeback's cause (on-time, ASN accuracy, labels) and fix it; dispute it if the data shows compliance.",
+    ),
+    (
+        "DEDUCTION_COOP",
+        OwnerRole::Finance,
+        "Match the co-op deduction to the agreement; dispute it if no agreement covers it.",
+    ),
+    (
+        "DEDUCTION_OTHER",
+        OwnerRole::Finance,
+        "Find out what the unclassified deduction is for in Vendor Central and dispute it within the window if it is not owed.",
+    ),
+    (
+        "DEDUCTION_PRICE",
+        OwnerRole::Finance,
+        "Review the price deduction against the PO and acknowledged cost; dispute it or correct the cost master.",
+    ),
+    (
+        "DEDUCTION_SHORTAGE",
+        OwnerRole::Finance,
+        "Review the shortage deduction against the ASN evidence and dispute it within the window if the goods were shipped.",
     ),
     (
         "DETAILS_MISSING",
@@ -126,6 +171,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Ship the held units from own stock or wait for FBA stock: the order line is in neither warehouse.",
     ),
     (
+        "FULFILMENT_UNMATCHED",
+        OwnerRole::Operations,
+        "An ERP fulfilment row matches no PO line: check its PO number and SKU.",
+    ),
+    (
         "FULL_UPDATE_HELD",
         OwnerRole::Operations,
         "Check the held zeros of the warehouse; confirm them with confirmZeros, or send a \
@@ -165,6 +215,26 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "INVALID_UNIT_PRICE",
         OwnerRole::Finance,
         "The order line had no positive price (20): check the cost with the Amazon buyer before the next order.",
+    ),
+    (
+        "INVOICED_MORE_THAN_SHIPPED",
+        OwnerRole::Finance,
+        "Issue a credit note for the units invoiced but not shipped before Amazon deducts them.",
+    ),
+    (
+        "INVOICE_FOR_UNKNOWN_PO",
+        OwnerRole::Finance,
+        "The invoice names a PO the ERP does not have: check the PO number, and load the PO if it is missing.",
+    ),
+    (
+        "INVOICE_LINE_UNMATCHED",
+        OwnerRole::Finance,
+        "An invoice line matches no PO line: correct the line's ASIN / vendor SKU or issue a credit note.",
+    ),
+    (
+        "INVOICE_OVERDUE",
+        OwnerRole::Finance,
+        "Chase the unpaid invoice in Vendor Central (check that it was received and matched) before it ages further.",
     ),
     (
         "MASS_ZERO_HELD",
@@ -270,6 +340,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Check the SKU's stock and safety stock: the DF order was cancelled (03); replenish or raise the allocation so the next orders ship.",
     ),
     (
+        "OVERAGE",
+        OwnerRole::Operations,
+        "More was shipped than accepted: expect an overage chargeback; correct the packing process and the ASN.",
+    ),
+    (
         "OVERCOMMITTED",
         OwnerRole::Operations,
         "Check the SKU's commitments in the ERP: more is promised (to Amazon or other channels) than is on hand.",
@@ -278,6 +353,16 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "PACKAGE_ALREADY_SHIPPED",
         OwnerRole::Operations,
         "The package had already shipped: check for a double shipment before shipping again.",
+    ),
+    (
+        "PARTIALLY_FULFILLED_OPEN",
+        OwnerRole::Operations,
+        "Ship the rest of the PO or close it in the ERP so it stops holding stock.",
+    ),
+    (
+        "PAYMENT_WITHOUT_INVOICE",
+        OwnerRole::Finance,
+        "Find the invoice the payment belongs to (check the invoice number on the remittance) and record it.",
     ),
     (
         "PO_DETAILS_MISSING",
@@ -296,6 +381,21 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
          weight unit.",
     ),
     (
+        "PRICE_VARIANCE",
+        OwnerRole::Finance,
+        "Compare invoice, PO and acknowledged cost; dispute the price claim or correct the cost in the ERP.",
+    ),
+    (
+        "RECEIPT_UNMATCHED",
+        OwnerRole::Operations,
+        "Amazon reports a receipt for a line the ERP does not know: check the PO in Vendor Central.",
+    ),
+    (
+        "RECEIVED_MORE_THAN_SHIPPED",
+        OwnerRole::Operations,
+        "Check the ASN against the warehouse's shipping records: Amazon received more than the ASN says was shipped.",
+    ),
+    (
         "REQUIRED_SHIP_DATE_PASSED",
         OwnerRole::Operations,
         "Ship the accepted DF order today: it is past its required ship date and counts against on-time metrics.",
@@ -306,6 +406,16 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Review the SKU's restriction or quantity limit in the rules; the order was cancelled (51).",
     ),
     (
+        "SHIPPED_NOT_INVOICED",
+        OwnerRole::Finance,
+        "Invoice the shipped units: payment cannot start without an invoice.",
+    ),
+    (
+        "SHIPPED_WITHOUT_ASN",
+        OwnerRole::Operations,
+        "The ERP shipped goods with no ASN sent: send the ASN now, before the goods arrive, to avoid an ASN-accuracy chargeback.",
+    ),
+    (
         "SHIPPING_SPEED_UNMAPPED",
         OwnerRole::Administrator,
         "Map the channel's shipping speed in options.speedMapping to Standard, Expedited or Priority.",
@@ -314,6 +424,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "SHIP_TO_INCOMPLETE",
         OwnerRole::Operations,
         "Complete the ship-to address on the channel order before it can go to FBA.",
+    ),
+    (
+        "SHORTAGE",
+        OwnerRole::Finance,
+        "Dispute the shortage claim with the evidence attached (BOL, PRO, SSCCs and carton contents of the ASN) before the dispute window closes.",
     ),
     (
         "TRANSACTION_FAILED",
