@@ -3,6 +3,8 @@
 //! order (total, deterministic, independent of input order).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::cmp::Ordering;
 
 use proptest::prelude::*;
@@ -12,6 +14,11 @@ use vendor_central_connector::exceptions_report::{
     ExceptionsReportOutput, OwnerRole, ReportError, compare_entries, exceptions_report, owners,
 };
 use vendor_central_connector::input::parse_input;
+
+/// Compares with `tests/fixtures/exceptions_report/<name>` (see `common::assert_fixture`).
+fn assert_fixture(name: &str, actual: &Value) {
+    common::assert_fixture("exceptions_report", name, actual);
+}
 
 fn report(input: &Value) -> ExceptionsReportOutput {
     let parsed = parse_input(&input.to_string()).expect("input parses");
@@ -24,20 +31,6 @@ fn report_err(input: &Value) -> (String, String) {
         .and_then(exceptions_report)
         .expect_err("should fail");
     (err.code().to_string(), err.path())
-}
-
-fn assert_fixture(name: &str, actual: &Value) {
-    let path = format!(
-        "{}/tests/fixtures/exceptions_report/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        let text = serde_json::to_string_pretty(actual).unwrap() + "\n";
-        std::fs::write(&path, text).expect("write fixture");
-    }
-    let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json");
-    assert_eq!(actual, &expected, "output differs from {name}");
 }
 
 const NOW: &str = "2026-11-22T12:00:00Z";

@@ -17,6 +17,11 @@ use vendor_central_connector::spapi::df_inventory::{
 const INVENTORY_MODEL: &str =
     "vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json";
 
+/// Compares with `tests/fixtures/inventory_feed/<name>` (see `common::assert_fixture`).
+fn assert_fixture(name: &str, actual: &Value) {
+    common::assert_fixture("inventory_feed", name, actual);
+}
+
 fn feed(input: &Value) -> Value {
     let parsed = parse_input(&input.to_string()).expect("input parses");
     serde_json::to_value(inventory_feed(parsed).expect("feeds")).unwrap()
@@ -28,21 +33,6 @@ fn feed_err(input: &Value) -> (String, String) {
         .and_then(inventory_feed)
         .expect_err("should fail");
     (err.code().to_string(), err.path())
-}
-
-/// Compares with `tests/fixtures/inventory_feed/<name>`; `UPDATE_FIXTURES=1` rewrites it.
-fn assert_fixture(name: &str, actual: &Value) {
-    let path = format!(
-        "{}/tests/fixtures/inventory_feed/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        let text = serde_json::to_string_pretty(actual).unwrap() + "\n";
-        std::fs::write(&path, text).expect("write fixture");
-    }
-    let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json");
-    assert_eq!(actual, &expected, "output differs from {name}");
 }
 
 /// The parts of the model's schema a body must meet (the JS suite validates with ajv too).

@@ -13,6 +13,11 @@ use vendor_central_connector::sales_order::{
 };
 use vendor_central_connector::spapi::orders::Order;
 
+/// Compares with `tests/fixtures/sales_order/<name>` (see `common::assert_fixture`).
+fn assert_fixture(name: &str, actual: &Value) {
+    common::assert_fixture("sales_order", name, actual);
+}
+
 fn convert(input: &Value) -> Value {
     let parsed = parse_input(&input.to_string()).expect("input parses");
     serde_json::to_value(to_sales_orders(parsed).expect("converts")).unwrap()
@@ -39,22 +44,6 @@ fn diff_err(previous: &Value, current: &Value) -> (String, String) {
         .and_then(diff_purchase_order)
         .expect_err("should fail");
     (err.code().to_string(), err.path())
-}
-
-/// Compares with `tests/fixtures/sales_order/<name>`; `UPDATE_FIXTURES=1` rewrites the file
-/// (then review the diff before committing).
-fn assert_fixture(name: &str, actual: &Value) {
-    let path = format!(
-        "{}/tests/fixtures/sales_order/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        let text = serde_json::to_string_pretty(actual).unwrap() + "\n";
-        std::fs::write(&path, text).expect("write fixture");
-    }
-    let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json");
-    assert_eq!(actual, &expected, "output differs from {name}");
 }
 
 fn po(number: &str, items: Value) -> Value {

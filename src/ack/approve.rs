@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::error::ApprovalError;
 use super::history::line_key;
+use super::line::entry;
 use super::output::{
     Allocation, ApproveAcknowledgementOutput, BackorderSlice, DecisionCode, DecisionStatus,
     LineDecision, PendingAcknowledgement, ProposalLine,
@@ -20,7 +21,7 @@ use crate::exceptions::{Exception, Severity};
 use crate::money::Decimal;
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, Money, OrderAcknowledgement, OrderAcknowledgementItem,
-    OrderItemAcknowledgement, PartyIdentification, RejectionReason,
+    PartyIdentification, RejectionReason,
 };
 use crate::time::{Instant, format_instant, parse_instant};
 
@@ -249,16 +250,6 @@ struct ApprovedQuantities {
     rejection_reason: RejectionReason,
     net_cost: Money,
     overridden: bool,
-}
-
-fn entry(code: AcknowledgementCode, quantity: ItemQuantity) -> OrderItemAcknowledgement {
-    OrderItemAcknowledgement {
-        acknowledgement_code: code,
-        acknowledged_quantity: quantity,
-        scheduled_ship_date: None,
-        scheduled_delivery_date: None,
-        rejection_reason: None,
-    }
 }
 
 fn decide_approved_line(

@@ -278,7 +278,7 @@ impl<'a> PoWork<'a> {
             details
                 .items
                 .get(j)
-                .map(|item| sequence_key(&item.item_sequence_number))
+                .map(|item| crate::spapi::orders::sequence_key(&item.item_sequence_number))
         });
         let mut acknowledged_elsewhere = false;
         for j in positions {
@@ -670,12 +670,6 @@ impl<'a> PoWork<'a> {
             output.request.acknowledgements.push(acknowledgement);
         }
     }
-}
-
-/// Numeric order of item sequence numbers ("2" before "10", "00001" = "1"); non-numeric last.
-pub(crate) fn sequence_key(sequence: &str) -> (u64, String) {
-    let number = sequence.trim().parse::<u64>().unwrap_or(u64::MAX);
-    (number, sequence.to_string())
 }
 
 /// Resolves the SKU, the eaches per unit and the rules of a line; reports unit-size conflicts.

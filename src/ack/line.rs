@@ -87,7 +87,7 @@ impl LineResult {
     }
 }
 
-fn entry(code: AcknowledgementCode, quantity: ItemQuantity) -> OrderItemAcknowledgement {
+pub(super) fn entry(code: AcknowledgementCode, quantity: ItemQuantity) -> OrderItemAcknowledgement {
     OrderItemAcknowledgement {
         acknowledgement_code: code,
         acknowledged_quantity: quantity,
@@ -103,18 +103,6 @@ fn units_word(unit: UnitOfMeasure, amount: u64) -> &'static str {
         (UnitOfMeasure::Cases, _) => "cases",
         (UnitOfMeasure::Eaches, 1) => "each",
         (UnitOfMeasure::Eaches, _) => "eaches",
-    }
-}
-
-fn describe_item(item: &OrderItem) -> String {
-    match (
-        item.amazon_product_identifier.as_deref(),
-        item.vendor_product_identifier.as_deref(),
-    ) {
-        (Some(asin), Some(vendor)) => format!("ASIN {asin} / vendor id {vendor}"),
-        (Some(asin), None) => format!("ASIN {asin}"),
-        (None, Some(vendor)) => format!("vendor id {vendor}"),
-        (None, None) => "a line with no product identifier".to_string(),
     }
 }
 
@@ -182,13 +170,13 @@ pub fn decide_line(
             format!(
                 "no ERP item matches {}: map it in the SKU map, or approve the rejection \
                  (InvalidProductIdentifier, final)",
-                describe_item(item)
+                item.describe_identifiers()
             )
         } else {
             format!(
                 "no ERP item matches {}: rejected as InvalidProductIdentifier (final); if the \
                  item exists, map it before the next PO",
-                describe_item(item)
+                item.describe_identifiers()
             )
         };
         let mut result = reject_all(
@@ -196,7 +184,7 @@ pub fn decide_line(
             previously_rejected,
             RejectionReason::InvalidProductIdentifier,
             DecisionCode::UnknownProduct,
-            format!("no ERP item matches {}", describe_item(item)),
+            format!("no ERP item matches {}", item.describe_identifiers()),
         );
         result.issues.push(LineIssue {
             code: "UNKNOWN_PRODUCT",

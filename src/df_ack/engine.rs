@@ -240,7 +240,7 @@ impl<'a> Plan<'a> {
             details
                 .items
                 .get(j)
-                .map(|item| sequence_key(&item.item_sequence_number))
+                .map(|item| crate::spapi::orders::sequence_key(&item.item_sequence_number))
         });
         if order.purchase_order_number.trim().is_empty() {
             plan.block(
@@ -311,12 +311,6 @@ impl<'a> Plan<'a> {
 
 fn parse_date(text: &str, path: String) -> Result<DateTime<Utc>, DfAckError> {
     parse_instant(text).map_err(|message| DfAckError::InvalidDate { path, message })
-}
-
-/// Numeric order of item sequence numbers ("2" before "10", "00001" = "1"); non-numeric last.
-fn sequence_key(sequence: &str) -> (u64, String) {
-    let number = sequence.trim().parse::<u64>().unwrap_or(u64::MAX);
-    (number, sequence.to_string())
 }
 
 /// Second and later orders with an already-seen number: identical copies are skipped; a

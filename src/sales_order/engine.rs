@@ -407,18 +407,6 @@ enum LineOutcome {
     Omitted(OmittedLine, Vec<Exception>),
 }
 
-fn describe_item(item: &OrderItem) -> String {
-    match (
-        item.amazon_product_identifier.as_deref(),
-        item.vendor_product_identifier.as_deref(),
-    ) {
-        (Some(asin), Some(vendor)) => format!("ASIN {asin} / vendor id {vendor}"),
-        (Some(asin), None) => format!("ASIN {asin}"),
-        (None, Some(vendor)) => format!("vendor id {vendor}"),
-        (None, None) => "a line with no product identifier".to_string(),
-    }
-}
-
 fn convert_line(
     number: &str,
     item: &OrderItem,
@@ -487,7 +475,7 @@ fn convert_line(
         let message = format!(
             "PO {number} line {sequence}: no ERP item matches {}; add it to the SKU map, then \
              convert the PO again",
-            describe_item(item)
+            item.describe_identifiers()
         );
         return blocked("UNKNOWN_PRODUCT", None, message, rough_value);
     };

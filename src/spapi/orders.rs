@@ -321,6 +321,27 @@ pub struct OrderItem {
     pub list_price: Option<Money>,
 }
 
+impl OrderItem {
+    /// The line's product identifiers in words ("ASIN B07… / vendor id 880…"), for messages.
+    pub fn describe_identifiers(&self) -> String {
+        match (
+            self.amazon_product_identifier.as_deref(),
+            self.vendor_product_identifier.as_deref(),
+        ) {
+            (Some(asin), Some(vendor)) => format!("ASIN {asin} / vendor id {vendor}"),
+            (Some(asin), None) => format!("ASIN {asin}"),
+            (None, Some(vendor)) => format!("vendor id {vendor}"),
+            (None, None) => "a line with no product identifier".to_string(),
+        }
+    }
+}
+
+/// Numeric order of item sequence numbers ("2" before "10", "00001" = "1"); non-numeric last.
+pub fn sequence_key(sequence: &str) -> (u64, String) {
+    let number = sequence.trim().parse::<u64>().unwrap_or(u64::MAX);
+    (number, sequence.to_string())
+}
+
 /// `ItemQuantity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]

@@ -139,6 +139,19 @@ pub fn sandbox_orders() -> Vec<Value> {
     orders
 }
 
+/// Compares `actual` with `tests/fixtures/<dir>/<name>`; `UPDATE_FIXTURES=1` rewrites the file
+/// (then review the diff before committing).
+pub fn assert_fixture(dir: &str, name: &str, actual: &Value) {
+    let path = format!("{}/tests/fixtures/{dir}/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        let text = serde_json::to_string_pretty(actual).unwrap() + "\n";
+        std::fs::write(&path, text).expect("write fixture");
+    }
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json");
+    assert_eq!(actual, &expected, "output differs from {name}");
+}
+
 /// JSON pointers at which `a` and `b` differ (missing keys count as differences).
 pub fn differences(a: &Value, b: &Value) -> Vec<String> {
     fn walk(a: &Value, b: &Value, path: String, out: &mut Vec<String>) {
