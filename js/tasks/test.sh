@@ -29,6 +29,13 @@ step "build every artefact"
 node js/build/build.mjs
 
 step "JS tests over the built artefacts"
-(cd js && node --test --test-concurrency=1 test/)
+# Every temporary directory, child process output and the suite's own output land under one root,
+# which is then searched for the sentinel credentials and personal data the tests plant.
+outputs="$repo/target/test-outputs"
+rm -rf "$outputs" && mkdir -p "$outputs"
+(cd js && VCC_TEST_OUTPUT_DIR="$outputs" node --test --test-concurrency=1 test/) 2>&1 | tee "$outputs/js-suite.log"
+
+step "no secret or personal data in any output of the suite"
+node js/tasks/scan-outputs.mjs "$outputs"
 
 step "all green"

@@ -15,13 +15,16 @@ import { parseCsv, parseCsvRows, CsvError } from '../node/csv.mjs';
 import { readInventory, readSkuMap } from '../node/inputs.mjs';
 import { validatorFor } from '../lib/models.mjs';
 
+import { testDir, removeTestDir, recordProcessOutput } from './harness/outputs.mjs';
+import { SECRET_SENTINELS } from './harness/sentinels.mjs';
+
 requireBuilt();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const F = (name) => path.join(here, 'fixtures', 'cli', name);
 // The CLI as shipped in the package, so the test covers what users install.
 const CLI = path.join(pkgDir, 'node', 'cli.mjs');
 const NOW = '2019-05-23T12:00:00Z';
-const SENTINEL = { clientId: 'amzn1.application-oa2-client.CLI-SENTINEL', clientSecret: 'CLI-SENTINEL-SECRET-31f0', refreshToken: 'Atzr|CLI-SENTINEL-REFRESH-c2d9' };
+const SENTINEL = SECRET_SENTINELS.cli;
 
 function cli(args, { env = {}, cwd } = {}) {
   return new Promise((resolve, reject) => {
@@ -31,7 +34,10 @@ function cli(args, { env = {}, cwd } = {}) {
     proc.stdout.on('data', (c) => { stdout += c; });
     proc.stderr.on('data', (c) => { stderr += c; });
     proc.on('error', reject);
-    proc.on('close', (code) => resolve({ code, stdout, stderr }));
+    proc.on('close', (code) => {
+      recordProcessOutput('cli', { stdout, stderr });
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -86,20 +92,20 @@ test('exit 2 on bad input, with file and line; usage errors; the core\'s refusal
   assert.equal((await cli(['ack', '--bogus'])).code, 2);
   const refused = await cli(['ack', '--orders', F('orders.json'), '--inventory', F('inventory.csv'), '--now', 'yesterday']);
   assert.equal(refused.code, 2);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  const dir = testDir('vcc-cli-');
   try {
     fs.writeFileSync(path.join(dir, 'po.json'), JSON.stringify([{ purchaseOrderNumber: 'X1', orderDetails: { items: [{ itemSequenceNumber: '1', orderedQuantity: { amount: 'two' } }] } }]));
     const core = await cli(['ack', '--orders', path.join(dir, 'po.json'), '--inventory', F('inventory.csv'), '--now', NOW]);
     assert.equal(core.code, 2);
     assert.match(core.stderr, /refused: \w+ at \/purchaseOrders\/0\//);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   }
 });
 
 test('ack --submit through the emulator: transaction Success, journal written; no secret in any output or file', async () => {
   const emu = await startEmulator({ credentials: SENTINEL, processingPolls: 0 });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  const dir = testDir('vcc-cli-');
   try {
     const env = { VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken };
     const conn = ['--endpoint', emu.url, '--lwa-endpoint', `${emu.url}/auth/o2/token`, '--state-dir', dir];
@@ -126,14 +132,14 @@ test('ack --submit through the emulator: transaction Success, journal written; n
     for (const secret of Object.values(SENTINEL)) assert.ok(!all.includes(secret), `leaked ${secret.slice(0, 12)}…`);
   } finally {
     await emu.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   }
 });
 
 test('run: poll → decide → acknowledge against the emulator; second run sends nothing; version and call', async () => {
   const orders = JSON.parse(fs.readFileSync(F('orders.json'), 'utf8')).payload.orders;
   const emu = await startEmulator({ orders, credentials: SENTINEL, processingPolls: 0 });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  const dir = testDir('vcc-cli-');
   try {
     const env = { VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken };
     // The window (7 days back) holds the two POs of 2019-08-20; TestPO3 (2020) is outside it.
@@ -156,7 +162,7 @@ test('run: poll → decide → acknowledge against the emulator; second run send
     assert.equal((await cli(['call', 'nope'])).code, 2);
   } finally {
     await emu.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   }
 });
 
@@ -189,7 +195,7 @@ test('inventory-feed on a positions CSV: bodies per warehouse, a critical zero h
 });
 
 test('exceptions: engine outputs merged into one urgent-first table; --json is the core\'s report', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-cli-'));
+  const dir = testDir('vcc-cli-');
   try {
     const ackOut = path.join(dir, 'ack.json');
     fs.writeFileSync(ackOut, (await cli([...ACK, '--rules', F('rules.json'), '--json'])).stdout);
@@ -201,6 +207,6 @@ test('exceptions: engine outputs merged into one urgent-first table; --json is t
     assert.deepEqual(report.entries.map((e) => e.rank), report.entries.map((_, i) => i + 1));
     assert.equal((await cli(['exceptions'])).code, 2);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   }
 });

@@ -13,11 +13,12 @@ import { startEmulator } from '../emulator/server.mjs';
 import { generateOrders, loadDemoInventory } from '../demo/generate.mjs';
 import { checkSdfProject, parseXml, SCRIPTS_FOLDER } from '../build/netsuite.mjs';
 import { validatorFor } from '../lib/models.mjs';
+import { SECRET_SENTINELS } from './harness/sentinels.mjs';
 
 requireBuilt();
 const project = path.join(distDir, 'netsuite');
 const scriptsDir = path.join(project, SCRIPTS_FOLDER);
-const SENTINEL = { clientId: 'amzn1.application-oa2-client.NS-SENTINEL-1', clientSecret: 'NS-SENTINEL-SECRET-5a9d', refreshToken: 'Atzr|NS-SENTINEL-REFRESH-77c3' };
+const SENTINEL = SECRET_SENTINELS.netsuite;
 const { inventory, skuMap } = loadDemoInventory();
 const validateAck = validatorFor('vendor-orders-api-model/vendorOrders.json', 'SubmitAcknowledgementRequest');
 

@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { startEmulator, EMULATOR_CREDENTIALS } from '../emulator/server.mjs';
 import { SpApiClient, SpApiError } from '../node/spapi-client.mjs';
 import { sandboxOrders } from '../lib/models.mjs';
+import { SECRET_SENTINELS } from './harness/sentinels.mjs';
 
 let emu;
 before(async () => { emu = await startEmulator(); });
@@ -246,11 +247,7 @@ test('TIMEOUT and NETWORK_ERROR codes when retries run out', async () => {
 });
 
 test('credentials and tokens never appear in errors, the client, or the emulator log', async () => {
-  const secrets = {
-    clientId: 'amzn1.application-oa2-client.LEAKCHECK',
-    clientSecret: 'super-secret-LEAKCHECK-0001',
-    refreshToken: 'Atzr|refresh-LEAKCHECK-0002',
-  };
+  const secrets = { ...SECRET_SENTINELS.nodeClient };
   const local = await startEmulator({ credentials: secrets, orders: sandboxOrders() });
   let accessToken;
   // A server that echoes what it was sent, to prove the client redacts what comes back.

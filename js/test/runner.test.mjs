@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/server.mjs';
@@ -17,15 +16,14 @@ import { runOnce } from '../node/runner.mjs';
 import { loadCore } from '../node/core.mjs';
 import { requireBuilt } from './harness/artefacts.mjs';
 
+import { testDir, removeTestDir, recordProcessOutput } from './harness/outputs.mjs';
+import { SECRET_SENTINELS } from './harness/sentinels.mjs';
+
 requireBuilt();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CHILD = path.join(here, 'harness', 'runner-child.mjs');
 const NOW = '2026-11-22T08:00:00Z';
-const SENTINEL = Object.freeze({
-  clientId: 'amzn1.application-oa2-client.SENTINEL-ID-4b1d',
-  clientSecret: 'SENTINEL-SECRET-do-not-print-7e22c0',
-  refreshToken: 'Atzr|SENTINEL-REFRESH-do-not-print-91af',
-});
+const SENTINEL = SECRET_SENTINELS.runner;
 const { inventory, skuMap } = loadDemoInventory();
 const core = await loadCore();
 
@@ -64,6 +62,7 @@ function child(emu, stateDir, extra = {}) {
     proc.on('error', reject);
     proc.on('close', (status, signal) => {
       clearTimeout(timer);
+      recordProcessOutput('runner-child', { stdout, stderr });
       resolve({ status, signal, stdout, stderr, report: status === 0 && stdout ? JSON.parse(stdout) : null });
     });
   });
@@ -78,7 +77,7 @@ function assertNoSecrets(texts, dir) {
 }
 
 function tmpDir() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'vcc-runner-'));
+  return testDir('vcc-runner-');
 }
 
 test('N POs in: every actionable PO acknowledged exactly once; a second run sends nothing', async () => {
@@ -227,7 +226,7 @@ for (const crashAt of ['afterSend', 'afterJournalSent']) {
       assertNoSecrets([crashed.stdout, crashed.stderr, restarted.stdout, restarted.stderr, third.stdout, third.stderr], dir);
     } finally {
       await emu.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeTestDir(dir);
     }
   });
 }
@@ -253,6 +252,6 @@ test('journal: a torn last line (crash mid-write) is ignored; a stale lock from 
     await assert.rejects(second.load(), /in use by process/);
     await store.close();
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeTestDir(dir);
   }
 });

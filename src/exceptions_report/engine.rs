@@ -43,7 +43,7 @@ pub fn exceptions_report(
 
     let mut entries = Vec::new();
     for (i, reported) in input.exceptions.iter().enumerate() {
-        let exception = &reported.exception;
+        let exception = reported;
         let due = exception
             .due_at
             .as_deref()

@@ -33,15 +33,48 @@ pub struct ExceptionsReportInput {
 
 /// An exception as an engine returned it, plus where it came from. Fields an engine adds later
 /// are ignored rather than refused, so older reports keep reading newer engines' output.
+///
+/// The fields of [`Exception`] are repeated here rather than `#[serde(flatten)]`ed: flatten
+/// buffers the object first, and an error inside it (an unknown `severity`, a bad amount) would
+/// then point at the whole exception instead of the field. `From<ReportedException> for
+/// Exception` lists every field, so a field added to `Exception` must be added here too.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportedException {
-    #[serde(flatten)]
-    pub exception: Exception,
+    pub code: String,
+    pub severity: crate::exceptions::Severity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_order_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_sequence_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    pub message: String,
+    /// ISO-8601 instant by which the matter must be settled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_at: Option<String>,
+    /// What is lost if nobody acts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_at_risk: Option<crate::money::CurrencyAmount>,
     /// The engine or run it came from, e.g. `decideAcknowledgements`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+impl From<ReportedException> for Exception {
+    fn from(reported: ReportedException) -> Self {
+        Exception {
+            code: reported.code,
+            severity: reported.severity,
+            purchase_order_number: reported.purchase_order_number,
+            item_sequence_number: reported.item_sequence_number,
+            sku: reported.sku,
+            message: reported.message,
+            due_at: reported.due_at,
+            money_at_risk: reported.money_at_risk,
+        }
+    }
 }
 
 /// A transaction the host submitted (acknowledgement, ASN, invoice, inventory update, …).
