@@ -5,6 +5,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::json_pointer::{locate, offset_of, pointer_at};
+
 use crate::error::InputError;
 
 /// Inputs above this many bytes of JSON are refused before parsing (16 MiB). A day of POs for
@@ -35,7 +37,7 @@ pub fn parse_json_with_limit<T: DeserializeOwned>(
         });
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(classify)?;
+    let value = T::deserialize(&mut deserializer).map_err(|e| classify(text, &e))?;
     deserializer.end().map_err(|e| InputError::InvalidJson {
         message: strip_position(&e.to_string()),
     })?;
@@ -84,21 +86,41 @@ pub fn parse_input_with_limit<T: DeserializeOwned>(
     })
 }
 
-/// Converts a path recorded by serde_path_to_error into a JSON pointer.
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("/{index}")),
-            Segment::Map { key } => out = crate::error::pointer_child(&out, key),
-            // An externally tagged enum is an object keyed by the variant: the key is part of
-            // the pointer (`/event/fulfillmentOrder/...`).
-            Segment::Enum { variant } => out = crate::error::pointer_child(&out, variant),
-            Segment::Unknown => {}
-        }
+/// A text that is valid JSON but that serde_json could not read as the expected shape: an
+/// object naming an enum variant that is empty (`{}`) or has a second key after the variant.
+fn shape_error(text: &str, inner: &serde_json::Error) -> InputError {
+    let offset = offset_of(text, inner.line(), inner.column());
+    let rest = text.get(offset..).unwrap_or("").trim_start();
+    let before = text.get(..offset).unwrap_or("").trim_end();
+    let empty_object = before
+        .strip_suffix('}')
+        .is_some_and(|b| b.trim_end().ends_with('{'));
+    if empty_object {
+        return InputError::InvalidType {
+            path: pointer_at(text, offset),
+            message: "expected an object with exactly one key, naming one variant; found {}"
+                .to_string(),
+        };
     }
-    out
+    if before.ends_with(['[', '{']) {
+        // Stopped on the bracket that opens the value: the value itself has the wrong shape.
+        return InputError::InvalidType {
+            path: pointer_at(text, before.len().saturating_sub(1)),
+            message: format!("unexpected shape: {}", strip_position(&inner.to_string())),
+        };
+    }
+    if rest.starts_with(',') {
+        // Stopped before a second member: the object itself is at fault.
+        let comma = text.len() - rest.len();
+        return InputError::InvalidType {
+            path: pointer_at(text, comma + 1),
+            message: "expected an object with exactly one key, naming one variant".to_string(),
+        };
+    }
+    InputError::InvalidType {
+        path: pointer_at(text, offset),
+        message: format!("unexpected shape: {}", strip_position(&inner.to_string())),
+    }
 }
 
 /// serde_json appends " at line L column C"; the pointer is more useful to a host than that.
@@ -118,15 +140,32 @@ fn backticked(message: &str) -> String {
         .unwrap_or_default()
 }
 
-fn classify(err: serde_path_to_error::Error<serde_json::Error>) -> InputError {
-    let path = pointer(err.path());
-    let inner = err.inner();
-    if inner.is_syntax() || inner.is_eof() {
-        return InputError::InvalidJson {
-            message: strip_position(&inner.to_string()),
+/// Maps a serde_json error onto a stable code, with the pointer of the field it arose in.
+fn classify(text: &str, inner: &serde_json::Error) -> InputError {
+    let message = strip_position(&inner.to_string());
+    let path = || {
+        if inner.line() == 0 {
+            String::new()
+        } else {
+            pointer_at(text, offset_of(text, inner.line(), inner.column()))
+        }
+    };
+    if message.starts_with("number out of range") {
+        return InputError::InvalidValue {
+            path: path(),
+            message,
         };
     }
-    let message = strip_position(&inner.to_string());
+    if inner.is_syntax() || inner.is_eof() {
+        // serde_json also reports a shape it cannot read (`{}` where an enum's one-key object
+        // belongs) as a syntax error; when the text is valid JSON, say where the shape is wrong.
+        let nested_too_deep = message.starts_with("recursion limit");
+        if !nested_too_deep && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            return shape_error(text, inner);
+        }
+        return InputError::InvalidJson { message };
+    }
+    let path = path();
     if let Some(rest) = message.strip_prefix(crate::money::DECIMAL_ERROR_TAG) {
         return InputError::InvalidDecimal {
             path,
@@ -156,7 +195,11 @@ fn classify(err: serde_path_to_error::Error<serde_json::Error>) -> InputError {
             field,
         }
     } else if message.starts_with("unknown variant") {
-        InputError::UnknownEnum { path, message }
+        let location = locate(text, offset_of(text, inner.line(), inner.column()));
+        InputError::UnknownEnum {
+            path: location.object_of_key.unwrap_or(path),
+            message,
+        }
     } else if message.starts_with("invalid type") {
         InputError::InvalidType { path, message }
     } else if message.starts_with("recursion limit") {
@@ -214,6 +257,52 @@ mod tests {
         let err = parse_json::<Outer>(r#"{"lines":[],"line":1}"#).unwrap_err();
         assert_eq!(err.code(), "UNKNOWN_FIELD");
         assert_eq!(err.path(), "/line");
+    }
+
+    #[test]
+    fn numbers_beyond_range_point_at_the_value() {
+        // serde_json cannot hold 1e400 at all, and reads integers past u64 as floats.
+        for (number, code) in [
+            ("1e400", "INVALID_VALUE"),
+            ("99999999999999999999", "INVALID_TYPE"),
+        ] {
+            let text = format!(r#"{{"lines":[{{"quantity":{number},"sku":"a"}}]}}"#);
+            let err = parse_json::<Outer>(&text).unwrap_err();
+            assert_eq!(
+                (err.code(), err.path().as_str()),
+                (code, "/lines/0/quantity")
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_object_for_an_enum_is_a_shape_error_at_its_field() {
+        #[derive(Debug, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        #[allow(dead_code)]
+        enum Event {
+            Shipped(u32),
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Holder {
+            event: Event,
+        }
+        let err = parse_json::<Holder>(r#"{"event": {}}"#).unwrap_err();
+        assert_eq!(
+            (err.code(), err.path().as_str()),
+            ("INVALID_TYPE", "/event")
+        );
+    }
+
+    #[test]
+    fn pretty_printed_input_points_at_the_same_field() {
+        let err = parse_json::<Outer>("{\n  \"lines\": [\n    {\"quantity\": 1},\n    {\"quantity\": \"2\", \"sku\": \"é\"}\n  ]\n}")
+            .unwrap_err();
+        assert_eq!(
+            (err.code(), err.path().as_str()),
+            ("MISSING_FIELD", "/lines/0/sku")
+        );
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod gs1;
 pub mod input;
 pub mod inventory_feed;
 pub mod invoice;
+pub mod json_pointer;
 pub mod money;
 pub mod reconcile;
 pub mod sales_order;

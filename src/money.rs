@@ -106,7 +106,7 @@ impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DecimalVisitor;
 
-        impl de::Visitor<'_> for DecimalVisitor {
+        impl<'de> de::Visitor<'de> for DecimalVisitor {
             type Value = Decimal;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -132,6 +132,14 @@ impl<'de> Deserialize<'de> for Decimal {
                     return Err(E::custom(format!("{DECIMAL_ERROR_TAG}not a finite number")));
                 }
                 self.visit_str(&v.to_string())
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Decimal, A::Error> {
+                crate::json_pointer::reject_seq(seq, &self)
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Decimal, A::Error> {
+                crate::json_pointer::reject_map(map, &self)
             }
         }
 

@@ -154,6 +154,9 @@ impl<'de> Deserialize<'de> for ConfirmZeros {
                 }
                 Ok(ConfirmZeros::Skus(skus))
             }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<ConfirmZeros, A::Error> {
+                crate::json_pointer::reject_map(map, &self)
+            }
         }
         deserializer.deserialize_any(ConfirmVisitor)
     }

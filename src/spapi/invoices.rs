@@ -373,21 +373,29 @@ fn one_or_many<'de, D>(
 where
     D: Deserializer<'de>,
 {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        Many(Vec<InvoiceTaxRegistrationDetails>),
-        One(InvoiceTaxRegistrationDetails),
-    }
-    Ok(
-        match Option::<OneOrMany>::deserialize(deserializer).map_err(|_| {
-            serde::de::Error::custom(
-                "invalid type: expected an array of {taxRegistrationType, taxRegistrationNumber}",
+    // Dispatch on the JSON shape with a visitor (not `untagged`): an error inside either form
+    // keeps its own position, so its JSON pointer names the offending field.
+    struct OneOrMany;
+    impl<'de> serde::de::Visitor<'de> for OneOrMany {
+        type Value = Option<Vec<InvoiceTaxRegistrationDetails>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an array of {taxRegistrationType, taxRegistrationNumber}")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(Some)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            InvoiceTaxRegistrationDetails::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
             )
-        })? {
-            None => None,
-            Some(OneOrMany::Many(list)) => Some(list),
-            Some(OneOrMany::One(single)) => Some(vec![single]),
-        },
-    )
+            .map(|single| Some(vec![single]))
+        }
+    }
+    deserializer.deserialize_any(OneOrMany)
 }

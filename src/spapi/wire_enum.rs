@@ -49,9 +49,20 @@ macro_rules! wire_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                $name::parse_tolerant(&text)
-                    .ok_or_else(|| serde::de::Error::unknown_variant(&text, Self::SPELLINGS))
+                // A visitor, so the error is raised inside the JSON reader and carries the
+                // position of this very string (the JSON pointer is derived from it).
+                struct SpellingVisitor;
+                impl serde::de::Visitor<'_> for SpellingVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("one of the spellings of ", stringify!($name)))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        $name::parse_tolerant(text)
+                            .ok_or_else(|| E::unknown_variant(text, $name::SPELLINGS))
+                    }
+                }
+                deserializer.deserialize_str(SpellingVisitor)
             }
         }
     };
