@@ -106,7 +106,10 @@ fn every_bad_input_gives_its_code_and_path() {
             if file.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let name = file.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = file
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             let case: Value = serde_json::from_str(&fs::read_to_string(&file).expect("readable"))
                 .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             let limit = case
@@ -125,8 +128,14 @@ fn every_bad_input_gives_its_code_and_path() {
                 continue;
             }
             let expected = (
-                case["expected"]["code"].as_str().unwrap_or_default().to_string(),
-                case["expected"]["path"].as_str().unwrap_or_default().to_string(),
+                case["expected"]["code"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                case["expected"]["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
             );
             checked += 1;
             if case["expected"]["reportedAs"] == "issue" {
@@ -141,7 +150,9 @@ fn every_bad_input_gives_its_code_and_path() {
                     })
                 });
                 if !reported {
-                    failures.push(format!("{label}: no error issue {expected:?} in {outcome:?}"));
+                    failures.push(format!(
+                        "{label}: no error issue {expected:?} in {outcome:?}"
+                    ));
                 }
                 continue;
             }
@@ -155,6 +166,9 @@ fn every_bad_input_gives_its_code_and_path() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(checked >= 300, "only {checked} cases found: is the corpus there?");
+    assert!(
+        checked >= 300,
+        "only {checked} cases found: is the corpus there?"
+    );
     println!("{checked} bad inputs checked natively");
 }

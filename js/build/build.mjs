@@ -38,7 +38,7 @@ const BASENAME = 'vendor-central-connector'; // name of every shipped file
 const GLOBAL_NAME = 'VendorCentralConnector'; // IIFE global / AMD module value
 // Glue exports that are wasm-bindgen internals, not the library's API. Every other function the
 // glue exports is public and flows into pkg/ and dist/ without touching this file.
-const GLUE_INTERNALS = new Set(['initSync', 'default']);
+const GLUE_INTERNALS = new Set(['initSync', 'default', '__wbg_reset_state']);
 // wasm2js without detachable ArrayBuffers: memory reserved up front so it never moves (see
 // wasm2js-prep.mjs). 64 MiB covers the 16 MiB input limit with room for parsing.
 const WASM2JS_RESERVED_BYTES = 64 * 1024 * 1024;
@@ -130,9 +130,10 @@ const glueJs = path.join(bindgenDir, `${CRATE_FILE}.js`);
 const glueDts = path.join(bindgenDir, `${CRATE_FILE}.d.ts`);
 const bgWasm = path.join(bindgenDir, `${CRATE_FILE}_bg.wasm`);
 cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, buildScriptsHash], [glueJs, glueDts, bgWasm], () => {
-  log('wasm-bindgen --target web --omit-default-module-path');
+  log('wasm-bindgen --target web --omit-default-module-path --experimental-reset-state-function');
   fs.rmSync(bindgenDir, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', bindgenDir, cargoWasm]);
+  // The reset function lets runtime/recover.mjs replace an instance that trapped (a panic).
+  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--experimental-reset-state-function', '--out-dir', bindgenDir, cargoWasm]);
 });
 
 // The features the module really uses, from its target_features section (written by rustc,
@@ -197,7 +198,7 @@ for (const m of glueText.matchAll(/^export \{([^}]*)\}/gm)) {
   }
 }
 if (!publicFunctions.length) die('the wasm-bindgen glue exports no public function');
-for (const n of ['initSync']) if (!new RegExp(`\\b${n}\\b`).test(glueText)) die(`the glue has no ${n}`);
+for (const n of ['initSync', '__wbg_reset_state']) if (!new RegExp(`\\b${n}\\b`).test(glueText)) die(`the glue has no ${n}`);
 log(`public functions: ${publicFunctions.join(', ')}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +217,12 @@ const rel = (from, to) => {
   return r.startsWith('.') ? r : `./${r}`;
 };
 const imp = (file) => JSON.stringify(rel(entriesDir, file));
-const exportLines = `export { ${publicFunctions.join(', ')} } from ${imp(glueJs)};
+// Every public function goes through runtime/recover.mjs: a trap becomes an INTERNAL_PANIC
+// error for that call and a fresh instance for the next.
+const exportLines = `import * as glue from ${imp(glueJs)};
+import { guardExports } from ${imp(path.join(runtimeDir, 'recover.mjs'))};
+const guarded = guardExports(glue, ${JSON.stringify(publicFunctions)}, loaded);
+export const ${publicFunctions.map((n) => `${n} = guarded.${n}`).join(', ')};
 export const backend = loaded.backend;
 export const instantiationMs = loaded.instantiationMs;
 `;

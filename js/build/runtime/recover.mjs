@@ -5,6 +5,10 @@
 // ConnectorError `INTERNAL_PANIC`, and the instance is replaced by a fresh one (wasm-bindgen's
 // `__wbg_reset_state`, built with --experimental-reset-state-function) with the settings of
 // `configure` applied again — so the next call works as if nothing had happened.
+import { G } from './global.mjs';
+
+// wasm2js translates `unreachable` (and its other traps) into this throw.
+const WASM2JS_TRAP_MESSAGE = 'abort';
 
 /**
  * True when `error` is the instance trapping rather than the library refusing an input (the
@@ -14,10 +18,12 @@
  * - wasm2js: `unreachable` and the other traps are thrown as plain Errors by the translated code.
  */
 function isTrap(error, backend, RuntimeError) {
-  if (error !== null && typeof error === 'object' && error.name === 'ConnectorError' && typeof error.code === 'string') return false;
-  if (backend === 'wasm2js') return true;
-  if (typeof RuntimeError === 'function' && error instanceof RuntimeError) return true;
-  return error instanceof RangeError;
+  if (error === null || typeof error !== 'object') return false;
+  if (error.name === 'ConnectorError' && typeof error.code === 'string') return false;
+  // A stack overflow inside the module's code leaves its shadow stack pointer behind, too.
+  if (error instanceof RangeError) return true;
+  if (backend === 'wasm2js') return error instanceof Error && error.message === WASM2JS_TRAP_MESSAGE;
+  return typeof RuntimeError === 'function' && error instanceof RuntimeError;
 }
 
 function panicError(functionName, cause, recovered) {
@@ -35,11 +41,11 @@ function panicError(functionName, cause, recovered) {
  * @param {object} glue       the wasm-bindgen glue module (its exports)
  * @param {string[]} names    the public functions to wrap
  * @param {{backend: string}} loaded  what the loader instantiated
- * @param {object} nativeWebAssembly  the host's WebAssembly (for RuntimeError), if any
  * @returns {object} name → wrapped function
  */
-export function guardExports(glue, names, loaded, nativeWebAssembly) {
-  const RuntimeError = nativeWebAssembly && nativeWebAssembly.RuntimeError;
+export function guardExports(glue, names, loaded) {
+  // The realm's own RuntimeError: the one its WebAssembly instances throw.
+  const RuntimeError = G.WebAssembly && G.WebAssembly.RuntimeError;
   // The settings in force, as `configure` last returned them: re-applied to a fresh instance.
   let settings = null;
   const wrapped = {};

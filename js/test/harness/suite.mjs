@@ -170,6 +170,33 @@ export async function runSuite(t, a) {
     assert.equal(first, second);
     assert.equal(JSON.stringify(m.decideAcknowledgements(input)), JSON.stringify(m.decideAcknowledgements(input)));
   });
+
+  await t.test('a panic (trap) is an INTERNAL_PANIC error; a fresh instance answers next, settings kept', () => {
+    // __testPanic is test-only (not in the .d.ts): it panics on purpose, in the shipped build.
+    assert.equal(typeof m.__testPanic, 'function');
+    const expected = m.decideAcknowledgementsJson(JSON.stringify(input));
+    const defaults = plain(m.configure({}));
+    const limit = 20 * 1024 * 1024 + 1;
+    m.configure({ maxInputBytes: limit });
+    try {
+      for (let round = 1; round <= 2; round++) {
+        expectError(t, a, () => m.__testPanic(), 'INTERNAL_PANIC', '');
+        let thrown;
+        try {
+          m.__testPanic();
+        } catch (e) {
+          thrown = e;
+        }
+        assert.equal(thrown.name, 'ConnectorError');
+        assert.deepEqual(plain(thrown.details), { function: '__testPanic', trap: thrown.details.trap, recovered: true });
+        assert.equal(m.decideAcknowledgementsJson(JSON.stringify(input)), expected, `round ${round}: the next call answers as before`);
+        assert.equal(plain(m.configure({})).maxInputBytes, limit, `round ${round}: configure's settings applied to the fresh instance`);
+        expectError(t, a, () => m.decideAcknowledgements({ ...input, now: 'never' }), 'INVALID_DATE', '/now');
+      }
+    } finally {
+      m.configure(defaults);
+    }
+  });
 }
 
 function pick(object, keys) {
