@@ -208,7 +208,8 @@ export async function runFaultCampaign({ runs = 6, seed = 1 } = {}) {
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// `node --test test/` also runs this file (as a test file, NODE_TEST_CONTEXT set): then it does nothing.
+if (process.argv[1] === fileURLToPath(import.meta.url) && !process.env.NODE_TEST_CONTEXT) {
   const argv = process.argv.slice(2);
   const opt = (name, dflt) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
   const report = await runFaultCampaign({ runs: opt('--runs', 20), seed: opt('--seed', 1) });
