@@ -24,7 +24,14 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store']
       throw error.create({ name: 'VCC_ASN_NOT_JSON', message: 'The ASN field does not hold valid JSON.', notifyOff: true });
     }
     const cfg = store.config('custscript_vcc_ue_');
-    const result = vcc.validateShipmentConfirmation({ shipmentConfirmation, acknowledgements: store.history(), skuMap: cfg.skuMap });
+    let result;
+    try {
+      // The core never reads the clock: `now` dates the shipped-date and ASN-deadline checks.
+      result = vcc.validateShipmentConfirmation({ shipmentConfirmation, acknowledgements: store.history(), skuMap: cfg.skuMap, now: new Date().toISOString() });
+    } catch (e) {
+      // Input the core cannot read at all (e.g. a misspelt SKU map): its code and JSON pointer.
+      throw error.create({ name: `VCC_${e.code || 'ERROR'}`, message: `The ASN could not be checked: ${e.code || 'ERROR'}${e.path ? ` at ${e.path}` : ''}: ${e.message}`, notifyOff: true });
+    }
     const blocking = result.issues.filter((i) => i.severity === 'error');
     result.issues.filter((i) => i.severity !== 'error').forEach((i) => log.audit({ title: `ASN ${i.code}`, details: `${i.path}: ${i.message}` }));
     if (!result.valid || blocking.length) {
