@@ -272,6 +272,12 @@ test('map/reduce: a PO whose sales order cannot be written (fulfilment centre no
 test('user event: the ASN on the item fulfilment is validated by the core before save', async () => {
   const fixtureDir = path.join(repoRoot, 'tests', 'fixtures', 'shipment');
   const asn = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'build-LooseAssortmentCase.expected.json'), 'utf8')).request.shipmentConfirmations[0];
+  const { acknowledgements } = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'build-LooseAssortmentCase.input.json'), 'utf8'));
+  // The outbox holds the acknowledgement the connector sent for the ASN's POs (settled Success).
+  const db = () => ({ records: { customrecord_vcc_outbox: { 1: { fields: {
+    custrecord_vcc_ob_operation: 'submitAcknowledgement', custrecord_vcc_ob_keys: acknowledgements.map((a) => a.purchaseOrderNumber).join(','),
+    custrecord_vcc_ob_body: JSON.stringify({ acknowledgements }), custrecord_vcc_ob_state: 'settled', custrecord_vcc_ob_status: 'Success',
+    custrecord_vcc_ob_created: new Date(Date.now() - 86400000).toISOString() }, sublists: {} } } } });
   // Dates near the real clock: the script passes the current time as `now`.
   const now = Date.now();
   asn.shipmentConfirmationDate = new Date(now - 10 * 60000).toISOString();
@@ -280,18 +286,26 @@ test('user event: the ASN on the item fulfilment is validated by the core before
   const params = { custscript_vcc_ue_sku_map: '[]' };
   const job = (shipment) => ({ kind: 'userevent', script: 'vcc_asn_ue', recordType: 'itemfulfillment', record: { fields: { custbody_vcc_asn: JSON.stringify(shipment) }, sublists: {} } });
 
-  const ok = await runEntryPoint({ scriptsDir, job: job(asn), params });
+  const ok = await runEntryPoint({ scriptsDir, job: job(asn), params, db: db() });
   assert.ok(ok.result.ok, JSON.stringify(ok.result.error));
 
   const broken = structuredClone(asn);
   const sscc = broken.cartons[0].cartonIdentifiers.find((c) => c.containerIdentificationType === 'SSCC');
   sscc.containerIdentificationNumber = `${sscc.containerIdentificationNumber.slice(0, -1)}${(Number(sscc.containerIdentificationNumber.slice(-1)) + 1) % 10}`;
-  const refused = await runEntryPoint({ scriptsDir, job: job(broken), params });
+  const refused = await runEntryPoint({ scriptsDir, job: job(broken), params, db: db() });
   assert.equal(refused.result.ok, false);
   assert.equal(refused.result.error.name, 'VCC_ASN_INVALID');
   assert.match(refused.result.error.message, /INVALID_SSCC_CHECK_DIGIT at \/cartons\/0\/cartonIdentifiers\/\d+\/containerIdentificationNumber/);
 
-  const unreadable = await runEntryPoint({ scriptsDir, job: job(asn), params: { custscript_vcc_ue_sku_map: '[{"sku": 5}]' } });
+  const unreadable = await runEntryPoint({ scriptsDir, job: job(asn), params: { custscript_vcc_ue_sku_map: '[{"sku": 5}]' }, db: db() });
+
+  // Acknowledged above what ships? Shipping more than was accepted is refused.
+  const over = structuredClone(asn);
+  over.shippedItems[2].shippedQuantity.amount += 1;
+  over.cartons[2].items[0].shippedQuantity.amount += 1;
+  const overage = await runEntryPoint({ scriptsDir, job: job(over), params, db: db() });
+  assert.equal(overage.result.ok, false);
+  assert.match(overage.result.error.message, /OVERAGE at \/shippedItems\/2/);
   assert.equal(unreadable.result.ok, false);
   assert.match(unreadable.result.error.name, /^VCC_/);
   assert.match(unreadable.result.error.message, / at \/skuMap\/0\/sku/);
