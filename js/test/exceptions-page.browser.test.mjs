@@ -136,7 +136,7 @@ test('browser: the exceptions page opens a report, keeps the core\'s order, filt
 
       // Drag and drop engine outputs: the page calls the core's exceptionsReport (ESM bundle).
       const ack = core.decideAcknowledgements(fixture());
-      const transactions = { transactions: [{ transactionId: 'T-9', status: 'Failure', submittedAt: '2026-11-22T11:00:00Z', kind: 'acknowledgement', purchaseOrderNumber: 'PO-9', errors: [{ code: 'InvalidInput' }] }] };
+      const transactions = { transactions: [{ transactionId: 'T-9', status: 'Failure', submittedAt: '2026-11-22T11:00:00Z', kind: 'acknowledgement', purchaseOrderNumber: 'PO-9', errors: [{ code: 'InvalidInput', message: 'bad' }] }] };
       const expected = core.exceptionsReport({ exceptions: ack.exceptions, transactions: transactions.transactions, now: PAGE_NOW });
       await page.evaluate(([ackText, txText]) => {
         const transfer = new DataTransfer();

@@ -184,15 +184,15 @@ export function mountExceptionsPage(root, options = {}) {
         ? [element('time', { datetime: e.dueAt, text: absolute(e.dueAt) }), element('span', { class: 'xp-relative', text: relative(e.dueAt, now) })]
         : [element('span', { class: 'xp-none', text: '—' })];
       return element('tr', { 'data-rank': String(e.rank), 'data-code': e.code, 'data-owner': e.owner, 'data-severity': e.severity,
-        'data-overdue': String(overdue), class: `xp-${e.severity}${overdue ? ' xp-overdue' : ''}` }, [
+        'data-overdue': String(overdue), class: `xp-row-${e.severity}${overdue ? ' xp-overdue' : ''}` }, [
         element('td', { class: 'xp-num', text: String(e.rank) }),
         element('td', {}, [element('span', { class: `xp-badge xp-badge-${e.severity}`, text: e.severity })]),
         element('td', { class: 'xp-due' }, [...due, overdue ? element('span', { class: 'xp-overdue-label', text: 'overdue' }) : null]),
         element('td', { text: e.owner }),
         element('td', { class: 'xp-code', text: e.code }),
-        element('td', { text: e.purchaseOrderNumber ?? '' }),
-        element('td', { text: e.itemSequenceNumber ?? '' }),
-        element('td', { text: e.sku ?? '' }),
+        element('td', { class: 'xp-key', text: e.purchaseOrderNumber ?? '' }),
+        element('td', { class: 'xp-key', text: e.itemSequenceNumber ?? '' }),
+        element('td', { class: 'xp-key', text: e.sku ?? '' }),
         element('td', { class: 'xp-num xp-money', text: money(e.moneyAtRisk) }),
         element('td', { class: 'xp-message' }, [element('div', { text: e.message }), e.action ? element('div', { class: 'xp-action', text: e.action }) : null]),
       ]);
