@@ -177,7 +177,7 @@ export const ENGINE_COMMANDS = {
     size: (input) => ({
       purchaseOrders: input.purchaseOrders.length,
       rows: ['acknowledgements', 'shipments', 'fulfilments', 'receipts', 'invoices', 'remittances'].reduce((n, k) => n + (input[k]?.length ?? 0), 0),
-      remittanceCsvBytes: input.remittanceCsv?.text.length ?? 0,
+      remittanceCsvBytes: input.remittanceCsv ? Buffer.byteLength(input.remittanceCsv.text) : 0,
     }),
     jsonText: true,
     print(out, result, { formatTable, printExceptions }) {
