@@ -211,15 +211,24 @@ test('map/reduce: credentials as NetSuite API secrets ({custsecret_…}): the to
   const emu = await startEmulator({ orders, credentials: SENTINEL, processingPolls: 0 });
   try {
     const { params, db, savedSearches } = setup(emu, orders);
-    params.custscript_vcc_rules = '{}';
-    // The client id as a plain parameter, the two secrets as API secret placeholders.
-    params.custscript_vcc_client_secret = '{custsecret_vcc_lwa_client_secret}';
-    params.custscript_vcc_refresh_token = '{CUSTSECRET_VCC_LWA_REFRESH_TOKEN}';
+    // The client id as a plain parameter, the two secrets as API secret placeholders (both scripts).
+    for (const prefix of ['custscript_vcc_', 'custscript_vcc_wa_']) {
+      params[`${prefix}client_secret`] = '{custsecret_vcc_lwa_client_secret}';
+      params[`${prefix}refresh_token`] = '{CUSTSECRET_VCC_LWA_REFRESH_TOKEN}';
+    }
     const secrets = { custsecret_vcc_lwa_client_secret: SENTINEL.clientSecret, custsecret_vcc_lwa_refresh_token: SENTINEL.refreshToken };
     const run = await runEntryPoint({ scriptsDir, job: { kind: 'mapreduce', script: 'vcc_poll_mr' }, params, db, savedSearches, secrets });
     assert.ok(run.result.ok, JSON.stringify(run.result.error));
     assert.equal(emu.acknowledgements.length, 1, 'LWA accepted the secrets NetSuite filled in');
     assert.deepEqual(outbox(run.db).map((e) => e.custrecord_vcc_ob_state), ['settled']);
+
+    // The approval workflow action reaches SP-API with the same secrets.
+    const [heldId] = salesOrders(run.db).find(([, so]) => so.fields.custbody_vcc_ack_state === 'pendingApproval') ?? [];
+    assert.ok(heldId, 'a PO with the review SKU is held');
+    const approved = await runEntryPoint({ scriptsDir, job: { kind: 'workflowaction', script: 'vcc_approve_wa', recordType: 'salesorder', recordId: heldId }, params, db: run.db, savedSearches, secrets });
+    assert.ok(approved.result.ok, JSON.stringify(approved.result.error));
+    assert.equal(approved.result.returned, 'SUBMITTED');
+    assert.equal(emu.acknowledgements.length, 2);
 
     // A secret the deployment may not use: the run stops before anything is sent, and says why
     // without any value.
@@ -227,7 +236,7 @@ test('map/reduce: credentials as NetSuite API secrets ({custsecret_…}): the to
       secrets: { custsecret_vcc_lwa_client_secret: SENTINEL.clientSecret } });
     assert.equal(denied.result.ok, false);
     assert.equal(denied.result.error.message, 'LWA token exchange failed: SECRET_NOT_AVAILABLE');
-    assert.equal(emu.acknowledgements.length, 1);
+    assert.equal(emu.acknowledgements.length, 2);
 
     // A wrong secret value: Amazon refuses; the error names the LWA error code only.
     const wrong = await runEntryPoint({ scriptsDir, job: { kind: 'mapreduce', script: 'vcc_poll_mr' }, params, db: { records: structuredClone(db.records) }, savedSearches,
@@ -236,7 +245,7 @@ test('map/reduce: credentials as NetSuite API secrets ({custsecret_…}): the to
     assert.match(wrong.result.error.message, /LWA token exchange failed: HTTP 400 invalid_client/);
 
     // Sentinel scan: logs, records written, errors (message and stack), request log.
-    const everything = JSON.stringify([run, denied, wrong].map((r) => ({ logs: r.logs, db: r.db, error: r.result.error, http: r.httpLog })));
+    const everything = JSON.stringify([run, approved, denied, wrong].map((r) => ({ logs: r.logs, db: r.db, error: r.result.error, http: r.httpLog })));
     for (const secret of [SENTINEL.clientSecret, SENTINEL.refreshToken]) {
       assert.ok(!everything.includes(secret), `leaked ${secret.slice(0, 12)}…`);
       assert.ok(!everything.includes(encodeURIComponent(secret)), `leaked (encoded) ${secret.slice(0, 12)}…`);
