@@ -22,7 +22,7 @@ import zlib from 'node:zlib';
 import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
 import { assembleNodeAdapter } from './node-adapter.mjs';
 import { assembleNetSuite, NETSUITE_TEMPLATE } from './netsuite.mjs';
-import { buildWebForm } from './web.mjs';
+import { buildExceptionsPage, buildWebForm } from './web.mjs';
 import { encodeZ85 } from './runtime/z85.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -461,5 +461,6 @@ console.log(`\n${line(['file', 'raw', 'gzip -9'])}\n${widths.map((w) => '-'.repe
 // 8. The ASN web form: js/web/ + the ESM bundle copied into dist/asn-form/, one folder that works
 //    offline. A separate step (js/build/web.mjs) so that the form never touches the bundles.
 log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: DIST.esm }))}`);
+log(`exceptions page: ${path.relative(repoRoot, buildExceptionsPage({ distDir, esmBundle: DIST.esm }))}`);
 
 log(`done: pkg/ and dist/ (size report in dist/size-report.json)`);
