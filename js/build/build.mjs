@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Builds the shipped artefacts from the Rust crate:
 //   pkg/   the npm package (ESM + CommonJS + .d.ts + .wasm, wasm2js fallback for `node --jitless`)
-//   dist/  single-file bundles (AMD for SuiteScript, IIFE for integration platforms, browser ESM)
-//          with the wasm inlined, plus the .wasm, the wasm2js module and size-report.json.
+//   dist/  single-file bundles with the wasm inlined (deflated): IIFE for integration platforms
+//          and ESM for browsers (wasm only), AMD for SuiteScript (wasm + wasm2js fallback), the
+//          wasm2js-only IIFE for engines without WebAssembly; plus the .wasm, the wasm2js module
+//          and size-report.json.
 //
 // Usage (from the repository root, or `cd js && npm run build`):
 //   node js/build/build.mjs [--measure-opt-level] [--force]
@@ -20,7 +22,8 @@ import zlib from 'node:zlib';
 import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
 import { assembleNodeAdapter } from './node-adapter.mjs';
 import { assembleNetSuite, NETSUITE_TEMPLATE } from './netsuite.mjs';
-import { buildWebForm } from './web.mjs';
+import { buildExceptionsPage, buildWebForm } from './web.mjs';
+import { encodeZ85 } from './runtime/z85.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const jsDir = path.resolve(here, '..');
@@ -92,8 +95,16 @@ function cached(name, inputs, outputs, fn) {
   return true;
 }
 
-// Tool versions take part in cache keys: a different binaryen must redo its steps.
-const buildScriptsHash = sha(...['build.mjs', 'wasm2js-prep.mjs'].map((f) => fs.readFileSync(path.join(here, f))));
+// Cache keys hold what each step reads: its input's hash, the tool's version and the step's own
+// arguments (not this whole script, so editing the bundling below does not redo minutes of
+// wasm-opt/wasm2js). Tool versions take part: a different binaryen must redo its steps.
+// --experimental-reset-state-function: `__wbg_reset_state`, with which runtime/recover.mjs
+// replaces an instance that trapped (a panic) by a fresh one.
+const BINDGEN_ARGS = ['--target', 'web', '--omit-default-module-path', '--experimental-reset-state-function'];
+const WASM_OPT_ARGS = ['-Oz', '--strip-debug', '--strip-producers', '--strip-target-features'];
+const WASM2JS_LOWERING_ARGS = ['--llvm-memory-copy-fill-lowering', '--signext-lowering', '--llvm-nontrapping-fptoint-lowering', '-Oz'];
+const WASM2JS_ARGS = ['-Os'];
+const wasm2jsPrepHash = fileHash(path.join(here, 'wasm2js-prep.mjs'));
 
 fs.mkdirSync(stageDir, { recursive: true });
 
@@ -129,11 +140,10 @@ const bindgenDir = path.join(stageDir, 'bindgen');
 const glueJs = path.join(bindgenDir, `${CRATE_FILE}.js`);
 const glueDts = path.join(bindgenDir, `${CRATE_FILE}.d.ts`);
 const bgWasm = path.join(bindgenDir, `${CRATE_FILE}_bg.wasm`);
-cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, buildScriptsHash], [glueJs, glueDts, bgWasm], () => {
-  log('wasm-bindgen --target web --omit-default-module-path --experimental-reset-state-function');
+cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, ...BINDGEN_ARGS], [glueJs, glueDts, bgWasm], () => {
+  log(`wasm-bindgen ${BINDGEN_ARGS.join(' ')}`);
   fs.rmSync(bindgenDir, { recursive: true, force: true });
-  // The reset function lets runtime/recover.mjs replace an instance that trapped (a panic).
-  run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--experimental-reset-state-function', '--out-dir', bindgenDir, cargoWasm]);
+  run('wasm-bindgen', [...BINDGEN_ARGS, '--out-dir', bindgenDir, cargoWasm]);
 });
 
 // The features the module really uses, from its target_features section (written by rustc,
@@ -153,10 +163,10 @@ function os_null() {
 // ---------------------------------------------------------------------------------------------
 const optWasm = path.join(stageDir, `${BASENAME}.wasm`);
 function wasmOpt(input, output) {
-  run(bin('wasm-opt'), [input, ...features, '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', '-o', output]);
+  run(bin('wasm-opt'), [input, ...features, ...WASM_OPT_ARGS, '-o', output]);
 }
-cached('wasm-opt', [fileHash(bgWasm), binaryenVersion, features, buildScriptsHash], [optWasm], () => {
-  log('wasm-opt -Oz --strip-debug --strip-producers');
+cached('wasm-opt', [fileHash(bgWasm), binaryenVersion, features, ...WASM_OPT_ARGS], [optWasm], () => {
+  log(`wasm-opt ${WASM_OPT_ARGS.join(' ')}`);
   wasmOpt(bgWasm, optWasm);
 });
 
@@ -169,7 +179,7 @@ cached('wasm-opt', [fileHash(bgWasm), binaryenVersion, features, buildScriptsHas
 // ---------------------------------------------------------------------------------------------
 const w2jDir = path.join(stageDir, 'wasm2js');
 const w2jModule = path.join(w2jDir, `${BASENAME}.wasm2js.mjs`);
-cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, buildScriptsHash, String(WASM2JS_RESERVED_BYTES)], [w2jModule], () => {
+cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, wasm2jsPrepHash, ...WASM2JS_LOWERING_ARGS, ...WASM2JS_ARGS, String(WASM2JS_RESERVED_BYTES)], [w2jModule], () => {
   log('wasm2js (rewrite externref table + multi-value, lower, translate)');
   fs.rmSync(w2jDir, { recursive: true, force: true });
   fs.mkdirSync(w2jDir, { recursive: true });
@@ -178,11 +188,9 @@ cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, buildScriptsHas
   const prepared = prepareWat(fs.readFileSync(wat, 'utf8'));
   fs.writeFileSync(path.join(w2jDir, 'prepared.wat'), prepared.wat);
   const lowered = path.join(w2jDir, 'lowered.wasm');
-  run(bin('wasm-opt'), [path.join(w2jDir, 'prepared.wat'), ...features,
-    '--llvm-memory-copy-fill-lowering', '--signext-lowering', '--llvm-nontrapping-fptoint-lowering',
-    '-Oz', '-o', lowered]);
+  run(bin('wasm-opt'), [path.join(w2jDir, 'prepared.wat'), ...features, ...WASM2JS_LOWERING_ARGS, '-o', lowered]);
   const raw = path.join(w2jDir, 'raw.mjs');
-  run(bin('wasm2js'), [lowered, ...features, '-Os', '-o', raw]);
+  run(bin('wasm2js'), [lowered, ...features, ...WASM2JS_ARGS, '-o', raw]);
   fs.writeFileSync(w2jModule, prepareWasm2jsModule(fs.readFileSync(raw, 'utf8'), prepared.meta, WASM2JS_RESERVED_BYTES));
 });
 
@@ -233,16 +241,33 @@ function writeEntry(name, body) {
   return file;
 }
 
-// dist: wasm inlined as base64; the wasm2js factory imported as a module whose top level only
-// declares functions, so its code is evaluated only when `instantiate` is called.
-const wasmB64 = path.join(entriesDir, 'wasm-base64.mjs');
-fs.writeFileSync(wasmB64, `export default ${JSON.stringify(fs.readFileSync(optWasm).toString('base64'))};\n`);
-const distEntry = writeEntry('dist.mjs', `import { initSync } from ${imp(glueJs)};
-import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
-import { decodeBase64 } from ${imp(path.join(runtimeDir, 'base64.mjs'))};
+// dist: the wasm inlined deflated, as Z85 text (runtime/compressed-wasm.mjs); the wasm2js factory
+// imported as a module whose top level only declares functions, so its code is evaluated only
+// when `instantiate` is called. Three entries: wasm only (the ESM and IIFE bundles: every
+// browser and integration platform has WebAssembly, and the IIFE must fit a 1 MB code field),
+// wasm2js only (the fallback IIFE for engines without WebAssembly), and both (the AMD bundle:
+// NetSuite's engine is not known in advance, and its File Cabinet takes the larger file).
+const wasmB64 = path.join(entriesDir, 'wasm-deflated-z85.mjs');
+const deflated = zlib.deflateRawSync(fs.readFileSync(optWasm), { level: 9, memLevel: 9 });
+const padded = new Uint8Array(Math.ceil(deflated.length / 4) * 4);
+padded.set(deflated);
+fs.writeFileSync(wasmB64, `export default ${JSON.stringify(encodeZ85(padded))};\n`);
+const wasmImports = `import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
+import { initSync } from ${imp(glueJs)};
+`;
+const inlinedWasm = `import { inflateWasm } from ${imp(path.join(runtimeDir, 'compressed-wasm.mjs'))};
 import wasmBase64 from ${imp(wasmB64)};
-import * as wasm2js from ${imp(w2jModule)};
-const loaded = load({ initSync, wasmBytes: () => decodeBase64(wasmBase64), wasm2js: () => wasm2js });
+`;
+const inlinedWasm2js = `import * as wasm2js from ${imp(w2jModule)};
+`;
+const distWasmEntry = writeEntry('dist-wasm.mjs', `${wasmImports}${inlinedWasm}
+const loaded = load({ initSync, wasmBytes: () => inflateWasm(wasmBase64), wasm2js: null });
+`);
+const distWasm2jsEntry = writeEntry('dist-wasm2js.mjs', `${wasmImports}${inlinedWasm2js}
+const loaded = load({ initSync, wasmBytes: null, wasm2js: () => wasm2js });
+`);
+const distBothEntry = writeEntry('dist-both.mjs', `${wasmImports}${inlinedWasm}${inlinedWasm2js}
+const loaded = load({ initSync, wasmBytes: () => inflateWasm(wasmBase64), wasm2js: () => wasm2js });
 `);
 
 // pkg: the .wasm read from next to the file; the wasm2js fallback required only when needed.
@@ -288,7 +313,7 @@ async function bundle(options) {
 fs.rmSync(distDir, { recursive: true, force: true });
 fs.mkdirSync(distDir, { recursive: true });
 const distCommon = {
-  entryPoints: [distEntry],
+  entryPoints: [distWasmEntry],
   inject: [path.join(runtimeDir, 'inject-dist.mjs')],
   platform: 'neutral',
   minify: true,
@@ -296,9 +321,10 @@ const distCommon = {
 const DIST = {
   esm: path.join(distDir, `${BASENAME}.esm.js`),
   iife: path.join(distDir, `${BASENAME}.iife.js`),
+  iifeWasm2js: path.join(distDir, `${BASENAME}.wasm2js.iife.js`),
   amd: path.join(distDir, `${BASENAME}.amd.js`),
 };
-log('esbuild: dist bundles (esm, iife, amd)');
+log('esbuild: dist bundles (esm, iife, wasm2js iife, amd)');
 await bundle({ ...distCommon, format: 'esm', outfile: DIST.esm, banner: { js: banner } });
 // Classic script: `var VendorCentralConnector` is only a global at a script's top level, and
 // integration platforms often wrap pasted code in a function, so the global is set explicitly.
@@ -310,9 +336,19 @@ await bundle({
   banner: { js: banner },
   footer: { js: `(typeof globalThis==="object"&&globalThis?globalThis:Function("return this")()).${GLOBAL_NAME}=${GLOBAL_NAME};` },
 });
+await bundle({
+  ...distCommon,
+  entryPoints: [distWasm2jsEntry],
+  format: 'iife',
+  globalName: GLOBAL_NAME,
+  outfile: DIST.iifeWasm2js,
+  banner: { js: banner },
+  footer: { js: `(typeof globalThis==="object"&&globalThis?globalThis:Function("return this")()).${GLOBAL_NAME}=${GLOBAL_NAME};` },
+});
 // AMD (SuiteScript 2.x `define`): esbuild has no AMD format; the IIFE's value is the module.
 await bundle({
   ...distCommon,
+  entryPoints: [distBothEntry],
   format: 'iife',
   globalName: GLOBAL_NAME,
   outfile: DIST.amd,
@@ -400,7 +436,7 @@ const report = { version: crateVersion, generatedBy: 'js/build/build.mjs', files
 const reportFiles = [
   path.join(distDir, `${BASENAME}.wasm`),
   path.join(distDir, `${BASENAME}.wasm2js.mjs`),
-  DIST.amd, DIST.iife, DIST.esm,
+  DIST.amd, DIST.iife, DIST.iifeWasm2js, DIST.esm,
   ...['index.mjs', 'index.cjs', 'index.d.ts', PKG_WASM, PKG_W2J].map((f) => path.join(pkgDir, f)),
 ];
 for (const f of reportFiles) report.files[path.relative(repoRoot, f).split(path.sep).join('/')] = sizeOf(f);
@@ -432,5 +468,6 @@ console.log(`\n${line(['file', 'raw', 'gzip -9'])}\n${widths.map((w) => '-'.repe
 // 8. The ASN web form: js/web/ + the ESM bundle copied into dist/asn-form/, one folder that works
 //    offline. A separate step (js/build/web.mjs) so that the form never touches the bundles.
 log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: DIST.esm }))}`);
+log(`exceptions page: ${path.relative(repoRoot, buildExceptionsPage({ distDir, esmBundle: DIST.esm }))}`);
 
 log(`done: pkg/ and dist/ (size report in dist/size-report.json)`);

@@ -311,9 +311,21 @@ async function engineCommand(name, args, ctx) {
   if (typeof core[spec.fn] !== 'function') {
     throw new UsageError(`this build of the core has no ${spec.fn} (command "${name}" needs it)`);
   }
-  const input = spec.input({ values, positionals, now: () => isoNow(values), UsageError });
-  const result = core[spec.fn](input);
-  if (values.json) ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const progress = progressWriter(values, ctx.stderr);
+  const input = spec.input({ values, positionals, now: () => isoNow(values), UsageError, progress });
+  progress({ phase: spec.fn, ...(spec.size ? spec.size(input) : {}) });
+  const started = performance.now();
+  let result;
+  let text;
+  if (values.json && spec.jsonText) {
+    // Large outputs: the core's JSON text goes straight to stdout (no parse + stringify here).
+    text = core[`${spec.fn}Json`](JSON.stringify(input));
+    result = JSON.parse(text);
+  } else {
+    result = core[spec.fn](input);
+  }
+  progress({ phase: 'done', ms: Math.round(performance.now() - started) });
+  if (values.json) ctx.stdout.write(text !== undefined ? `${text}\n` : `${JSON.stringify(result, null, 2)}\n`);
   else spec.print(ctx.stdout, result, { formatTable, printExceptions });
   return spec.attention(result) ? EXIT.ATTENTION : EXIT.OK;
 }

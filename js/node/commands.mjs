@@ -6,13 +6,25 @@
 //   fn: 'coreFunctionName',
 //   summary: 'one line for --help', usage: 'the flags',
 //   options: { flag: { type: 'string' | 'boolean', multiple? } },  // util.parseArgs options
-//   input({ values, positionals, now, UsageError }) → the core's input object (files read here)
+//   input({ values, positionals, now, UsageError, progress }) → the core's input object (files read here)
 //   print(out, result, { formatTable, printExceptions })           // the readable output
 //   attention(result) → boolean                                     // exit code 1 when true
+//   size?(input) → { … }            // counts reported with --progress before the core runs
+//   jsonText?: true                  // --json writes the core's `…Json` answer as is (large outputs)
 // }
-import { readList, readPositions, readSkuMap } from './inputs.mjs';
+import {
+  fileSize, readFulfilments, readJson, readList, readListAt, readOrders, readPositions, readRecords, readRemittance, readSkuMap,
+} from './inputs.mjs';
 
 const needsPerson = (exceptions = []) => exceptions.some((e) => e.severity === 'error' || e.severity === 'warning');
+const money = (m) => (m ? `${m.amount} ${m.currencyCode}` : '');
+const ISO = /^\d{4}-\d{2}-\d{2}T/;
+
+/** Reads a file through `read`, reporting its name and size with --progress first. */
+function reading(progress, flag, file, read) {
+  progress({ phase: 'read', [flag]: file, bytes: fileSize(file) });
+  return read(file);
+}
 
 export const ENGINE_COMMANDS = {
   'inventory-feed': {
@@ -69,5 +81,133 @@ export const ENGINE_COMMANDS = {
     },
     attention: (result) => result.entries.some((e) => e.severity !== 'info'),
   },
-};
 
+  'validate-asn': {
+    fn: 'validateShipmentConfirmation',
+    summary: 'check an ASN before it is sent: every issue with its JSON pointer (exit 1 on any issue)',
+    usage: 'asn.json [--index N] [--orders po.json] [--acknowledgements acks.json] [--previous-shipments asns.json] [--sscc-ledger ledger.csv|json] [--sku-map FILE] [--appointment ISO] [--options options.json] [--now ISO]',
+    options: {
+      index: { type: 'string' }, orders: { type: 'string' }, acknowledgements: { type: 'string' }, 'previous-shipments': { type: 'string' },
+      'sscc-ledger': { type: 'string' }, 'sku-map': { type: 'string' }, appointment: { type: 'string' }, options: { type: 'string' }, now: { type: 'string' },
+    },
+    input({ values, positionals, now, UsageError, progress }) {
+      if (positionals.length !== 1) throw new UsageError('validate-asn needs exactly one ASN file: validate-asn asn.json');
+      // One ShipmentConfirmation, or a SubmitShipmentConfirmations body (then --index picks one).
+      const file = positionals[0];
+      const json = reading(progress, 'asn', file, readJson);
+      let shipmentConfirmation = json;
+      if (Array.isArray(json?.shipmentConfirmations)) {
+        const list = json.shipmentConfirmations;
+        if (values.index === undefined && list.length !== 1) {
+          throw new UsageError(`${file} holds ${list.length} shipment confirmations: choose one with --index 0…${Math.max(0, list.length - 1)}`);
+        }
+        const index = values.index === undefined ? 0 : Number(values.index);
+        if (!Number.isInteger(index) || index < 0 || index >= list.length) {
+          throw new UsageError(`--index must be a whole number from 0 to ${list.length - 1}, got "${values.index}"`);
+        }
+        shipmentConfirmation = list[index];
+      } else if (values.index !== undefined) {
+        throw new UsageError(`--index applies to a file with "shipmentConfirmations"; ${file} holds one ASN`);
+      }
+      const input = { shipmentConfirmation, now: now() };
+      if (values.orders) input.purchaseOrders = reading(progress, 'orders', values.orders, readOrders);
+      if (values.acknowledgements) input.acknowledgements = reading(progress, 'acknowledgements', values.acknowledgements, (f) => readList(f, 'acknowledgements'));
+      if (values['previous-shipments']) input.previousShipments = reading(progress, 'previousShipments', values['previous-shipments'], (f) => readList(f, 'shipmentConfirmations'));
+      if (values['sscc-ledger']) input.ssccLedger = reading(progress, 'ssccLedger', values['sscc-ledger'], readRecords);
+      if (values['sku-map']) input.skuMap = reading(progress, 'skuMap', values['sku-map'], readSkuMap);
+      if (values.options) input.options = readJson(values.options);
+      if (values.appointment !== undefined) {
+        if (!ISO.test(values.appointment)) throw new UsageError(`--appointment must be an ISO-8601 date-time, got "${values.appointment}"`);
+        input.appointmentAt = values.appointment;
+      }
+      return input;
+    },
+    size: (input) => ({ items: input.shipmentConfirmation?.shippedItems?.length ?? 0 }),
+    print(out, result, { formatTable }) {
+      out.write(formatTable(result.issues.map((i) => ({
+        severity: i.severity, code: i.code, path: i.path || '/', due: i.dueAt ?? '', message: i.message,
+      })), { empty: 'no issues' }));
+      const errors = result.issues.filter((i) => i.severity === 'error').length;
+      const warnings = result.issues.length - errors;
+      out.write(`\n${result.valid ? 'valid' : 'NOT valid'}: ${errors} error(s), ${warnings} warning(s)${result.valid && warnings ? ' (may be sent; warnings are chargeback risks)' : ''}\n`);
+    },
+    attention: (result) => !result.valid || result.issues.length > 0,
+  },
+
+  reconcile: {
+    fn: 'reconcile',
+    summary: 'order-to-cash reconciliation per PO and invoice: shortages, deductions, disputes, money at risk',
+    usage: '--orders po.json [--acknowledgements acks.json] [--shipments asns.json] [--fulfilments erp.csv|json] [--receipts status.json] [--invoices invoices.json] [--remittance pay.csv|json] [--remittance-preset vendorCentral|edi820] [--remittance-currency CUR] [--remittance-day-first] [--remittance-decimal-comma] [--sku-map FILE] [--options options.json] [--now ISO]',
+    options: {
+      orders: { type: 'string' }, acknowledgements: { type: 'string' }, shipments: { type: 'string' }, fulfilments: { type: 'string' },
+      receipts: { type: 'string' }, invoices: { type: 'string' }, remittance: { type: 'string' }, 'remittance-preset': { type: 'string' },
+      'remittance-currency': { type: 'string' }, 'remittance-day-first': { type: 'boolean' }, 'remittance-decimal-comma': { type: 'boolean' },
+      'sku-map': { type: 'string' }, options: { type: 'string' }, now: { type: 'string' },
+    },
+    input({ values, now, UsageError, progress }) {
+      if (!values.orders) throw new UsageError('--orders is required (the POs to reconcile: a getPurchaseOrders response or an array of Orders)');
+      const input = { purchaseOrders: reading(progress, 'orders', values.orders, readOrders), now: now() };
+      // Each flag takes Amazon's response or request body as saved, or a bare array.
+      if (values.acknowledgements) input.acknowledgements = reading(progress, 'acknowledgements', values.acknowledgements, (f) => readListAt(f, ['acknowledgements', 'request.acknowledgements'], 'acknowledgements'));
+      if (values.shipments) input.shipments = reading(progress, 'shipments', values.shipments, (f) => readListAt(f, ['shipmentConfirmations', 'request.shipmentConfirmations'], 'ASNs'));
+      if (values.fulfilments) input.fulfilments = reading(progress, 'fulfilments', values.fulfilments, readFulfilments);
+      if (values.receipts) input.receipts = reading(progress, 'receipts', values.receipts, (f) => readListAt(f, ['payload.ordersStatus', 'ordersStatus', 'receipts'], 'purchase order statuses (getPurchaseOrdersStatus)'));
+      if (values.invoices) input.invoices = reading(progress, 'invoices', values.invoices, (f) => readListAt(f, ['invoices', 'request.invoices'], 'invoices (a submitInvoices body or buildInvoice output)'));
+      const csvFlags = ['remittance-preset', 'remittance-currency', 'remittance-day-first', 'remittance-decimal-comma'].filter((k) => values[k] !== undefined);
+      if (values.remittance) {
+        const remittance = reading(progress, 'remittance', values.remittance, readRemittance);
+        if (remittance.rows) {
+          if (csvFlags.length) throw new UsageError(`--${csvFlags[0]} applies to a remittance CSV; ${values.remittance} is JSON`);
+          input.remittances = remittance.rows;
+        } else {
+          const csv = { text: remittance.csvText };
+          if (values['remittance-preset']) csv.preset = values['remittance-preset'];
+          if (values['remittance-currency']) csv.currencyCode = values['remittance-currency'];
+          if (values['remittance-day-first']) csv.dateOrder = 'dayFirst';
+          if (values['remittance-decimal-comma']) csv.decimalSeparator = ',';
+          input.remittanceCsv = csv;
+        }
+      } else if (csvFlags.length) {
+        throw new UsageError(`--${csvFlags[0]} needs --remittance pay.csv`);
+      }
+      if (values['sku-map']) input.skuMap = reading(progress, 'skuMap', values['sku-map'], readSkuMap);
+      if (values.options) input.options = readJson(values.options);
+      return input;
+    },
+    size: (input) => ({
+      purchaseOrders: input.purchaseOrders.length,
+      rows: ['acknowledgements', 'shipments', 'fulfilments', 'receipts', 'invoices', 'remittances'].reduce((n, k) => n + (input[k]?.length ?? 0), 0),
+      remittanceCsvBytes: input.remittanceCsv ? Buffer.byteLength(input.remittanceCsv.text) : 0,
+    }),
+    jsonText: true,
+    print(out, result, { formatTable, printExceptions }) {
+      out.write(formatTable(result.purchaseOrders.map((po) => ({
+        PO: po.purchaseOrderNumber, status: po.status, invoices: po.invoiceNumbers.join(' '),
+        'to close': po.missingToClose.map((m) => `${m.step}${m.itemSequenceNumber ? ` line ${m.itemSequenceNumber}` : ''}${m.amount ? ` ${money(m.amount)}` : ''}`).join('; '),
+      })), { empty: 'no purchase orders' }));
+      if (result.invoices.length) {
+        out.write(`\nInvoices (${result.invoices.length})\n`);
+        out.write(formatTable(result.invoices.map((i) => ({
+          invoice: i.id, status: i.status, currency: i.currencyCode, total: i.total, paid: i.paid, credited: i.credited, balance: i.balance, due: i.dueAt ?? '',
+          deductions: i.deductions.map((d) => `${d.deductionType} ${d.amount}${d.inferred ? ' (inferred)' : ''}`).join(', '),
+        })), { numeric: ['total', 'paid', 'credited', 'balance'] }));
+      }
+      if (result.exceptions.length) {
+        out.write(`\nExceptions (${result.exceptions.length})\n`);
+        out.write(formatTable(result.exceptions.map((e) => ({
+          severity: e.severity, code: e.code, PO: e.purchaseOrderNumber ?? '', 'at risk': money(e.moneyAtRisk), due: e.dueAt ?? '', message: e.message,
+        }))));
+      }
+      if (result.remittanceIssues.length) {
+        out.write(`\nRemittance rows left out (${result.remittanceIssues.length})\n`);
+        out.write(formatTable(result.remittanceIssues.map((i) => ({ row: i.row, column: i.column ?? '', code: i.code, message: i.message ?? '' })), { numeric: ['row'] }));
+      }
+      out.write(`\nTotals per currency\n${formatTable(result.totals.byCurrency.map((c) => ({
+        currency: c.currencyCode, ordered: c.ordered, shipped: c.shipped, received: c.received, invoiced: c.invoiced,
+        paid: c.paid, deducted: c.deducted, 'at risk': c.moneyAtRisk, disputable: c.disputable,
+      })), { numeric: ['ordered', 'shipped', 'received', 'invoiced', 'paid', 'deducted', 'at risk', 'disputable'], empty: 'no money' })}`);
+      out.write(`\n${result.purchaseOrders.length} PO(s), ${result.exceptions.length} exception(s), ${result.disputes.length} dispute(s), ${result.totals.remittanceRows} remittance row(s) read, ${result.totals.remittanceRowsRejected} left out\n`);
+    },
+    attention: (result) => needsPerson(result.exceptions) || result.remittanceIssues.length > 0,
+  },
+};

@@ -178,3 +178,58 @@ export function readList(file, key) {
   if (!Array.isArray(list)) throw new InputFileError(`${file}: expected an array or {"${key}": [...]}`);
   return list;
 }
+
+/** ERP fulfilment rows (reconcile's `fulfilments`): JSON, or CSV with these columns. */
+const FULFILMENT_COLUMNS = {
+  purchaseOrderNumber: ['purchaseOrderNumber', 'string'],
+  itemSequenceNumber: ['itemSequenceNumber', 'string'],
+  amazonProductIdentifier: ['amazonProductIdentifier', 'string'],
+  vendorProductIdentifier: ['vendorProductIdentifier', 'string'],
+  sku: ['sku', 'string'],
+  quantity: ['quantity', 'integer'],
+  unitOfMeasure: ['unitOfMeasure', 'string'],
+  unitSize: ['unitSize', 'integer'],
+  shipmentIdentifier: ['shipmentIdentifier', 'string'],
+  shippedDate: ['shippedDate', 'string'],
+  reference: ['reference', 'string'],
+};
+
+export function readFulfilments(file) {
+  if (!isCsv(file)) return readList(file, 'fulfilments');
+  const records = readCsv(file);
+  const header = records.length ? Object.keys(records[0]) : [];
+  return records.map((r) => typed(file, r, FULFILMENT_COLUMNS, header));
+}
+
+/**
+ * The first array found under one of `paths` (dotted), or the file itself when it is an array:
+ * lets one flag take an API response, a request body or a bare list.
+ */
+export function readListAt(file, paths, what) {
+  const json = readJson(file);
+  if (Array.isArray(json)) return json;
+  for (const dotted of paths) {
+    const value = dotted.split('.').reduce((v, key) => (v == null ? undefined : v[key]), json);
+    if (Array.isArray(value)) return value;
+  }
+  throw new InputFileError(`${file}: expected ${what}: an array, or an object with ${paths.map((p) => `"${p}"`).join(' or ')}`);
+}
+
+/**
+ * A remittance file for reconcile: CSV text is handed to the core as is (it reads Vendor Central
+ * exports and flattened EDI 820, with line and column in its issues); JSON is an array of rows
+ * or `{remittances}`.
+ */
+export function readRemittance(file) {
+  if (isCsv(file)) return { csvText: readText(file) };
+  return { rows: readList(file, 'remittances') };
+}
+
+/** The size of a file in bytes, for progress output (0 when it cannot be read: reading reports it). */
+export function fileSize(file) {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

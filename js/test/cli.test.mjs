@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pkgDir, requireBuilt } from './harness/artefacts.mjs';
+import { loadPkgImport, pkgDir, requireBuilt } from './harness/artefacts.mjs';
 import { startEmulator } from '../emulator/server.mjs';
 import { parseCsv, parseCsvRows, CsvError } from '../node/csv.mjs';
 import { readInventory, readSkuMap } from '../node/inputs.mjs';
@@ -24,6 +24,7 @@ const F = (name) => path.join(here, 'fixtures', 'cli', name);
 // The CLI as shipped in the package, so the test covers what users install.
 const CLI = path.join(pkgDir, 'node', 'cli.mjs');
 const NOW = '2019-05-23T12:00:00Z';
+const ASN_NOW = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'tests', 'fixtures', 'shipment', 'build-LooseAssortmentCase.input.json'), 'utf8')).now;
 const SENTINEL = SECRET_SENTINELS.cli;
 
 function cli(args, { env = {}, cwd } = {}) {
@@ -206,6 +207,107 @@ test('exceptions: engine outputs merged into one urgent-first table; --json is t
     const report = JSON.parse((await cli(['exceptions', ackOut, '--now', NOW, '--json'])).stdout);
     assert.deepEqual(report.entries.map((e) => e.rank), report.entries.map((_, i) => i + 1));
     assert.equal((await cli(['exceptions'])).code, 2);
+  } finally {
+    removeTestDir(dir);
+  }
+});
+
+test('validate-asn: a valid ASN exits 0; a wrong check digit and a carrier name exit 1 with each issue\'s pointer; --index, usage errors exit 2', async () => {
+  const context = ['--orders', F('asn-orders.json'), '--acknowledgements', F('asn-acks.json'), '--now', ASN_NOW];
+  const ok = await cli(['validate-asn', F('asn.json'), ...context]);
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /no issues\n\nvalid: 0 error\(s\), 0 warning\(s\)/);
+
+  const bad = await cli(['validate-asn', F('asn-bad.json'), ...context, '--progress']);
+  assert.equal(bad.code, 1, bad.stderr);
+  assert.match(bad.stdout, /^severity\s+code\s+path\s+due\s+message/m);
+  assert.match(bad.stdout, /error\s+INVALID_SSCC_CHECK_DIGIT\s+\/cartons\/0\/cartonIdentifiers\/0\/containerIdentificationNumber\s+.*check digit is 8 but should be 7/);
+  assert.match(bad.stdout, /error\s+INVALID_SCAC\s+\/transportationDetails\/carrierScac/);
+  assert.match(bad.stdout, /NOT valid: 2 error\(s\)/);
+  assert.match(bad.stderr, /\[progress\] read asn=.*asn-bad\.json bytes=\d+/);
+  assert.match(bad.stderr, /\[progress\] validateShipmentConfirmation items=3/);
+  assert.match(bad.stderr, /\[progress\] done ms=\d+/);
+  const json = JSON.parse((await cli(['validate-asn', F('asn-bad.json'), ...context, '--json'])).stdout);
+  assert.equal(json.valid, false);
+  assert.deepEqual(json.issues.map((i) => i.code).sort(), ['INVALID_SCAC', 'INVALID_SSCC_CHECK_DIGIT']);
+
+  // A SubmitShipmentConfirmations body: one confirmation is taken as is, --index out of range is a usage error.
+  assert.equal((await cli(['validate-asn', F('asn.json'), ...context, '--index', '0'])).code, 0);
+  const outOfRange = await cli(['validate-asn', F('asn.json'), ...context, '--index', '3']);
+  assert.equal(outOfRange.code, 2);
+  assert.match(outOfRange.stderr, /--index must be a whole number from 0 to 0/);
+  assert.equal((await cli(['validate-asn'])).code, 2);
+  const unreadable = await cli(['validate-asn', F('positions.csv')]);
+  assert.equal(unreadable.code, 2);
+  assert.match(unreadable.stderr, /positions\.csv: not valid JSON/);
+  // The core refuses input it cannot read at all: its code and pointer.
+  const refused = await cli(['validate-asn', F('asn.json'), '--now', 'soon']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /--now must be an ISO-8601 date-time/);
+});
+
+test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilments CSV + Amazon documents → table, exceptions, exit 1; --json is the core\'s output', async () => {
+  const args = ['reconcile', '--orders', F('recon-orders.json'), '--acknowledgements', F('recon-acks.json'), '--shipments', F('recon-asns.json'),
+    '--fulfilments', F('recon-fulfilments.csv'), '--receipts', F('recon-status.json'), '--invoices', F('recon-invoices.json'),
+    '--remittance', F('remittance.csv'), '--now', '2027-01-15T00:00:00Z'];
+  const r = await cli([...args, '--progress']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^PO\s+status\s+invoices\s+to close/m);
+  assert.match(r.stdout, /PO-INV1\s+disputed\s+INV-1001\s+/);
+  assert.match(r.stdout, /Exceptions \(3\)/);
+  assert.match(r.stdout, /DEDUCTION_CHARGEBACK\s+12\.50 USD/);
+  assert.match(r.stdout, /DEDUCTION_SHORTAGE\s+PO-INV1\s+60\.00 USD/);
+  assert.match(r.stdout, /PARTIALLY_FULFILLED_OPEN\s+PO-INV1\s+17\.00 USD/);
+  assert.match(r.stdout, /Remittance rows left out \(1\)\n.*\n.*\n\s*5\s+Amount Paid\s+INVALID_AMOUNT/);
+  assert.match(r.stdout, /INV-1001\s+shortPaid\s+USD/);
+  assert.match(r.stdout, /USD\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+507\.50\s+72\.50/);
+  for (const phase of ['read orders=', 'read remittance=', 'read fulfilments=', 'reconcile purchaseOrders=1', 'done ms=']) {
+    assert.ok(r.stderr.includes(`[progress] ${phase}`), `progress ${phase}`);
+  }
+
+  const json = JSON.parse((await cli([...args, '--json'])).stdout);
+  assert.deepEqual(json.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]), [
+    ['DEDUCTION_CHARGEBACK', '12.50'], ['DEDUCTION_SHORTAGE', '60.00'], ['PARTIALLY_FULFILLED_OPEN', '17.00']]);
+  assert.deepEqual(json.remittanceIssues.map((i) => [i.row, i.column, i.code]), [[5, 'Amount Paid', 'INVALID_AMOUNT']]);
+  // The same answer as the core on the same documents (the files were only read, not interpreted).
+  const { mod: core } = await loadPkgImport();
+  const input = {
+    purchaseOrders: JSON.parse(fs.readFileSync(F('recon-orders.json'), 'utf8')).payload.orders,
+    acknowledgements: JSON.parse(fs.readFileSync(F('recon-acks.json'), 'utf8')).acknowledgements,
+    shipments: JSON.parse(fs.readFileSync(F('recon-asns.json'), 'utf8')).shipmentConfirmations,
+    fulfilments: [
+      { purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '1', quantity: 8, unitOfMeasure: 'Cases', unitSize: 6, shipmentIdentifier: 'ASN-1', shippedDate: '2026-11-06T08:30:00Z', reference: 'IF-5001' },
+      { purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '2', quantity: 20, unitOfMeasure: 'Eaches', shipmentIdentifier: 'ASN-1', shippedDate: '2026-11-06T08:30:00Z', reference: 'IF-5001' },
+    ],
+    receipts: JSON.parse(fs.readFileSync(F('recon-status.json'), 'utf8')).payload.ordersStatus,
+    invoices: JSON.parse(fs.readFileSync(F('recon-invoices.json'), 'utf8')).invoices,
+    remittanceCsv: { text: fs.readFileSync(F('remittance.csv'), 'utf8') },
+    now: '2027-01-15T00:00:00Z',
+  };
+  assert.deepEqual(json, JSON.parse(JSON.stringify(core.reconcile(input))));
+
+  // Usage and input errors: exit 2 with the reason.
+  const noOrders = await cli(['reconcile', '--remittance', F('remittance.csv')]);
+  assert.equal(noOrders.code, 2);
+  assert.match(noOrders.stderr, /--orders is required/);
+  const badFulfilment = await cli(['reconcile', '--orders', F('recon-orders.json'), '--fulfilments', F('bad-inventory.csv')]);
+  assert.equal(badFulfilment.code, 2);
+  assert.match(badFulfilment.stderr, /bad-inventory\.csv: unknown column/);
+  // A remittance in another currency than its invoice: the core refuses, with its code and pointer.
+  const dir = testDir('vcc-cli-');
+  try {
+    fs.writeFileSync(path.join(dir, 'eur.csv'), 'Invoice Number,Amount Paid,Invoice Currency\nINV-1001,580.00,EUR\n');
+    const mismatch = await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'eur.csv'), '--now', '2027-01-15T00:00:00Z']);
+    assert.equal(mismatch.code, 2, mismatch.stdout);
+    assert.match(mismatch.stderr, /refused: CURRENCY_MISMATCH at \/remittanceCsv\/text/);
+
+    // Remittance rows as JSON: the core's `remittances`; CSV-only flags are refused with it.
+    fs.writeFileSync(path.join(dir, 'paid.json'), JSON.stringify({ remittances: [{ invoiceNumber: 'INV-1001', amountPaid: '580.00', currencyCode: 'USD' }] }));
+    const rows = JSON.parse((await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--now', '2027-01-15T00:00:00Z', '--json'])).stdout);
+    assert.equal(rows.invoices.find((i) => i.id === 'INV-1001').status, 'paid');
+    const csvFlagOnJson = await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--remittance-day-first']);
+    assert.equal(csvFlagOnJson.code, 2);
+    assert.match(csvFlagOnJson.stderr, /--remittance-day-first applies to a remittance CSV/);
   } finally {
     removeTestDir(dir);
   }

@@ -1,5 +1,5 @@
 // Serves this folder on 127.0.0.1 (no network access needed): node serve.mjs [port]
-// Browsers refuse ES modules from file:// URLs, so the form needs any static server; this is one.
+// Browsers refuse ES modules from file:// URLs, so the pages need any static server; this is one.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -8,9 +8,18 @@ import { fileURLToPath } from 'node:url';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
   '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 
-/** Starts a server for `dir`; `overrides` maps URL paths to [content type, body]. Resolves to the server. */
-export function serveFolder(dir, { port = 0, overrides = {} } = {}) {
+/** The page served at `/`: the folder's HTML file (examples, `*.example.html`, aside). */
+function defaultIndex(root) {
+  return fs.readdirSync(root).filter((f) => f.endsWith('.html') && !f.endsWith('.example.html')).sort()[0] ?? 'index.html';
+}
+
+/**
+ * Starts a server for `dir`; `overrides` maps URL paths to [content type, body]; `index` is the
+ * page at `/`. Resolves to the server.
+ */
+export function serveFolder(dir, { port = 0, overrides = {}, index } = {}) {
   const root = path.resolve(dir);
+  const indexFile = index ?? defaultIndex(root);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://local').pathname);
     if (overrides[urlPath]) {
@@ -18,7 +27,7 @@ export function serveFolder(dir, { port = 0, overrides = {} } = {}) {
       res.end(overrides[urlPath][1]);
       return;
     }
-    const file = path.join(root, urlPath === '/' ? 'asn-form.html' : urlPath);
+    const file = path.join(root, urlPath === '/' ? indexFile : urlPath);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -32,5 +41,5 @@ export function serveFolder(dir, { port = 0, overrides = {} } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const server = await serveFolder(path.dirname(fileURLToPath(import.meta.url)), { port: Number(process.argv[2] ?? 8080) });
-  console.log(`ASN form: http://127.0.0.1:${server.address().port}/`);
+  console.log(`http://127.0.0.1:${server.address().port}/`);
 }

@@ -13,15 +13,17 @@ function now() {
 /**
  * @param {object} o
  * @param {(input: {module: unknown}) => unknown} o.initSync   the glue's initSync
- * @param {() => Uint8Array} o.wasmBytes                       the .wasm, read only on the wasm path
+ * @param {(() => Uint8Array) | null} o.wasmBytes              the .wasm, read only on the wasm path
+ *                                                            (null in the wasm2js-only bundle)
  * @param {(() => {instantiate: Function, meta: object}) | null} o.wasm2js  the fallback, loaded only when needed
+ *                                                            (null in the wasm-only bundles)
  */
 export function load({ initSync, wasmBytes, wasm2js }) {
   const start = now();
   let backend;
   let wasmError = null;
   const native = G.WebAssembly;
-  if (typeof native === 'object' && native !== null) {
+  if (wasmBytes && typeof native === 'object' && native !== null) {
     try {
       selectWebAssembly(native);
       initSync({ module: wasmBytes() });
@@ -34,7 +36,10 @@ export function load({ initSync, wasmBytes, wasm2js }) {
     }
   }
   if (!backend) {
-    if (!wasm2js) throw new Error('vendor-central-connector: this engine has no WebAssembly and no wasm2js fallback is bundled');
+    if (!wasm2js) {
+      throw new Error('vendor-central-connector: this engine has no WebAssembly; load the fallback bundle ' +
+        'vendor-central-connector.wasm2js.iife.js (or the AMD bundle, which carries both) instead');
+    }
     selectWebAssembly(createWasm2jsWebAssembly(wasm2js()));
     initSync({ module: new Uint8Array(0) });
     backend = 'wasm2js';

@@ -17,7 +17,7 @@ export const dist = (suffix) => path.join(distDir, `${BASENAME}.${suffix}`);
 export function requireBuilt() {
   const needed = [
     path.join(pkgDir, 'index.mjs'), path.join(pkgDir, 'index.cjs'), path.join(pkgDir, 'index.d.ts'),
-    dist('iife.js'), dist('amd.js'), dist('esm.js'),
+    dist('iife.js'), dist('wasm2js.iife.js'), dist('amd.js'), dist('esm.js'),
   ];
   const missing = needed.filter((f) => !fs.existsSync(f));
   if (missing.length) {
@@ -56,13 +56,18 @@ export function bareContext({ withoutWebAssembly = false } = {}) {
   return ctx;
 }
 
+/**
+ * The IIFE bundle in a bare context. Without WebAssembly it is the fallback IIFE
+ * (`wasm2js.iife.js`): the main IIFE carries only the wasm, to fit a 1 MB code field.
+ */
 export function loadIife({ withoutWebAssembly = false } = {}) {
   const ctx = bareContext({ withoutWebAssembly });
-  vm.runInContext(fs.readFileSync(dist('iife.js'), 'utf8'), ctx, { filename: dist('iife.js') });
+  const file = dist(withoutWebAssembly ? 'wasm2js.iife.js' : 'iife.js');
+  vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
   const mod = ctx.VendorCentralConnector;
-  if (!mod) throw new Error('the IIFE bundle did not set globalThis.VendorCentralConnector');
-  return api(`IIFE in a bare vm context${withoutWebAssembly ? ' without WebAssembly' : ''}`, mod,
-    vm.runInContext('Error', ctx), withoutWebAssembly ? 'wasm2js' : 'wasm');
+  if (!mod) throw new Error(`${path.basename(file)} did not set globalThis.VendorCentralConnector`);
+  return api(withoutWebAssembly ? 'wasm2js IIFE in a bare vm context without WebAssembly' : 'IIFE in a bare vm context',
+    mod, vm.runInContext('Error', ctx), withoutWebAssembly ? 'wasm2js' : 'wasm');
 }
 
 /**
@@ -97,7 +102,7 @@ export const HOST_SHAPES = [
   ['pkg/ via import', () => loadPkgImport()],
   ['pkg/ via require', () => loadPkgRequire()],
   ['IIFE bundle, bare vm context', () => loadIife()],
-  ['IIFE bundle, bare vm context without WebAssembly (wasm2js)', () => loadIife({ withoutWebAssembly: true })],
+  ['wasm2js IIFE bundle, bare vm context without WebAssembly', () => loadIife({ withoutWebAssembly: true })],
   ['AMD bundle, SuiteScript-style define, bare vm context', () => loadAmd()],
   ['AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', () => loadAmd({ withoutWebAssembly: true })],
 ];

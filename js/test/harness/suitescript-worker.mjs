@@ -1,6 +1,8 @@
 // Runs SuiteScript 2.1 entry points in a worker thread, with stubs of the N/ modules shaped like
 // Oracle's @oracle/suitecloud-unit-testing stubs (N/https, N/record, N/search, N/runtime, N/log,
-// N/error). N/https is synchronous in SuiteScript; here each request is handed to the parent
+// N/error). API secrets: N/https createSecureString returns an opaque SecureString whose
+// {custsecret_…} placeholders are filled in from the harness's `secrets` only when a request is
+// sent, as NetSuite does; the script never sees the values. N/https is synchronous in SuiteScript; here each request is handed to the parent
 // thread (which runs the SP-API emulator) and the worker blocks on Atomics.wait until the answer
 // is written into shared memory, so the scripts run unchanged against real HTTP.
 import fs from 'node:fs';
@@ -10,14 +12,38 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 // `node --test test/` also loads this file outside a worker: then it does nothing.
 if (!parentPort) process.exit(0);
-const { scriptsDir, shared, params, db, savedSearches, withoutWebAssembly, user } = workerData;
+const { scriptsDir, shared, params, db, savedSearches, withoutWebAssembly, user, secrets = {} } = workerData;
 const signal = new Int32Array(shared, 0, 2);
 const bytes = new Uint8Array(shared, 8);
 const logs = [];
 const httpLog = [];
 
+// The text of each SecureString, kept outside the object so nothing the script can reach (its
+// properties, toString, JSON) holds it.
+const secureText = new WeakMap();
+class SecureString {
+  constructor(text) { secureText.set(this, text); }
+  appendString({ input }) { return new SecureString(secureText.get(this) + String(input)); }
+  appendSecureString({ secureString }) { return new SecureString(secureText.get(this) + secureText.get(secureString)); }
+  replaceString({ pattern, replacement }) { return new SecureString(secureText.get(this).split(pattern).join(replacement)); }
+  toString() { return '[object SecureString]'; }
+  toJSON() { return {}; }
+}
+const SECRET_PLACEHOLDER = /\{(custsecret[a-zA-Z0-9_]{1,89})\}/gi;
+
+/** What NetSuite sends for a value: a SecureString's text with its secrets filled in. */
+function resolveSecure(value) {
+  if (!(value instanceof SecureString)) return value;
+  return secureText.get(value).replace(SECRET_PLACEHOLDER, (_, id) => {
+    const secret = secrets[id.toLowerCase()];
+    if (secret === undefined) throw Object.assign(new Error(`The secret ${id} does not exist or is not allowed for this script.`), { name: 'SECRET_NOT_AVAILABLE' });
+    return secret;
+  });
+}
+
 function httpCall(method, options) {
-  parentPort.postMessage({ type: 'http', request: { method, url: options.url, headers: options.headers || {}, body: options.body } });
+  const headers = Object.fromEntries(Object.entries(options.headers || {}).map(([k, v]) => [k, resolveSecure(v)]));
+  parentPort.postMessage({ type: 'http', request: { method, url: resolveSecure(options.url), headers, body: resolveSecure(options.body) } });
   Atomics.wait(signal, 0, 0);
   const length = signal[1];
   const response = JSON.parse(Buffer.from(bytes.slice(0, length)).toString('utf8'));
@@ -44,9 +70,25 @@ class StubRecord {
   getLineCount({ sublistId }) { return (this.data.sublists[sublistId] ?? []).length; }
   getSublistValue({ sublistId, fieldId, line }) { return this.data.sublists[sublistId]?.[line]?.[fieldId] ?? ''; }
   setSublistValue({ sublistId, fieldId, line, value }) { ((this.data.sublists[sublistId] ??= [])[line] ??= {})[fieldId] = value; return this; }
-  selectNewLine({ sublistId }) { this.current[sublistId] = {}; return this; }
-  setCurrentSublistValue({ sublistId, fieldId, value }) { this.current[sublistId][fieldId] = value; return this; }
-  commitLine({ sublistId }) { (this.data.sublists[sublistId] ??= []).push(this.current[sublistId]); delete this.current[sublistId]; return this; }
+  selectNewLine({ sublistId }) { this.current[sublistId] = { line: -1, values: {} }; return this; }
+  selectLine({ sublistId, line }) {
+    const existing = this.data.sublists[sublistId]?.[line];
+    if (!existing) throw Object.assign(new Error(`no line ${line} on ${sublistId}`), { name: 'SSS_INVALID_SUBLIST_OPERATION' });
+    this.current[sublistId] = { line, values: { ...existing } };
+    return this;
+  }
+  findSublistLineWithValue({ sublistId, fieldId, value }) {
+    return (this.data.sublists[sublistId] ?? []).findIndex((l) => String(l[fieldId]) === String(value));
+  }
+  setCurrentSublistValue({ sublistId, fieldId, value }) { this.current[sublistId].values[fieldId] = value; return this; }
+  commitLine({ sublistId }) {
+    const { line, values } = this.current[sublistId];
+    const lines = (this.data.sublists[sublistId] ??= []);
+    if (line < 0) lines.push(values);
+    else lines[line] = values;
+    delete this.current[sublistId];
+    return this;
+  }
   save() {
     if (!this.id) this.id = String(nextId++);
     db.records[this.type] ??= {};
@@ -56,7 +98,11 @@ class StubRecord {
 }
 
 const N = {
-  'N/https': { get: (o) => httpCall('GET', o), post: (o) => httpCall('POST', o) },
+  'N/https': {
+    get: (o) => httpCall('GET', o),
+    post: (o) => httpCall('POST', o),
+    createSecureString: ({ input }) => new SecureString(String(input)),
+  },
   'N/record': {
     Type: { SALES_ORDER: 'salesorder', ITEM_FULFILLMENT: 'itemfulfillment' },
     create: ({ type }) => new StubRecord(type),

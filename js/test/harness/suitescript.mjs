@@ -14,13 +14,14 @@ const SHARED_BYTES = 32 * 1024 * 1024;
  * @param {object} o.job  {kind: 'mapreduce'|'workflowaction'|'userevent'|'suitelet', script, …}
  * @param {object} [o.params]  script parameters   @param {object} [o.db]  {records: {type: {id: {fields, sublists}}}}
  * @param {object} [o.savedSearches]  {id: {columns: [{name, label}], rows: [{name: value}]}}
+ * @param {object} [o.secrets]  the account's API secrets, {custsecret_id: value}
  */
-export function runEntryPoint({ scriptsDir, job, params = {}, db = { records: {} }, savedSearches = {}, withoutWebAssembly = false, user = { id: 7, email: 'approver@vendor.example' } }) {
+export function runEntryPoint({ scriptsDir, job, params = {}, db = { records: {} }, savedSearches = {}, withoutWebAssembly = false, user = { id: 7, email: 'approver@vendor.example' }, secrets = {} }) {
   const shared = new SharedArrayBuffer(8 + SHARED_BYTES);
   const signal = new Int32Array(shared, 0, 2);
   const bytes = new Uint8Array(shared, 8);
   const worker = new Worker(path.join(here, 'suitescript-worker.mjs'), {
-    workerData: { scriptsDir, shared, params, db, savedSearches, withoutWebAssembly, user },
+    workerData: { scriptsDir, shared, params, db, savedSearches, withoutWebAssembly, user, secrets },
   });
   return new Promise((resolve, reject) => {
     worker.on('message', async (message) => {

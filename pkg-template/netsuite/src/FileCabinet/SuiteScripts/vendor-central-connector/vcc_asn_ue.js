@@ -1,7 +1,7 @@
 /**
  * User event on the item fulfilment: before it is saved, the ASN it carries
  * (custbody_vcc_asn, the SubmitShipmentConfirmations shipment JSON) is validated by the core's
- * validateShipmentConfirmation, with the acknowledgements Amazon accepted for its POs. Blocking
+ * validateShipmentConfirmation, with the acknowledgements this account sent for its POs. Blocking
  * issues stop the save with every issue's path and message; warnings are logged.
  *
  * @NApiVersion 2.1
@@ -24,7 +24,24 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store']
       throw error.create({ name: 'VCC_ASN_NOT_JSON', message: 'The ASN field does not hold valid JSON.', notifyOff: true });
     }
     const cfg = store.config('custscript_vcc_ue_');
-    const result = vcc.validateShipmentConfirmation({ shipmentConfirmation, acknowledgements: store.history(), skuMap: cfg.skuMap });
+    // The acknowledgements this account sent for the ASN's POs (the outbox). A PO acknowledged
+    // outside the connector has none here: then none are passed, and the core checks the ASN
+    // without them rather than calling every line unacknowledged.
+    const named = {};
+    (Array.isArray(shipmentConfirmation && shipmentConfirmation.shippedItems) ? shipmentConfirmation.shippedItems : []).forEach((item) => {
+      const n = item && item.itemDetails && item.itemDetails.purchaseOrderNumber;
+      if (n) named[n] = true;
+    });
+    const acknowledgements = store.history().filter((a) => named[a.purchaseOrderNumber]);
+    const input = { shipmentConfirmation, skuMap: cfg.skuMap, now: new Date().toISOString() }; // the core never reads the clock
+    if (acknowledgements.length) input.acknowledgements = acknowledgements;
+    let result;
+    try {
+      result = vcc.validateShipmentConfirmation(input);
+    } catch (e) {
+      // Input the core cannot read at all (e.g. a misspelt SKU map): its code and JSON pointer.
+      throw error.create({ name: `VCC_${e.code || 'ERROR'}`, message: `The ASN could not be checked: ${e.code || 'ERROR'}${e.path ? ` at ${e.path}` : ''}: ${e.message}`, notifyOff: true });
+    }
     const blocking = result.issues.filter((i) => i.severity === 'error');
     result.issues.filter((i) => i.severity !== 'error').forEach((i) => log.audit({ title: `ASN ${i.code}`, details: `${i.path}: ${i.message}` }));
     if (!result.valid || blocking.length) {

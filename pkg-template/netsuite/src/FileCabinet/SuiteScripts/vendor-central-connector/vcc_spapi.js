@@ -4,12 +4,43 @@
  * reported as `deliveryUnknown`; the outbox in vcc_store.js resolves it). Credentials and tokens
  * never reach a log or an error message.
  *
+ * Each LWA credential is either its value (a script parameter) or a reference to a NetSuite API
+ * secret written as its placeholder, `{custsecret_…}`. A secret's value never enters this script:
+ * the token request body is built as an N/https SecureString whose placeholders NetSuite fills in
+ * when the request is sent (the secret must allow this script and the LWA domain).
+ *
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
  */
 define(['N/https'], (https) => {
   const RETRYABLE = [429, 500, 502, 503, 504];
   const TOKEN_MARGIN_MS = 60000;
+  /** An API secret placeholder, as N/https createSecureString accepts it. */
+  const SECRET_PLACEHOLDER = /^\{custsecret[a-zA-Z0-9_]{1,89}\}$/i;
+
+  /** True when a credential names an API secret rather than holding a value. */
+  function isSecretReference(value) {
+    return typeof value === 'string' && SECRET_PLACEHOLDER.test(value.trim());
+  }
+
+  /**
+   * The LWA refresh-token request body. Plain values are form-encoded here; secret placeholders
+   * are left for NetSuite to fill in (inserted as stored: a secret holding `+`, `&` or `%` must be
+   * stored form-encoded). With any secret the body is an https.SecureString, else plain text.
+   */
+  function tokenRequestBody(credentials) {
+    const pairs = [['grant_type', 'refresh_token'], ['refresh_token', credentials.refreshToken],
+      ['client_id', credentials.clientId], ['client_secret', credentials.clientSecret]];
+    let secret = false;
+    const text = pairs.map((p) => {
+      if (isSecretReference(p[1])) {
+        secret = true;
+        return `${p[0]}=${p[1].trim()}`;
+      }
+      return `${encodeURIComponent(p[0])}=${encodeURIComponent(p[1])}`;
+    }).join('&');
+    return secret ? https.createSecureString({ input: text }) : text;
+  }
 
   function encodeQuery(params) {
     const parts = [];
@@ -43,10 +74,12 @@ define(['N/https'], (https) => {
     let accessToken = null;
     let expiresAt = 0;
 
+    // Plain credentials are cut out of any text that could reach a message; secret references
+    // are placeholders (their values are never in this script).
     function redact(text) {
       let out = String(text === undefined || text === null ? '' : text);
       [credentials.clientSecret, credentials.refreshToken, credentials.clientId, accessToken].forEach((s) => {
-        if (s) out = out.split(s).join('[redacted]');
+        if (s && !isSecretReference(s)) out = out.split(s).join('[redacted]');
       });
       return out;
     }
@@ -61,12 +94,17 @@ define(['N/https'], (https) => {
 
     function token() {
       if (accessToken && Date.now() < expiresAt - TOKEN_MARGIN_MS) return accessToken;
-      const body = [
-        ['grant_type', 'refresh_token'], ['refresh_token', credentials.refreshToken],
-        ['client_id', credentials.clientId], ['client_secret', credentials.clientSecret],
-      ].map((p) => `${encodeURIComponent(p[0])}=${encodeURIComponent(p[1])}`).join('&');
+      const body = tokenRequestBody(credentials);
       for (let attempt = 0; ; attempt += 1) {
-        const res = https.post({ url: lwaEndpoint, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body });
+        let res;
+        try {
+          res = https.post({ url: lwaEndpoint, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body });
+        } catch (e) {
+          // A lost connection is retried; a secret that is missing or not allowed for this script
+          // (or the LWA domain) is not. Only the error's name is reported: its message is not ours.
+          if (attempt < maxRetries && !(e && /SECRET/i.test(String(e.name)))) continue;
+          throw spapiError('LWA_ERROR', `LWA token exchange failed: ${e && e.name ? e.name : 'network error'}`, {});
+        }
         const json = parseJson(res.body);
         if (res.code === 200 && json && json.access_token) {
           accessToken = json.access_token;
@@ -138,5 +176,5 @@ define(['N/https'], (https) => {
     };
   }
 
-  return { createClient };
+  return { createClient, isSecretReference };
 });

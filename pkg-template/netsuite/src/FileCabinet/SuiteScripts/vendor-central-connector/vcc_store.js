@@ -26,7 +26,9 @@ define(['N/record', 'N/search', 'N/runtime'], (record, search, runtime) => {
   /**
    * Script parameters of the current deployment. Parameter ids are unique per account, so each
    * script has its own prefix: custscript_vcc_ (map/reduce), custscript_vcc_wa_ (workflow action),
-   * custscript_vcc_ue_ (user event). Credentials are read here and passed on, never logged.
+   * custscript_vcc_ue_ (user event). Credentials are read here and passed on, never logged; a
+   * credential parameter may hold an API secret's placeholder ({custsecret_…}) instead of the
+   * value (vcc_spapi.js sends it as a SecureString).
    */
   function config(prefix) {
     const script = runtime.getCurrentScript();
@@ -51,7 +53,11 @@ define(['N/record', 'N/search', 'N/runtime'], (record, search, runtime) => {
           refreshToken: p('custscript_vcc_refresh_token'),
         },
       },
-      customerId: p('custscript_vcc_customer'),
+      // toSalesOrders' tables: customers by vendor code / buying party (with their currencies),
+      // fulfilment centres to locations, and renames of the preset's custom field ids.
+      customers: json('custscript_vcc_customers', []),
+      locations: json('custscript_vcc_locations', []),
+      fieldIds: json('custscript_vcc_field_ids', {}),
       inventorySearchId: p('custscript_vcc_inventory_search'),
       autoSubmit: p('custscript_vcc_auto_submit') !== false && p('custscript_vcc_auto_submit') !== 'F',
       lookbackDays: Math.min(7, Math.max(1, Number(p('custscript_vcc_lookback_days')) || 7)),
@@ -210,34 +216,64 @@ define(['N/record', 'N/search', 'N/runtime'], (record, search, runtime) => {
   }
 
   /**
-   * Creates or updates the PO's sales order: header (customer, PO number, acknowledgement state,
-   * the proposal for approvers) and, on creation, one line per PO line with its item sequence
-   * number. Returns {id, created, unknownSkus}.
+   * The preset's custom field ids with the account's renames. The item sequence number is the
+   * project's own column (custcol_vcc_item_seq), which the approval workflow action reads.
    */
-  function upsertSalesOrder(work, customerId) {
+  const ITEM_SEQUENCE_FIELD = 'custcol_vcc_item_seq';
+  function salesOrderFieldIds(cfg) {
+    return Object.assign({}, cfg.fieldIds || {}, { custcol_vcc_item_sequence_number: ITEM_SEQUENCE_FIELD });
+  }
+  /** Set when the sales order is created, never changed by a later run (identity, approval state). */
+  const CREATE_ONLY_FIELDS = ['externalid', 'entity', 'otherrefnum', 'orderstatus', 'trandate'];
+  /** The core writes dates as YYYY-MM-DD and rates as exact decimal strings; NetSuite wants Date and number. */
+  function netSuiteValue(fieldId, value) {
+    if ((fieldId === 'trandate' || fieldId === 'shipdate') && typeof value === 'string') {
+      const parts = value.split('-').map(Number);
+      return new Date(parts[0], parts[1] - 1, parts[2]);
+    }
+    if (fieldId === 'rate' && typeof value === 'string') return Number(value);
+    return value;
+  }
+
+  /**
+   * Creates or updates the PO's sales order from the core's NetSuite record (toSalesOrders with
+   * preset "netsuite"): header fields, then each line, matched on an update by its item sequence
+   * number (a new line is added). Items are resolved from the record's `item` (the SKU map's
+   * sku) to internal ids by item name. The acknowledgement state, the proposal for approvers and
+   * the decided quantities are written beside it. Returns {id, created, unknownSkus}.
+   */
+  function upsertSalesOrder(work) {
     const existing = findSalesOrder(work.purchaseOrderNumber);
     const rec = existing
       ? record.load({ type: record.Type.SALES_ORDER, id: existing, isDynamic: true })
       : record.create({ type: record.Type.SALES_ORDER, isDynamic: true });
     const unknownSkus = [];
-    if (!existing) {
-      rec.setValue({ fieldId: 'entity', value: customerId });
-      rec.setValue({ fieldId: 'otherrefnum', value: work.purchaseOrderNumber });
-      rec.setValue({ fieldId: 'custbody_vcc_po_number', value: work.purchaseOrderNumber });
-      work.lines.forEach((line) => {
-        const item = line.sku ? itemId(line.sku) : null;
-        if (!item) {
-          unknownSkus.push(line.sku || line.amazonProductIdentifier || line.itemSequenceNumber);
-          return;
-        }
-        rec.selectNewLine({ sublistId: 'item' });
-        rec.setCurrentSublistValue({ sublistId: 'item', fieldId: 'item', value: item });
-        rec.setCurrentSublistValue({ sublistId: 'item', fieldId: 'quantity', value: line.quantity });
-        rec.setCurrentSublistValue({ sublistId: 'item', fieldId: 'custcol_vcc_item_seq', value: line.itemSequenceNumber });
-        rec.setCurrentSublistValue({ sublistId: 'item', fieldId: 'custcol_vcc_accepted_qty', value: line.accepted });
-        rec.commitLine({ sublistId: 'item' });
+    const fields = work.record.fields;
+    Object.keys(fields).forEach((fieldId) => {
+      if (existing && CREATE_ONLY_FIELDS.indexOf(fieldId) >= 0) return;
+      rec.setValue({ fieldId, value: netSuiteValue(fieldId, fields[fieldId]) });
+    });
+    rec.setValue({ fieldId: 'custbody_vcc_po_number', value: work.purchaseOrderNumber });
+    ((work.record.sublists && work.record.sublists.item) || []).forEach((line) => {
+      const sequence = line[ITEM_SEQUENCE_FIELD];
+      const item = itemId(line.item);
+      if (!item) {
+        unknownSkus.push(line.item);
+        return;
+      }
+      const index = existing ? rec.findSublistLineWithValue({ sublistId: 'item', fieldId: ITEM_SEQUENCE_FIELD, value: sequence }) : -1;
+      if (index >= 0) rec.selectLine({ sublistId: 'item', line: index });
+      else rec.selectNewLine({ sublistId: 'item' });
+      Object.keys(line).forEach((fieldId) => {
+        rec.setCurrentSublistValue({ sublistId: 'item', fieldId, value: fieldId === 'item' ? item : netSuiteValue(fieldId, line[fieldId]) });
       });
-    }
+      const decided = work.decided && work.decided[sequence];
+      if (decided) {
+        rec.setCurrentSublistValue({ sublistId: 'item', fieldId: 'custcol_vcc_accepted_qty', value: decided.accepted });
+        rec.setCurrentSublistValue({ sublistId: 'item', fieldId: 'custcol_vcc_backordered_qty', value: decided.backordered });
+      }
+      rec.commitLine({ sublistId: 'item' });
+    });
     rec.setValue({ fieldId: 'custbody_vcc_ack_state', value: work.ackState });
     rec.setValue({ fieldId: 'custbody_vcc_proposal', value: work.proposal ? JSON.stringify(work.proposal) : '' });
     if (work.outboxId) rec.setValue({ fieldId: 'custbody_vcc_outbox', value: work.outboxId });
@@ -245,5 +281,5 @@ define(['N/record', 'N/search', 'N/runtime'], (record, search, runtime) => {
     return { id, created: !existing, unknownSkus };
   }
 
-  return { config, submit, confirm, recover, history, entries, inventory, upsertSalesOrder, findSalesOrder, SETTLE_GRACE_MS };
+  return { config, submit, confirm, recover, history, entries, inventory, upsertSalesOrder, findSalesOrder, salesOrderFieldIds, ITEM_SEQUENCE_FIELD, SETTLE_GRACE_MS };
 });
