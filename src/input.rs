@@ -150,6 +150,15 @@ fn classify(text: &str, inner: &serde_json::Error) -> InputError {
             pointer_at(text, offset_of(text, inner.line(), inner.column()))
         }
     };
+    if message.contains("surrogate") || message.contains("hex escape") {
+        // A lone UTF-16 surrogate escape (`\ud800`) is not text: the field holding it is at
+        // fault (the object, when it is in a key).
+        let location = locate(text, offset_of(text, inner.line(), inner.column()));
+        return InputError::InvalidValue {
+            path: location.object_of_key.unwrap_or(location.pointer),
+            message,
+        };
+    }
     if message.starts_with("number out of range") {
         return InputError::InvalidValue {
             path: path(),
@@ -160,7 +169,8 @@ fn classify(text: &str, inner: &serde_json::Error) -> InputError {
         // serde_json also reports a shape it cannot read (`{}` where an enum's one-key object
         // belongs) as a syntax error; when the text is valid JSON, say where the shape is wrong.
         let nested_too_deep = message.starts_with("recursion limit");
-        if !nested_too_deep && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        // Value, not IgnoredAny: only decoding every string refuses a lone surrogate escape.
+        if !nested_too_deep && serde_json::from_str::<serde_json::Value>(text).is_ok() {
             return shape_error(text, inner);
         }
         return InputError::InvalidJson { message };
@@ -303,6 +313,21 @@ mod tests {
             (err.code(), err.path().as_str()),
             ("MISSING_FIELD", "/lines/0/sku")
         );
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_are_invalid_values_at_their_field() {
+        for text in [
+            r#"{"\ud800":1}"#,
+            r#"{"lines":[{"quantity":1,"sku":"\udc00"}]}"#,
+        ] {
+            let err = parse_json::<Outer>(text).unwrap_err();
+            assert_eq!(err.code(), "INVALID_VALUE", "{text}");
+        }
+        let err = parse_json::<Outer>(r#"{"lines":[{"quantity":1,"sku":"\udc00"}]}"#).unwrap_err();
+        assert_eq!(err.path(), "/lines/0/sku");
+        let err = parse_json::<Outer>(r#"{"lines":[],"\ud800":1}"#).unwrap_err();
+        assert_eq!(err.path(), "");
     }
 
     #[test]

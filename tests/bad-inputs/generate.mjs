@@ -184,7 +184,7 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'json-duplicate-key', `${required} given twice: refused rather than silently taking one`,
     text(`{"${required}": ${JSON.stringify(base[required])}, ${json.slice(1)}`), 'INVALID_VALUE', `/${required}`);
   add_(fn, 'json-lone-surrogate-in-key', 'a lone UTF-16 surrogate (\\ud800) escaped in a field name',
-    text(`{"\\ud800": 1, ${json.slice(1)}`, true), 'INVALID_TYPE', '/\\ud800');
+    text(`{"\\ud800": 1, ${json.slice(1)}`, true), 'INVALID_VALUE', '');
   add_(fn, 'deep-nesting', 'an array nested 3,000 deep in an unknown top-level field: refused at its name, without reading it',
     text(`{"deep": ${'['.repeat(3000)}${']'.repeat(3000)}, ${json.slice(1)}`), 'UNKNOWN_FIELD', '/deep');
   add_(fn, 'deep-nesting-in-known-field', `an array nested 3,000 deep where ${required} belongs: refused at the first wrong level`,
@@ -224,7 +224,7 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'now-words', 'now "tomorrow"', obj(set(b, '/now', 'tomorrow')), 'INVALID_DATE', '/now');
   add_(fn, 'now-epoch-number', 'now as epoch seconds', obj(set(b, '/now', 1763726400)), 'INVALID_TYPE', '/now');
   add_(fn, 'now-nul-escape', 'now with an escaped NUL (\\u0000) at the end', obj(set(b, '/now', '2026-11-21T12:00:00Z\u0000')), 'INVALID_DATE', '/now');
-  add_(fn, 'now-lone-surrogate', 'now ending in an escaped lone surrogate', text(rawAt(b, '/now', '"2026-11-21T12:00:00Z\\udc00"'), true), 'INVALID_TYPE', '/now');
+  add_(fn, 'now-lone-surrogate', 'now ending in an escaped lone surrogate', text(rawAt(b, '/now', '"2026-11-21T12:00:00Z\\udc00"'), true), 'INVALID_VALUE', '/now');
   add_(fn, 'po-date-invalid', 'purchaseOrderDate "2026-11-31T10:00:00Z"', obj(set(b, '/purchaseOrders/0/orderDetails/purchaseOrderDate', '2026-11-31T10:00:00Z')), 'INVALID_DATE', '/purchaseOrders/0/orderDetails/purchaseOrderDate');
   add_(fn, 'ship-window-single-instant', 'shipWindow is one instant, not START--END', obj(set(b, '/purchaseOrders/0/orderDetails/shipWindow', '2026-11-25T00:00:00Z')), 'INVALID_DATE', '/purchaseOrders/0/orderDetails/shipWindow');
   add_(fn, 'ship-window-end-before-start', 'shipWindow ends before it starts', obj(set(b, '/purchaseOrders/0/orderDetails/shipWindow', '2026-11-28T00:00:00Z--2026-11-25T00:00:00Z')), 'INVALID_DATE', '/purchaseOrders/0/orderDetails/shipWindow');
