@@ -77,7 +77,7 @@ function native(workload, file, runs) {
 }
 
 const stepName = (step) => `${Math.round(step * 16)}×`;
-const fileFor = (workload, step) => path.join(outDir, `${workload}-${stepName(step)}.json`);
+const fileFor = (workload, step) => path.join(outDir, `${workload}-x${Math.round(step * 16)}.json`);
 
 // 1. Inputs.
 const inputs = { ack: {}, reconcile: {} };
