@@ -6,7 +6,7 @@
 //
 // Tasks:
 //   generate  {workload, scale, file}        write the generated input as JSON text to `file`
-//   time      {workload, file, runs, styles, backend}
+//   time      {workload, file, runs, styles, shape, backend}
 //             median of `runs` calls per style: `object` (the JS object in, object out),
 //             `json` (the …Json twin, text in, text out), `baseline` (JSON.parse(JSON.stringify(
 //             input)) + JSON.stringify(result): the least any host pays to hand the data across)
@@ -44,12 +44,34 @@ const percentile = (values, q) => {
 };
 const kib = (name) => Number(fs.readFileSync('/proc/self/status', 'utf8').match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? NaN);
 
-/** pkg/ through `import`; without WebAssembly the package falls back to wasm2js. */
-async function loadPkg(backend) {
-  if (backend === 'wasm2js') delete globalThis.WebAssembly;
-  const core = await import(pathToFileURL(path.join(pkgDir, 'index.mjs')).href);
+/**
+ * The API as a host gets it: `pkg-import` / `pkg-require` (the npm package), or `iife-vm` (the
+ * single-file bundle in a bare context with only ECMAScript globals, as an integration platform
+ * or SuiteScript runs it; a separate wasm2js bundle is used when the build has one). With
+ * `backend: 'wasm2js'` WebAssembly is removed first, so the fallback runs.
+ */
+async function loadApi(shape, backend) {
+  if (shape === 'pkg-import' || shape === 'pkg-require') {
+    if (backend === 'wasm2js') delete globalThis.WebAssembly;
+    return shape === 'pkg-import'
+      ? import(pathToFileURL(path.join(pkgDir, 'index.mjs')).href)
+      : createRequire(import.meta.url)(path.join(pkgDir, 'index.cjs'));
+  }
+  if (shape === 'iife-vm') {
+    const separate = distFile('wasm2js.iife.js');
+    const file = backend === 'wasm2js' && fs.existsSync(separate) ? separate : distFile('iife.js');
+    const ctx = vm.createContext({});
+    if (backend === 'wasm2js') vm.runInContext('delete globalThis.WebAssembly;', ctx);
+    vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
+    return ctx.VendorCentralConnector;
+  }
+  throw new Error(`unknown shape ${shape}`);
+}
+
+/** The API configured for benchmark inputs, which exceed the 16 MiB default on purpose. */
+async function loadConfigured(shape = 'pkg-import', backend = 'wasm') {
+  const core = await loadApi(shape, backend);
   if (core.backend !== backend) throw new Error(`expected backend ${backend}, got ${core.backend}`);
-  // The benchmark inputs are larger than the 16 MiB default on purpose (a day of a large vendor).
   core.configure({ maxInputBytes: 1024 * 1024 * 1024 });
   return core;
 }
@@ -69,7 +91,7 @@ async function generate({ workload, scale, file }) {
     input = generated.input;
     facts = { rows: generated.rows, purchaseOrders: generated.purchaseOrders, remittanceRows: generated.remittanceRows };
   } else if (workload === 'asn') {
-    const core = await loadPkg('wasm');
+    const core = await loadConfigured();
     input = asnInput(ssccFrom(core)).withOrders;
     const check = core.validateShipmentConfirmation(input);
     if (!check.valid || check.issues.length) throw new Error(`benchmark ASN is not valid: ${JSON.stringify(check.issues.slice(0, 3))}`);
@@ -84,8 +106,8 @@ async function generate({ workload, scale, file }) {
   emit({ ...facts, inputBytes: Buffer.byteLength(text) });
 }
 
-async function time({ workload, file, runs, styles = ['object', 'json', 'baseline'], backend = 'wasm', warmup = 0 }) {
-  const core = await loadPkg(backend);
+async function time({ workload, file, runs, styles = ['object', 'json', 'baseline'], shape = 'pkg-import', backend = 'wasm', warmup = 0 }) {
+  const core = await loadConfigured(shape, backend);
   const names = WORKLOADS[workload];
   const text = fs.readFileSync(file, 'utf8');
   const input = JSON.parse(text);
@@ -110,7 +132,7 @@ async function time({ workload, file, runs, styles = ['object', 'json', 'baselin
     }
   }
   outputText ??= JSON.stringify(result ?? core[names.object](input));
-  const out = { workload, backend, runs, inputBytes: Buffer.byteLength(text), outputBytes: Buffer.byteLength(outputText) };
+  const out = { workload, shape, backend, runs, inputBytes: Buffer.byteLength(text), outputBytes: Buffer.byteLength(outputText) };
   for (const [style, values] of Object.entries(samples)) {
     out[style] = { medianMs: median(values), p99Ms: percentile(values, 0.99), samplesMs: values.map((v) => Math.round(v * 10) / 10) };
   }
@@ -123,7 +145,7 @@ async function time({ workload, file, runs, styles = ['object', 'json', 'baselin
  * the call. Includes the result, the WebAssembly memory the call touches, and every copy.
  */
 async function memory({ workload, file, style }) {
-  const core = await loadPkg('wasm');
+  const core = await loadConfigured();
   const names = WORKLOADS[workload];
   let text = fs.readFileSync(file, 'utf8');
   const inputBytes = Buffer.byteLength(text);
@@ -153,25 +175,7 @@ const FIRST_INPUT = ackInput({ lines: 10, linesPerPo: 5, skus: 10 });
 
 async function cold({ shape, backend }) {
   const start = process.hrtime.bigint();
-  let api;
-  if (shape === 'pkg-import') {
-    if (backend === 'wasm2js') delete globalThis.WebAssembly;
-    api = await import(pathToFileURL(path.join(pkgDir, 'index.mjs')).href);
-  } else if (shape === 'pkg-require') {
-    if (backend === 'wasm2js') delete globalThis.WebAssembly;
-    api = createRequire(import.meta.url)(path.join(pkgDir, 'index.cjs'));
-  } else if (shape === 'iife-vm') {
-    // The single-file bundle in a bare context (only ECMAScript globals), as an integration
-    // platform or SuiteScript runs it. A separate wasm2js bundle is used when the build has one.
-    const separate = distFile('wasm2js.iife.js');
-    const file = backend === 'wasm2js' && fs.existsSync(separate) ? separate : distFile('iife.js');
-    const ctx = vm.createContext({});
-    if (backend === 'wasm2js') vm.runInContext('delete globalThis.WebAssembly;', ctx);
-    vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
-    api = ctx.VendorCentralConnector;
-  } else {
-    throw new Error(`unknown shape ${shape}`);
-  }
+  const api = await loadApi(shape, backend);
   const loadedMs = ms(start);
   const answer = api.decideAcknowledgements(FIRST_INPUT);
   const firstAnswerMs = ms(start);
