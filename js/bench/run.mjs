@@ -31,7 +31,7 @@ const option = (name, fallback) => {
 const SCALE = option('scale', 1);
 const RUNS = option('runs', 3);
 const SMALL_RUNS = RUNS + 2; // the 1× and 4× sizes are cheap: more samples, steadier medians
-const ASN_RUNS = 100;
+const ASN_RUNS = 50;
 const ASN_WARMUP = 5;
 const COLD_RUNS = 5;
 const LINEAR_STEPS = [1 / 16, 1 / 4, 1]; // 1×, 4×, 16×: 16× is the headline size
@@ -64,7 +64,7 @@ function worker(task, options) {
   const last = res.stdout.trim().split('\n').pop();
   if (res.status !== 0 || !last) {
     const text = (res.stderr || res.error?.message || '').trim();
-    const error = text.split('\n').find((l) => /^\w*Error\b/.test(l.trim()))?.trim() ?? (text.split('\n').pop() || `exit ${res.status}`);
+    const error = text.split('\n').pop()?.slice(0, 200) || `exit ${res.status}${res.signal ? ` (${res.signal})` : ''}`;
     progress(`  ${task} ${JSON.stringify(options)} failed: ${error}`);
     return { error };
   }

@@ -189,4 +189,10 @@ if (!tasks[task]) {
   console.error(`unknown task ${task}: expected ${Object.keys(tasks).join(', ')}`);
   process.exit(2);
 }
-await tasks[task](options);
+try {
+  await tasks[task](options);
+} catch (e) {
+  // One clean line for run.mjs (a wasm2js abort is not always an Error object).
+  console.error(`${e?.name ?? 'thrown'}: ${e?.message ?? String(e)}`.split('\n')[0]);
+  process.exit(1);
+}
