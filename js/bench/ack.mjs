@@ -6,6 +6,7 @@
 //   node js/bench/ack.mjs [--pos 1000] [--lines 100] [--skus 20000] [--runs 5]
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ackInput } from './data.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
@@ -15,57 +16,7 @@ const LINES = args.lines ?? 100;
 const SKUS = args.skus ?? 20000;
 const RUNS = args.runs ?? 5;
 
-/** Mulberry32: a small deterministic PRNG, so every run benchmarks the same data. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function generate() {
-  const random = rng(20261122);
-  const int = (n) => Math.floor(random() * n);
-  const sku = (i) => `SKU-${String(i).padStart(6, '0')}`;
-  const asin = (i) => `B0${String(i).padStart(8, '0')}`;
-  const inventory = [];
-  const skuMap = [];
-  for (let i = 0; i < SKUS; i++) {
-    inventory.push({ sku: sku(i), onHand: int(400), committed: int(20), safetyStock: int(10),
-      inbound: i % 5 === 0 ? [{ quantity: int(100), expectedDate: `2026-11-${String(23 + int(6)).padStart(2, '0')}T00:00:00Z` }] : [] });
-    skuMap.push({ sku: sku(i), asin: asin(i), vendorSku: `V${i}`, unitsPerCase: 6 });
-  }
-  const purchaseOrders = [];
-  for (let p = 0; p < POS; p++) {
-    const items = [];
-    for (let l = 0; l < LINES; l++) {
-      const cases = random() < 0.3;
-      items.push({
-        itemSequenceNumber: String(l + 1),
-        amazonProductIdentifier: asin(int(SKUS)),
-        orderedQuantity: { amount: 1 + int(cases ? 10 : 60), unitOfMeasure: cases ? 'Cases' : 'Eaches', unitSize: cases ? 6 : 1 },
-        isBackOrderAllowed: random() < 0.5,
-        netCost: { amount: (1 + int(50000) / 100).toFixed(2), currencyCode: 'USD' },
-      });
-    }
-    const day = 18 + int(4);
-    purchaseOrders.push({
-      purchaseOrderNumber: `BENCH${String(p).padStart(5, '0')}`,
-      purchaseOrderState: 'New',
-      orderDetails: {
-        purchaseOrderDate: `2026-11-${day}T${String(int(24)).padStart(2, '0')}:00:00Z`,
-        purchaseOrderType: 'RegularOrder',
-        sellingParty: { partyId: 'VEND1' },
-        shipWindow: `2026-11-${day + 3}T00:00:00Z--2026-11-${day + 7}T00:00:00Z`,
-        items,
-      },
-    });
-  }
-  return { purchaseOrders, inventory, skuMap, now: '2026-11-22T08:00:00Z' };
-}
+const generate = () => ackInput({ lines: POS * LINES, linesPerPo: LINES, skus: SKUS });
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

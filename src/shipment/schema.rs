@@ -16,7 +16,7 @@ use crate::spapi::shipments::{
     ShipmentConfirmationType, ShipmentStructure, ShipmentType, ShipmentWeightUnit,
     StopFunctionCode, TransportationMode, VolumeUnit,
 };
-use crate::spapi::wire_enum::spelling_key;
+use crate::spapi::wire_enum::same_spelling;
 use crate::time::parse_instant;
 
 /// What a value must be.
@@ -352,8 +352,7 @@ pub(crate) fn check(
         Kind::Enum(spellings) => match value.as_str() {
             Some(text) if spellings.contains(&text) => {}
             Some(text) => {
-                let key = spelling_key(text);
-                let issue = match spellings.iter().find(|s| spelling_key(s) == key) {
+                let issue = match spellings.iter().find(|s| same_spelling(s, text)) {
                     Some(exact) => ShipmentIssue::error(
                         codes::ENUM_SPELLING,
                         path.clone(),
