@@ -42,9 +42,7 @@ const GLOBAL_NAME = 'VendorCentralConnector'; // IIFE global / AMD module value
 // Glue exports that are wasm-bindgen internals, not the library's API. Every other function the
 // glue exports is public and flows into pkg/ and dist/ without touching this file.
 const GLUE_INTERNALS = new Set(['initSync', 'default', '__wbg_reset_state']);
-// wasm2js without detachable ArrayBuffers: memory reserved up front so it never moves (see
-// wasm2js-prep.mjs). 64 MiB covers the 16 MiB input limit with room for parsing.
-const WASM2JS_RESERVED_BYTES = 64 * 1024 * 1024;
+
 // Old embedded engines (SuiteScript 2.1's, integration platforms') parse ES2019 reliably.
 const ES_TARGET = 'es2019';
 
@@ -140,10 +138,24 @@ const bindgenDir = path.join(stageDir, 'bindgen');
 const glueJs = path.join(bindgenDir, `${CRATE_FILE}.js`);
 const glueDts = path.join(bindgenDir, `${CRATE_FILE}.d.ts`);
 const bgWasm = path.join(bindgenDir, `${CRATE_FILE}_bg.wasm`);
-cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, ...BINDGEN_ARGS], [glueJs, glueDts, bgWasm], () => {
+// One edit to the glue: its cached views of the memory are refreshed when the memory's buffer
+// is a different object, not only when the old one was detached (the test wasm-bindgen already
+// uses for its DataView). Real wasm memory behaves the same either way; the wasm2js memory can
+// then grow on engines that cannot detach an ArrayBuffer (SuiteScript's), instead of being
+// limited to a buffer reserved up front.
+const GLUE_VIEW_REFRESH = /(cached\w+Memory0)\.byteLength === 0/g;
+function refreshViewsOnNewBuffer(text) {
+  const patched = text.replace(GLUE_VIEW_REFRESH, '$1.buffer !== wasm.memory.buffer');
+  if (patched === text || !/cachedUint8ArrayMemory0\.buffer !== wasm\.memory\.buffer/.test(patched)) {
+    die('wasm-bindgen glue: no `cachedUint8ArrayMemory0.byteLength === 0` check to patch (wasm-bindgen changed its output)');
+  }
+  return patched;
+}
+cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, ...BINDGEN_ARGS, String(refreshViewsOnNewBuffer)], [glueJs, glueDts, bgWasm], () => {
   log(`wasm-bindgen ${BINDGEN_ARGS.join(' ')}`);
   fs.rmSync(bindgenDir, { recursive: true, force: true });
   run('wasm-bindgen', [...BINDGEN_ARGS, '--out-dir', bindgenDir, cargoWasm]);
+  fs.writeFileSync(glueJs, refreshViewsOnNewBuffer(fs.readFileSync(glueJs, 'utf8')));
 });
 
 // The features the module really uses, from its target_features section (written by rustc,
@@ -179,7 +191,7 @@ cached('wasm-opt', [fileHash(bgWasm), binaryenVersion, features, ...WASM_OPT_ARG
 // ---------------------------------------------------------------------------------------------
 const w2jDir = path.join(stageDir, 'wasm2js');
 const w2jModule = path.join(w2jDir, `${BASENAME}.wasm2js.mjs`);
-cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, wasm2jsPrepHash, ...WASM2JS_LOWERING_ARGS, ...WASM2JS_ARGS, String(WASM2JS_RESERVED_BYTES)], [w2jModule], () => {
+cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, wasm2jsPrepHash, ...WASM2JS_LOWERING_ARGS, ...WASM2JS_ARGS], [w2jModule], () => {
   log('wasm2js (rewrite externref table + multi-value, lower, translate)');
   fs.rmSync(w2jDir, { recursive: true, force: true });
   fs.mkdirSync(w2jDir, { recursive: true });
@@ -191,7 +203,7 @@ cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, wasm2jsPrepHash
   run(bin('wasm-opt'), [path.join(w2jDir, 'prepared.wat'), ...features, ...WASM2JS_LOWERING_ARGS, '-o', lowered]);
   const raw = path.join(w2jDir, 'raw.mjs');
   run(bin('wasm2js'), [lowered, ...features, ...WASM2JS_ARGS, '-o', raw]);
-  fs.writeFileSync(w2jModule, prepareWasm2jsModule(fs.readFileSync(raw, 'utf8'), prepared.meta, WASM2JS_RESERVED_BYTES));
+  fs.writeFileSync(w2jModule, prepareWasm2jsModule(fs.readFileSync(raw, 'utf8'), prepared.meta));
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -115,13 +115,14 @@ export function prepareWat(wat) {
  * Turns wasm2js's ES module (top-level imports, `asmFunc(imports)` called at load, `export var`s)
  * into `export function instantiate(imports)` + `export const meta`, so nothing runs until the
  * loader decides the fallback is needed, and replaces wasm2js's memory growth:
- * wasm2js grows memory by allocating a new ArrayBuffer, but the unchanged glue only refreshes
- * its cached Uint8Array when the old buffer is detached (byteLength 0), as real wasm memory is.
- * So growth detaches the old buffer (ArrayBuffer.prototype.transfer or structuredClone) and, on
- * engines with neither, the buffer is reserved up front (`reserveBytes`) and never moves; growth
- * past the reservation then fails like wasm's memory.grow (-1 → Rust reports out of memory).
+ * wasm2js grows memory by allocating a new ArrayBuffer of exactly the new size; here the
+ * capacity at least doubles (each growth copies the whole memory, so exact steps made large
+ * inputs quadratic), the logical page count stays what wasm's memory.size would say, and the
+ * old buffer is detached where the engine can (ArrayBuffer.prototype.transfer or
+ * structuredClone) to free it at once. The glue's memory views follow the new buffer either
+ * way (build.mjs patches its refresh test), so growth works in engines that cannot detach.
  */
-export function prepareWasm2jsModule(js, meta, reserveBytes) {
+export function prepareWasm2jsModule(js, meta) {
   let body = js;
   body = body.replace(/^import \* as \S+ from '[^']+';\n/gm, '');
   const tailAt = body.indexOf('\nvar retasmFunc = asmFunc(');
@@ -134,7 +135,7 @@ export function prepareWasm2jsModule(js, meta, reserveBytes) {
   if (!initial) fail('wasm2js output has no `var buffer = new ArrayBuffer(N);`');
   body = body.replace(
     bufferDecl,
-    `\n var __vcc_pages = ${Number(initial[1]) / 65536};\n var buffer = new ArrayBuffer(__vcc_canDetach ? ${initial[1]} : Math.max(${initial[1]}, ${reserveBytes}));\n`,
+    `\n var __vcc_pages = ${Number(initial[1]) / 65536};\n var buffer = new ArrayBuffer(${initial[1]});\n`,
   );
 
   const growRe = / function __wasm_memory_size\(\) \{[\s\S]*?\n \}\n \n function __wasm_memory_grow\(pagesToAdd\) \{[\s\S]*?return oldPages;\n \}\n/;
@@ -154,14 +155,23 @@ export function prepareWasm2jsModule(js, meta, reserveBytes) {
   var newPages = oldPages + pagesToAdd;
   if (pagesToAdd < 0 || newPages > 65535) return -1;
   if (newPages * 65536 > buffer.byteLength) {
-   if (!__vcc_canDetach) return -1;
+   var capacityPages = Math.min(65535, Math.max(newPages, 2 * (buffer.byteLength / 65536)));
    var oldBuffer = buffer;
-   var newBuffer = new ArrayBuffer(newPages * 65536);
+   var newBuffer;
+   try {
+    newBuffer = new ArrayBuffer(capacityPages * 65536);
+   } catch (e) {
+    try {
+     newBuffer = new ArrayBuffer(newPages * 65536);
+    } catch (e2) {
+     return -1;
+    }
+   }
    new Uint8Array(newBuffer).set(HEAPU8);
 ${heaps.map((h) => `   ${h.split(':')[0]} = new ${h.split(':')[1]}(newBuffer);`).join('\n')}
    buffer = newBuffer;
    bufferView = HEAPU8;
-   __vcc_detach(oldBuffer);
+   if (__vcc_canDetach) __vcc_detach(oldBuffer);
   }
   __vcc_pages = newPages;
   return oldPages;
