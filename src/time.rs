@@ -2,6 +2,9 @@
 //!
 //! The core never reads the clock: the caller passes `now`.
 
+// Values come from the input: no arithmetic here may overflow.
+#![warn(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
