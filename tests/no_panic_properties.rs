@@ -22,9 +22,8 @@ use serde_json::{Map, Value, json};
 fn assert_coded(name: &str, text: &str) -> Result<(), TestCaseError> {
     if let Err(failure) = run(name, text) {
         prop_assert!(!failure.code.is_empty(), "{name}: empty code");
-        let input: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         prop_assert!(
-            is_valid_pointer_into(&failure.path, &input),
+            is_valid_pointer_into(&failure.path, text),
             "{name}: {} has path {:?}, not a pointer into the input",
             failure.code,
             failure.path

@@ -133,10 +133,12 @@ fn generate_sscc(text: &str) -> Result<String, Failure> {
     Ok(serde_json::to_string(&sscc).expect("strings serialise"))
 }
 
-/// Whether `path` is a JSON pointer (RFC 6901) that `input` can hold: empty, or `/`-separated
-/// tokens whose `~` escapes are `~0`/`~1`, and whose parent exists in `input` (the last token
-/// may name a missing field, as `MISSING_FIELD` does).
-pub fn is_valid_pointer_into(path: &str, input: &Value) -> bool {
+/// Whether `path` is a JSON pointer (RFC 6901) that `text` can hold: empty, or `/`-separated
+/// tokens whose `~` escapes are `~0`/`~1`; and, when `text` is JSON at all, whose parent exists
+/// in it (the last token may name a missing field, as `MISSING_FIELD` does). Text that is not
+/// JSON can still get a path: the typed parse reports the first error it meets, which may come
+/// before the syntax error further on.
+pub fn is_valid_pointer_into(path: &str, text: &str) -> bool {
     if path.is_empty() {
         return true;
     }
@@ -149,6 +151,9 @@ pub fn is_valid_pointer_into(path: &str, input: &Value) -> bool {
             return false;
         }
     }
+    let Ok(input) = serde_json::from_str::<Value>(text) else {
+        return true;
+    };
     let parent = &path[..path.rfind('/').expect("starts with /")];
     input.pointer(parent).is_some()
 }

@@ -11,10 +11,8 @@ pub fn check_entry_point(name: &str, data: &[u8]) {
     };
     if let Err(failure) = entry_points::run(name, text) {
         assert!(!failure.code.is_empty(), "empty error code");
-        let input: serde_json::Value =
-            serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
         assert!(
-            entry_points::is_valid_pointer_into(&failure.path, &input),
+            entry_points::is_valid_pointer_into(&failure.path, text),
             "{name}: {} path {:?} is not a pointer into the input",
             failure.code,
             failure.path
