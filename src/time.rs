@@ -7,8 +7,55 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// `hours` as a duration, saturating at chrono's bounds: windows and lead times come from the
+/// input, and `TimeDelta::hours` panics out of range.
+pub fn hours(hours: i64) -> TimeDelta {
+    TimeDelta::try_hours(hours).unwrap_or(if hours < 0 {
+        TimeDelta::MIN
+    } else {
+        TimeDelta::MAX
+    })
+}
+
+/// `days` as a duration, saturating at chrono's bounds (see [`hours`]).
+pub fn days(days: i64) -> TimeDelta {
+    TimeDelta::try_days(days).unwrap_or(if days < 0 {
+        TimeDelta::MIN
+    } else {
+        TimeDelta::MAX
+    })
+}
+
+/// `t + delta`, saturating at the ends of chrono's range (years ±262,143) where `+` would
+/// panic: a deadline that far off is as good as never, and comparisons still order right.
+///
+/// ```
+/// use vendor_central_connector::time::{hours, parse_instant, saturating_add};
+/// let t = parse_instant("2026-11-22T08:00:00Z").unwrap();
+/// assert_eq!(saturating_add(t, hours(24)), parse_instant("2026-11-23T08:00:00Z").unwrap());
+/// assert_eq!(saturating_add(t, hours(i64::MAX)), chrono::DateTime::<chrono::Utc>::MAX_UTC);
+/// ```
+pub fn saturating_add(t: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    t.checked_add_signed(delta)
+        .unwrap_or(if delta < TimeDelta::zero() {
+            DateTime::<Utc>::MIN_UTC
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        })
+}
+
+/// `t - delta`, saturating like [`saturating_add`].
+pub fn saturating_sub(t: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    t.checked_sub_signed(delta)
+        .unwrap_or(if delta < TimeDelta::zero() {
+            DateTime::<Utc>::MAX_UTC
+        } else {
+            DateTime::<Utc>::MIN_UTC
+        })
+}
 
 /// Prefix of deserialisation errors raised here, so [`crate::input`] can classify them.
 pub(crate) const DATE_ERROR_TAG: &str = "invalid date-time: ";

@@ -1,0 +1,67 @@
+//! Inputs that once made an engine panic, each now refused or answered: found by the fuzz
+//! targets (`tests/fuzz/`), the property test (`tests/no_panic_properties.rs`) or the overflow
+//! audit (`clippy::arithmetic_side_effects`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "common/entry_points.rs"]
+#[allow(dead_code)]
+mod entry_points;
+
+use entry_points::run;
+use serde_json::{Value, json};
+
+/// A rush order held for approval (fixture 09), with `edit` applied.
+fn held_rush_order(edit: impl FnOnce(&mut Value)) -> String {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ack/09-rush-orders-need-approval-overdue.json"
+    ))
+    .unwrap();
+    let mut input = serde_json::from_str::<Value>(&text).unwrap()["input"].clone();
+    edit(&mut input);
+    input.to_string()
+}
+
+#[test]
+fn a_due_soon_window_of_four_billion_hours_does_not_overflow_the_clock() {
+    let text = held_rush_order(|input| {
+        input["now"] = json!("2026-11-20T09:00:00Z");
+        input["options"] = json!({ "dueSoonHours": u32::MAX });
+    });
+    let out: Value = serde_json::from_str(&run("decideAcknowledgements", &text).unwrap()).unwrap();
+    let codes: Vec<&str> = out["exceptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"ACKNOWLEDGEMENT_DUE_SOON"), "{codes:?}");
+}
+
+#[test]
+fn a_purchase_order_dated_at_the_end_of_time_does_not_overflow_its_deadline() {
+    let text = held_rush_order(|input| {
+        input["purchaseOrders"][0]["orderDetails"]["purchaseOrderDate"] =
+            json!("+262143-12-31T23:59:59");
+    });
+    // Answered or refused, but never a panic.
+    let _ = run("decideAcknowledgements", &text);
+}
+
+#[test]
+fn a_backorder_horizon_of_four_billion_days_does_not_overflow_the_calendar() {
+    let text = held_rush_order(|input| {
+        input["inventory"] = json!([{
+            "sku": "RUSHED", "available": 0,
+            "inbound": [{ "quantity": 10, "expectedDate": "2026-12-01T00:00:00Z" }]
+        }]);
+        input["rules"]["defaults"] = json!({ "maxBackorderDays": u32::MAX });
+        input["options"] = json!({ "leadTimeDays": u32::MAX });
+        for order in input["purchaseOrders"].as_array_mut().unwrap() {
+            order["orderDetails"]["items"][0]["isBackOrderAllowed"] = json!(true);
+        }
+    });
+    let out: Value = serde_json::from_str(&run("decideAcknowledgements", &text).unwrap()).unwrap();
+    assert!(out["decisions"].as_array().is_some_and(|d| !d.is_empty()));
+}
