@@ -244,10 +244,8 @@ fn a_twenty_digit_quantity_is_refused_at_its_field() {
         err.path,
         "/purchaseOrders/0/orderDetails/items/0/orderedQuantity/amount"
     );
-    assert!(
-        matches!(err.code, "INVALID_TYPE" | "INVALID_VALUE"),
-        "{err:?}"
-    );
+    // Beyond u64, serde_json reads it as a float: the wrong type for a count of units.
+    assert_eq!(err.code, "INVALID_TYPE", "{err:?}");
 }
 
 #[test]

@@ -4,7 +4,8 @@
 # Not part of the test command: it needs the nightly toolchain and takes minutes.
 #
 #   bash js/tasks/fuzz.sh [seconds-per-target] [target ...]
-#   FUZZ_MINIMISE=1 bash js/tasks/fuzz.sh 60   # then shrink the committed corpus (cargo fuzz cmin)
+#   FUZZ_MINIMISE=1 bash js/tasks/fuzz.sh 60   # then shrink the committed corpus (libFuzzer -merge=1, as cargo fuzz cmin)
+#   FUZZ_SKIP_BUILD=1 bash js/tasks/fuzz.sh 30  # run the targets as last built
 #
 # Each target starts from the committed corpus (tests/fuzz/corpus/<target>/) copied into
 # tests/fuzz/work/<target>/, so a run never changes the repository unless FUZZ_MINIMISE is set.
@@ -31,7 +32,12 @@ else
   mapfile -t targets < <(cargo +nightly fuzz list --fuzz-dir "$fuzz_dir")
 fi
 
-cargo +nightly fuzz build --fuzz-dir "$fuzz_dir"
+# One build of every target (release, debug assertions and overflow checks on, see
+# tests/fuzz/Cargo.toml), then each binary runs directly.
+if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
+  cargo +nightly fuzz build --fuzz-dir "$fuzz_dir"
+fi
+bin_dir="$fuzz_dir/target/$(rustc -vV | sed -n 's/^host: //p')/release"
 
 crashed=0
 report=()
@@ -42,7 +48,7 @@ for target in "${targets[@]}"; do
   log="$fuzz_dir/work/$target.log"
   status=ok
   # -rss_limit_mb: a 2-core shared machine; -max_len: large enough for a few POs.
-  if ! cargo +nightly fuzz run --fuzz-dir "$fuzz_dir" "$target" "$work" -- \
+  if ! "$bin_dir/$target" "$work" -artifact_prefix="$fuzz_dir/artifacts/$target/" \
       -max_total_time="$seconds" -dict="$fuzz_dir/json.dict" -max_len=16384 \
       -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
     status=CRASH
@@ -59,10 +65,9 @@ for target in "${targets[@]}"; do
   if [ "${FUZZ_MINIMISE:-0}" = 1 ] && [ "$status" = ok ]; then
     # Keep only the inputs that add coverage (cmin minimises in place): the committed corpus
     # stays small.
-    cargo +nightly fuzz cmin --fuzz-dir "$fuzz_dir" "$target" "$work" -- -max_len=16384 \
+    rm -rf "$fuzz_dir/corpus/$target" && mkdir -p "$fuzz_dir/corpus/$target"
+    "$bin_dir/$target" -merge=1 -max_len=16384 "$fuzz_dir/corpus/$target" "$work" \
       >"$fuzz_dir/work/$target.cmin.log" 2>&1
-    rm -rf "$fuzz_dir/corpus/$target"
-    cp -r "$work" "$fuzz_dir/corpus/$target"
   fi
 done
 
