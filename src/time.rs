@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// `hours` as a duration, saturating at chrono's bounds: windows and lead times come from the
@@ -71,22 +71,34 @@ pub(crate) const DATE_ERROR_TAG: &str = "invalid date-time: ";
 /// ```
 pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
     let trimmed = text.trim();
+    let instant = parse_any_instant(trimmed).ok_or_else(|| {
+        format!("`{trimmed}` is not an ISO-8601 date-time (expected e.g. 2026-11-22T08:00:00Z)")
+    })?;
+    // Four-digit years only, once in UTC: what is output must read back, here and at Amazon
+    // (`9999-12-31T23:59:59-23:59` would print as `+10000-…`). It also keeps every date far
+    // from chrono's limits, so adding a deadline to it never overflows.
+    if !(0..=9999).contains(&instant.year()) {
+        return Err(format!(
+            "`{trimmed}` falls outside the years 0000–9999 once converted to UTC"
+        ));
+    }
+    Ok(instant)
+}
+
+/// The instant of `trimmed` in any of the accepted spellings, whatever its year.
+fn parse_any_instant(trimmed: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(trimmed) {
-        return Ok(t.with_timezone(&Utc));
+        return Some(t.with_timezone(&Utc));
     }
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(trimmed, format) {
-            return Ok(t.and_utc());
+            return Some(t.and_utc());
         }
     }
-    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-        if let Some(t) = d.and_hms_opt(0, 0, 0) {
-            return Ok(t.and_utc());
-        }
-    }
-    Err(format!(
-        "`{trimmed}` is not an ISO-8601 date-time (expected e.g. 2026-11-22T08:00:00Z)"
-    ))
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
 }
 
 /// Formats an instant as ISO-8601 UTC with a `Z`, with fractional seconds only when present.

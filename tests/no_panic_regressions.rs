@@ -65,3 +65,25 @@ fn a_backorder_horizon_of_four_billion_days_does_not_overflow_the_calendar() {
     let out: Value = serde_json::from_str(&run("decideAcknowledgements", &text).unwrap()).unwrap();
     assert!(out["decisions"].as_array().is_some_and(|d| !d.is_empty()));
 }
+
+/// Found by the `date` fuzz target: an offset that carries a four-digit year over the edge
+/// printed as `+10000-01-01T23:58:59Z` (or year -1), which neither this library nor Amazon
+/// reads back. Such instants are refused where they are read.
+#[test]
+fn instants_whose_utc_year_has_five_digits_or_a_sign_are_refused() {
+    use vendor_central_connector::time::parse_instant;
+    for text in [
+        "9999-12-31T23:59:59-23:59",
+        "0000-01-01T00:00:00+14:00",
+        "+10000-01-01T00:00:00",
+        "+262143-12-31T23:59:59",
+    ] {
+        assert!(parse_instant(text).is_err(), "{text}");
+    }
+    assert!(parse_instant("9999-12-31T23:59:59Z").is_ok());
+    assert!(parse_instant("0000-01-01T00:00:00Z").is_ok());
+    // Through an engine: a coded error at the field.
+    let text = held_rush_order(|input| input["now"] = json!("9999-12-31T23:59:59-23:59"));
+    let err = run("decideAcknowledgements", &text).unwrap_err();
+    assert_eq!((err.code, err.path.as_str()), ("INVALID_DATE", "/now"));
+}
