@@ -87,3 +87,42 @@ fn instants_whose_utc_year_has_five_digits_or_a_sign_are_refused() {
     let err = run("decideAcknowledgements", &text).unwrap_err();
     assert_eq!((err.code, err.path.as_str()), ("INVALID_DATE", "/now"));
 }
+
+/// Every input a fuzz target once crashed on (`tests/fuzz/regressions/<target>/`, copied from
+/// `tests/fuzz/artifacts/`), run again the way that target runs it. The two engine inputs
+/// repeat a key (`"previous"`, `"purchaseOrders"`): the typed parse stops in the first copy,
+/// and the target's pointer check, which read the last copy, now knows duplicates.
+#[test]
+fn every_fuzz_crash_input_is_answered_with_ok_or_a_coded_error() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions");
+    let mut tried = 0;
+    for target in std::fs::read_dir(&root).unwrap() {
+        let target = target.unwrap().path();
+        let name = target.file_name().unwrap().to_string_lossy().to_string();
+        for file in std::fs::read_dir(&target).unwrap() {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            tried += 1;
+            match name.as_str() {
+                "date" => {
+                    use vendor_central_connector::time::{format_instant, parse_instant};
+                    if let Ok(instant) = parse_instant(&text) {
+                        assert_eq!(parse_instant(&format_instant(&instant)), Ok(instant));
+                    }
+                }
+                "decide_acknowledgements" | "diff_purchase_order" => {
+                    let entry = if name == "diff_purchase_order" {
+                        "diffPurchaseOrder"
+                    } else {
+                        "decideAcknowledgements"
+                    };
+                    if let Err(failure) = run(entry, &text) {
+                        assert!(!failure.code.is_empty());
+                        assert!(entry_points::is_valid_pointer_into(&failure.path, &text));
+                    }
+                }
+                other => panic!("no regression runner for target {other}"),
+            }
+        }
+    }
+    assert!(tried >= 4);
+}

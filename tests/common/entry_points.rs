@@ -151,9 +151,68 @@ pub fn is_valid_pointer_into(path: &str, text: &str) -> bool {
             return false;
         }
     }
+    // With a key given twice, the typed parse stops in the first copy while a `Value` keeps
+    // the last: the pointer is right about a copy this check cannot see.
+    if serde_json::from_str::<HasDuplicateKeys>(text).is_ok_and(|d| d.0) {
+        return true;
+    }
     let Ok(input) = serde_json::from_str::<Value>(text) else {
         return true;
     };
     let parent = &path[..path.rfind('/').expect("starts with /")];
     input.pointer(parent).is_some()
+}
+
+/// Whether some JSON object in the text names a key twice.
+struct HasDuplicateKeys(bool);
+
+impl<'de> serde::Deserialize<'de> for HasDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DuplicateKeysVisitor)
+    }
+}
+
+struct DuplicateKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DuplicateKeysVisitor {
+    type Value = HasDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(HasDuplicateKeys(false))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(HasDuplicateKeys(false))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(HasDuplicateKeys(false))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(HasDuplicateKeys(false))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(HasDuplicateKeys(false))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(HasDuplicateKeys(false))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut duplicate = false;
+        while let Some(HasDuplicateKeys(inner)) = seq.next_element()? {
+            duplicate |= inner;
+        }
+        Ok(HasDuplicateKeys(duplicate))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut keys = std::collections::HashSet::new();
+        let mut duplicate = false;
+        while let Some(key) = map.next_key::<String>()? {
+            duplicate |= !keys.insert(key);
+            let HasDuplicateKeys(inner) = map.next_value()?;
+            duplicate |= inner;
+        }
+        Ok(HasDuplicateKeys(duplicate))
+    }
 }
