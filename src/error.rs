@@ -48,6 +48,14 @@ pub enum InputError {
     /// A value of the right type but outside what is allowed (negative quantity, …).
     #[error("invalid value at {path}: {message}")]
     InvalidValue { path: String, message: String },
+    /// A list longer than its count limit (`crate::limits`); nothing was computed.
+    #[error("{actual} items at {path}, over the limit of {limit} (setting `{setting}`)")]
+    TooManyItems {
+        path: String,
+        setting: &'static str,
+        limit: usize,
+        actual: usize,
+    },
 }
 
 impl CodedError for InputError {
@@ -62,6 +70,7 @@ impl CodedError for InputError {
             InputError::InvalidDecimal { .. } => "INVALID_DECIMAL",
             InputError::InvalidDate { .. } => "INVALID_DATE",
             InputError::InvalidValue { .. } => "INVALID_VALUE",
+            InputError::TooManyItems { .. } => "TOO_MANY_ITEMS",
         }
     }
 
@@ -75,13 +84,20 @@ impl CodedError for InputError {
             | InputError::UnknownEnum { path, .. }
             | InputError::InvalidDecimal { path, .. }
             | InputError::InvalidDate { path, .. }
-            | InputError::InvalidValue { path, .. } => path.clone(),
+            | InputError::InvalidValue { path, .. }
+            | InputError::TooManyItems { path, .. } => path.clone(),
         }
     }
 
     fn details(&self) -> Value {
         match self {
             InputError::TooLarge { actual, limit } => json!({ "actual": actual, "limit": limit }),
+            InputError::TooManyItems {
+                setting,
+                limit,
+                actual,
+                ..
+            } => json!({ "actual": actual, "limit": limit, "setting": setting }),
             InputError::MissingField { field, .. } | InputError::UnknownField { field, .. } => {
                 json!({ "field": field })
             }

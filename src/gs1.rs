@@ -12,6 +12,9 @@
 //! assert_eq!(generate_sscc(1, "0614141", 123456789).unwrap(), "106141411234567897");
 //! ```
 
+// Identifiers come straight from the input: no arithmetic here may overflow.
+#![warn(clippy::arithmetic_side_effects)]
+
 use serde::{Deserialize, Serialize};
 
 /// Digits of an SSCC without its application identifier.
@@ -55,17 +58,17 @@ pub fn check_digit(data: &str) -> Option<u8> {
     if data.is_empty() {
         return None;
     }
-    let mut sum: u32 = 0;
+    // The sum is kept modulo 10 as it goes (only its last digit matters), so no length of
+    // input can overflow it.
+    let mut sum: u8 = 0;
     for (position_from_right, c) in data.bytes().rev().enumerate() {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        let digit = u32::from(c - b'0');
+        let digit = c.checked_sub(b'0').filter(|d| *d <= 9)?;
         let weight = if position_from_right % 2 == 0 { 3 } else { 1 };
-        sum += digit * weight;
+        // At most 9 + 9 × 3 = 36 before the remainder: no overflow.
+        sum = sum.wrapping_add(digit.wrapping_mul(weight)) % 10;
     }
-    // `sum % 10` is 0..=9, so the result is 0..=9.
-    Some(((10 - sum % 10) % 10) as u8)
+    // `sum` is 0..=9, so the result is 0..=9.
+    Some(10u8.wrapping_sub(sum) % 10)
 }
 
 /// Checks digits-only, then the check digit of a complete identifier.

@@ -21,6 +21,14 @@
 //! assert!(out.request.acknowledgements.is_empty());
 //! ```
 
+// No panic on any input: non-test code reads with `get` and matches on `Option`/`Result`
+// (`-D warnings` makes these errors). Arithmetic on input-derived values is checked per module
+// (`clippy::arithmetic_side_effects` in the modules that are clean of it).
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 #[macro_use]
 pub mod spapi;
 pub mod ack;
@@ -35,6 +43,7 @@ pub mod input;
 pub mod inventory_feed;
 pub mod invoice;
 pub mod json_pointer;
+pub mod limits;
 pub mod money;
 pub mod reconcile;
 pub mod sales_order;

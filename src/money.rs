@@ -4,6 +4,9 @@
 //! written as a plain decimal string that keeps the scale it was given (`"10.20"` stays `"10.20"`).
 //! Arithmetic is done with `rust_decimal`, never with binary floating point.
 
+// Values come from the input: no arithmetic here may overflow.
+#![warn(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -1,6 +1,9 @@
 //! ERP stock positions and the ledger of one run: what each SKU has left to allocate, in
 //! eaches. Shared by the engines that allocate stock (retail and DF acknowledgements).
 
+// Quantities come from the input: no arithmetic here may overflow.
+#![warn(clippy::arithmetic_side_effects)]
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -219,17 +222,19 @@ impl StockLedger {
                 break;
             }
             pooled = pooled.saturating_add(*eaches);
-            let whole = (pooled / eaches_per_unit).min(wanted);
+            // `eaches_per_unit` is not zero (checked above) and `whole × eaches_per_unit` is at
+            // most `pooled`, so the checked forms never fall back.
+            let whole = pooled.checked_div(eaches_per_unit).unwrap_or(0).min(wanted);
             if whole > 0 {
                 granted.push((*date, whole));
-                wanted -= whole;
-                pooled -= whole * eaches_per_unit;
+                wanted = wanted.saturating_sub(whole);
+                pooled = pooled.saturating_sub(whole.saturating_mul(eaches_per_unit));
             }
-            consumed_upto = index + 1;
+            consumed_upto = index.saturating_add(1);
         }
         // Give back what was pooled but not used, to the last receipt consumed.
         for (index, receipt) in stock.inbound.iter_mut().enumerate().take(consumed_upto) {
-            receipt.1 = if index + 1 == consumed_upto {
+            receipt.1 = if index.saturating_add(1) == consumed_upto {
                 pooled
             } else {
                 0
@@ -243,8 +248,8 @@ impl StockLedger {
         if let Some(stock) = self.skus.get_mut(sku) {
             for receipt in stock.inbound.iter_mut() {
                 let used = receipt.1.min(eaches);
-                receipt.1 -= used;
-                eaches -= used;
+                receipt.1 = receipt.1.saturating_sub(used);
+                eaches = eaches.saturating_sub(used);
             }
         }
     }

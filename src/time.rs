@@ -2,10 +2,60 @@
 //!
 //! The core never reads the clock: the caller passes `now`.
 
+// Values come from the input: no arithmetic here may overflow.
+#![warn(clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// `hours` as a duration, saturating at chrono's bounds: windows and lead times come from the
+/// input, and `TimeDelta::hours` panics out of range.
+pub fn hours(hours: i64) -> TimeDelta {
+    TimeDelta::try_hours(hours).unwrap_or(if hours < 0 {
+        TimeDelta::MIN
+    } else {
+        TimeDelta::MAX
+    })
+}
+
+/// `days` as a duration, saturating at chrono's bounds (see [`hours`]).
+pub fn days(days: i64) -> TimeDelta {
+    TimeDelta::try_days(days).unwrap_or(if days < 0 {
+        TimeDelta::MIN
+    } else {
+        TimeDelta::MAX
+    })
+}
+
+/// `t + delta`, saturating at the ends of chrono's range (years ±262,143) where `+` would
+/// panic: a deadline that far off is as good as never, and comparisons still order right.
+///
+/// ```
+/// use vendor_central_connector::time::{hours, parse_instant, saturating_add};
+/// let t = parse_instant("2026-11-22T08:00:00Z").unwrap();
+/// assert_eq!(saturating_add(t, hours(24)), parse_instant("2026-11-23T08:00:00Z").unwrap());
+/// assert_eq!(saturating_add(t, hours(i64::MAX)), chrono::DateTime::<chrono::Utc>::MAX_UTC);
+/// ```
+pub fn saturating_add(t: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    t.checked_add_signed(delta)
+        .unwrap_or(if delta < TimeDelta::zero() {
+            DateTime::<Utc>::MIN_UTC
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        })
+}
+
+/// `t - delta`, saturating like [`saturating_add`].
+pub fn saturating_sub(t: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
+    t.checked_sub_signed(delta)
+        .unwrap_or(if delta < TimeDelta::zero() {
+            DateTime::<Utc>::MAX_UTC
+        } else {
+            DateTime::<Utc>::MIN_UTC
+        })
+}
 
 /// Prefix of deserialisation errors raised here, so [`crate::input`] can classify them.
 pub(crate) const DATE_ERROR_TAG: &str = "invalid date-time: ";
@@ -21,22 +71,34 @@ pub(crate) const DATE_ERROR_TAG: &str = "invalid date-time: ";
 /// ```
 pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, String> {
     let trimmed = text.trim();
+    let instant = parse_any_instant(trimmed).ok_or_else(|| {
+        format!("`{trimmed}` is not an ISO-8601 date-time (expected e.g. 2026-11-22T08:00:00Z)")
+    })?;
+    // Four-digit years only, once in UTC: what is output must read back, here and at Amazon
+    // (`9999-12-31T23:59:59-23:59` would print as `+10000-…`). It also keeps every date far
+    // from chrono's limits, so adding a deadline to it never overflows.
+    if !(0..=9999).contains(&instant.year()) {
+        return Err(format!(
+            "`{trimmed}` falls outside the years 0000–9999 once converted to UTC"
+        ));
+    }
+    Ok(instant)
+}
+
+/// The instant of `trimmed` in any of the accepted spellings, whatever its year.
+fn parse_any_instant(trimmed: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(trimmed) {
-        return Ok(t.with_timezone(&Utc));
+        return Some(t.with_timezone(&Utc));
     }
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(trimmed, format) {
-            return Ok(t.and_utc());
+            return Some(t.and_utc());
         }
     }
-    if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
-        if let Some(t) = d.and_hms_opt(0, 0, 0) {
-            return Ok(t.and_utc());
-        }
-    }
-    Err(format!(
-        "`{trimmed}` is not an ISO-8601 date-time (expected e.g. 2026-11-22T08:00:00Z)"
-    ))
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
 }
 
 /// Formats an instant as ISO-8601 UTC with a `Z`, with fractional seconds only when present.

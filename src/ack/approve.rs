@@ -169,7 +169,7 @@ pub fn approve_acknowledgement(
         });
         let backordered: u64 = decided.backorders.iter().map(|s| s.units).sum();
         if let (Some(sku), Some(per_unit)) = (&line.sku, line.eaches_per_unit) {
-            if decided.accepted + backordered > 0 {
+            if decided.accepted > 0 || backordered > 0 {
                 output.allocations.push(Allocation {
                     sku: sku.clone(),
                     purchase_order_number: number.to_string(),
@@ -308,7 +308,7 @@ fn decide_approved_line(
             approved: total,
         });
     }
-    if total > ordered - line.previously_rejected.min(ordered) {
+    if total > ordered.saturating_sub(line.previously_rejected) {
         return Err(ApprovalError::PreviouslyRejected {
             path: format!("{base}/accepted"),
             sequence,
@@ -369,7 +369,7 @@ fn decide_approved_line(
     Ok(ApprovedQuantities {
         accepted,
         backorders,
-        rejected: ordered - total,
+        rejected: ordered.saturating_sub(total),
         rejection_reason,
         net_cost,
         overridden,

@@ -358,13 +358,14 @@ impl<'a> PoWork<'a> {
 
     /// When the acknowledgement is due: 24 hours after the PO, or after Amazon's change.
     fn due_at(&self) -> Option<DateTime<Utc>> {
-        self.window_origin()
-            .map(|origin| origin + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
+        self.window_origin().map(|origin| {
+            crate::time::saturating_add(origin, Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
+        })
     }
 
     fn change_window_ends(&self) -> Option<DateTime<Utc>> {
         self.window_origin()
-            .map(|origin| origin + Duration::hours(CHANGE_WINDOW_HOURS))
+            .map(|origin| crate::time::saturating_add(origin, Duration::hours(CHANGE_WINDOW_HOURS)))
     }
 
     fn window_origin(&self) -> Option<DateTime<Utc>> {
@@ -405,7 +406,7 @@ impl<'a> PoWork<'a> {
                     ),
                 });
             }
-            if stock_eaches + inbound_eaches > 0 {
+            if stock_eaches > 0 || inbound_eaches > 0 {
                 line.promise_allocation = Some(Allocation {
                     sku: sku.to_string(),
                     purchase_order_number: number.to_string(),
@@ -523,7 +524,7 @@ impl<'a> PoWork<'a> {
                         ));
                     }
                     if let Some(sku) = &facts.sku {
-                        if result.stock_eaches + result.inbound_eaches > 0 {
+                        if result.stock_eaches > 0 || result.inbound_eaches > 0 {
                             output.allocations.push(Allocation {
                                 sku: sku.clone(),
                                 purchase_order_number: number.to_string(),
@@ -612,7 +613,7 @@ impl<'a> PoWork<'a> {
                 )
                 .due(due_text.clone()),
             );
-            let soon = Duration::hours(context.options.due_soon_hours());
+            let soon = crate::time::hours(context.options.due_soon_hours());
             if overdue {
                 output.exceptions.push(
                     Exception::for_po(
@@ -627,7 +628,7 @@ impl<'a> PoWork<'a> {
                     )
                     .due(due_text.clone()),
                 );
-            } else if due_at.is_some_and(|due| now + soon >= due) {
+            } else if due_at.is_some_and(|due| crate::time::saturating_add(now, soon) >= due) {
                 output.exceptions.push(
                     Exception::for_po(
                         "ACKNOWLEDGEMENT_DUE_SOON",

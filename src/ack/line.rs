@@ -162,7 +162,7 @@ pub fn decide_line(
     let item = facts.item;
     let amount = item.ordered_quantity.amount;
     let previously_rejected = facts.history.map_or(0, |h| h.rejected_units).min(amount);
-    let open = amount - previously_rejected;
+    let open = amount.saturating_sub(previously_rejected);
 
     let Some(sku) = facts.sku.as_deref() else {
         let hold = context.unknown_product == UnknownProductAction::Review;
@@ -201,9 +201,9 @@ pub fn decide_line(
 
     if facts.rules.obsolete {
         let hard = facts.history.is_some_and(|h| {
-            h.obsolete_rejections
-                .first()
-                .is_some_and(|first| context.now - *first >= Duration::hours(48))
+            h.obsolete_rejections.first().is_some_and(|first| {
+                context.now.signed_duration_since(*first) >= Duration::hours(48)
+            })
         });
         let mut result = reject_all(
             facts,
@@ -303,15 +303,19 @@ pub fn decide_line(
 
     // Then inbound receipts, where both the PO and the rules allow backorders.
     let mut backorders = Vec::new();
-    let still_open = open - accepted;
+    let still_open = open.saturating_sub(accepted);
     let backorder_allowed = item.is_back_order_allowed && facts.rules.allow_backorder;
     if still_open > 0 && backorder_allowed {
-        let lead = Duration::days(context.lead_time_days);
-        let latest_ship = context.now + Duration::days(i64::from(facts.rules.max_backorder_days));
-        let latest_receipt = latest_ship - lead;
+        // Days come from the options and rules: saturate rather than overflow the calendar.
+        let lead = crate::time::days(context.lead_time_days);
+        let latest_ship = crate::time::saturating_add(
+            context.now,
+            crate::time::days(i64::from(facts.rules.max_backorder_days)),
+        );
+        let latest_receipt = crate::time::saturating_sub(latest_ship, lead);
         for (receipt, units) in stock.take_inbound(sku, still_open, per_unit, latest_receipt) {
             // A receipt already in the past ships after the lead time from now.
-            let ship = receipt.max(context.now) + lead;
+            let ship = crate::time::saturating_add(receipt.max(context.now), lead);
             backorders.push(BackorderSlice {
                 units,
                 scheduled_ship_date: format_instant(&ship),
@@ -319,13 +323,13 @@ pub fn decide_line(
         }
     }
     let backordered: u64 = backorders.iter().map(|s| s.units).sum();
-    let rejected = amount - accepted - backordered;
+    let rejected = amount.saturating_sub(accepted).saturating_sub(backordered);
 
     let code = cost_code.unwrap_or(if accepted == amount {
         DecisionCode::Accepted
     } else if rejected == 0 {
         DecisionCode::Backordered
-    } else if accepted + backordered > 0 {
+    } else if accepted > 0 || backordered > 0 {
         DecisionCode::Partial
     } else if previously_rejected == amount {
         DecisionCode::PreviouslyRejected
@@ -431,7 +435,7 @@ fn explain(
             slice.units
         ));
     }
-    let stock_rejected = rejected - previously_rejected;
+    let stock_rejected = rejected.saturating_sub(previously_rejected);
     if stock_rejected > 0 {
         let why = if backorder_allowed {
             "nothing inbound in time"

@@ -88,6 +88,9 @@ fn run_reconcile(text: &str) -> Result<reconcile::ReconcileOutput, JsValue> {
     reserve_working_memory(text.len());
     let input = reconcile::parse_reconcile_input(text)
         .map_err(|e: InputError| super::to_js_error(&ReconcileError::from(e)))?;
+    super::count_limits()
+        .check(&input)
+        .map_err(|e| super::to_js_error(&ReconcileError::from(e)))?;
     reconcile::reconcile(input).map_err(|e| super::to_js_error(&e))
 }
 

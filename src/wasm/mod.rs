@@ -48,10 +48,18 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{CodedError, InputError};
 use crate::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
+use crate::limits::{CountLimits, CountedInput};
 
 thread_local! {
     /// The input size limit set by `configure` (host configuration, not business state).
     static MAX_INPUT_BYTES: std::cell::Cell<usize> = const { std::cell::Cell::new(DEFAULT_MAX_INPUT_BYTES) };
+    /// The count limits set by `configure` (host configuration, not business state).
+    static COUNT_LIMITS: std::cell::Cell<CountLimits> = std::cell::Cell::new(CountLimits::default());
+}
+
+/// The count limits in force for this instance.
+pub(crate) fn count_limits() -> CountLimits {
+    COUNT_LIMITS.with(std::cell::Cell::get)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -106,6 +114,21 @@ pub struct Settings {
     /// Inputs larger than this many bytes of JSON are refused before parsing (default 16 MiB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_input_bytes: Option<usize>,
+    /// Most purchase orders (retail or DF) in one call, and most documents in any one list
+    /// (acknowledgements, ASNs, invoices, exceptions, packages); default 200,000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_purchase_orders: Option<usize>,
+    /// Most lines in one call, summed over its documents (PO lines over all POs), and most
+    /// entries in any one list of master data (inventory, SKU map, positions); default 2,000,000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_lines: Option<usize>,
+    /// Most items, cartons and pallets in one shipment confirmation; default 1,000,000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_shipment_items: Option<usize>,
+    /// Most rows in one `reconcile` call, all sources together (PO, acknowledgement, ASN,
+    /// fulfilment, receipt and invoice lines, remittance rows and CSV lines); default 5,000,000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_reconcile_rows: Option<usize>,
 }
 
 /// Changes this instance's settings and returns the settings now in force. Call it once at
@@ -115,7 +138,10 @@ pub struct Settings {
 /// ```js
 /// import { configure } from "vendor-central-connector";
 /// configure({ maxInputBytes: 64 * 1024 * 1024 }); // a 100,000-line batch is about 25 MB
+/// configure({ maxPurchaseOrders: 5000, maxLines: 250000 }); // fail fast on a runaway export
 /// ```
+/// Count limits are checked after parsing and before any engine work; a list over its limit
+/// throws `TOO_MANY_ITEMS` with `path` at the list and `details` `{ limit, actual, setting }`.
 /// @throws {ConnectorError} `UNKNOWN_FIELD`, `INVALID_TYPE`, `INVALID_VALUE` (a limit of 0).
 #[wasm_bindgen(unchecked_return_type = "Settings")]
 pub fn configure(
@@ -123,17 +149,41 @@ pub fn configure(
 ) -> Result<JsValue, JsValue> {
     let text = stringify_input(&settings)?;
     let wanted: Settings = crate::input::parse_input(&text).map_err(|e| to_js_error(&e))?;
+    let mut counts = count_limits();
+    let requested = [
+        ("maxInputBytes", wanted.max_input_bytes),
+        ("maxPurchaseOrders", wanted.max_purchase_orders),
+        ("maxLines", wanted.max_lines),
+        ("maxShipmentItems", wanted.max_shipment_items),
+        ("maxReconcileRows", wanted.max_reconcile_rows),
+    ];
+    // All or nothing: a zero anywhere changes no setting.
+    if let Some((name, _)) = requested.iter().find(|(_, limit)| *limit == Some(0)) {
+        return Err(to_js_error(&InputError::InvalidValue {
+            path: format!("/{name}"),
+            message: "a limit must be at least 1".to_string(),
+        }));
+    }
     if let Some(limit) = wanted.max_input_bytes {
-        if limit == 0 {
-            return Err(to_js_error(&InputError::InvalidValue {
-                path: "/maxInputBytes".to_string(),
-                message: "the limit must be at least 1 byte".to_string(),
-            }));
-        }
         MAX_INPUT_BYTES.with(|cell| cell.set(limit));
     }
+    counts.max_purchase_orders = wanted
+        .max_purchase_orders
+        .unwrap_or(counts.max_purchase_orders);
+    counts.max_lines = wanted.max_lines.unwrap_or(counts.max_lines);
+    counts.max_shipment_items = wanted
+        .max_shipment_items
+        .unwrap_or(counts.max_shipment_items);
+    counts.max_reconcile_rows = wanted
+        .max_reconcile_rows
+        .unwrap_or(counts.max_reconcile_rows);
+    COUNT_LIMITS.with(|cell| cell.set(counts));
     to_js(&Settings {
         max_input_bytes: Some(MAX_INPUT_BYTES.with(std::cell::Cell::get)),
+        max_purchase_orders: Some(counts.max_purchase_orders),
+        max_lines: Some(counts.max_lines),
+        max_shipment_items: Some(counts.max_shipment_items),
+        max_reconcile_rows: Some(counts.max_reconcile_rows),
     })
 }
 
@@ -153,7 +203,7 @@ pub(crate) fn call_object<I, O, E>(
     engine: impl FnOnce(I) -> Result<O, E>,
 ) -> Result<JsValue, JsValue>
 where
-    I: DeserializeOwned,
+    I: DeserializeOwned + CountedInput,
     O: Serialize,
     E: CodedError + From<InputError>,
 {
@@ -167,7 +217,7 @@ pub(crate) fn call_json<I, O, E>(
     engine: impl FnOnce(I) -> Result<O, E>,
 ) -> Result<String, JsValue>
 where
-    I: DeserializeOwned,
+    I: DeserializeOwned + CountedInput,
     O: Serialize,
     E: CodedError + From<InputError>,
 {
@@ -177,11 +227,14 @@ where
 /// Parses `text` into the engine's input type, runs the engine, maps every error to JS.
 fn run<I, O, E>(text: &str, engine: impl FnOnce(I) -> Result<O, E>) -> Result<O, JsValue>
 where
-    I: DeserializeOwned,
+    I: DeserializeOwned + CountedInput,
     E: CodedError + From<InputError>,
 {
     let limit = MAX_INPUT_BYTES.with(std::cell::Cell::get);
     let input: I = parse_input_with_limit(text, limit).map_err(|e| to_js_error(&E::from(e)))?;
+    count_limits()
+        .check(&input)
+        .map_err(|e| to_js_error(&E::from(e)))?;
     engine(input).map_err(|e| to_js_error(&e))
 }
 

@@ -141,6 +141,13 @@ impl CodedError for GenerateSsccError {
     }
 }
 
+/// Three scalars: nothing to count.
+impl crate::limits::CountedInput for GenerateSsccInput {
+    fn counts(&self) -> Vec<crate::limits::Count> {
+        Vec::new()
+    }
+}
+
 fn generate(input: GenerateSsccInput) -> Result<GenerateSsccOutput, GenerateSsccError> {
     let sscc = gs1::generate_sscc(
         input.extension_digit,
