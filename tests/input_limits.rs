@@ -249,10 +249,16 @@ fn a_twenty_digit_quantity_is_refused_at_its_field() {
 }
 
 #[test]
-fn a_number_beyond_f64_is_refused_as_invalid_json() {
+fn a_number_beyond_f64_is_refused_at_its_field() {
     let text = with_first_item_field("isBackOrderAllowed", "1e400");
     let err = run("decideAcknowledgements", &text).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), ("INVALID_JSON", ""));
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (
+            "INVALID_VALUE",
+            "/purchaseOrders/0/orderDetails/items/0/isBackOrderAllowed"
+        )
+    );
 }
 
 #[test]
