@@ -12,9 +12,6 @@
 //! assert_eq!(generate_sscc(1, "0614141", 123456789).unwrap(), "106141411234567897");
 //! ```
 
-// Identifiers come straight from the input: no arithmetic here may overflow.
-#![warn(clippy::arithmetic_side_effects)]
-
 use serde::{Deserialize, Serialize};
 
 /// Digits of an SSCC without its application identifier.

@@ -111,9 +111,9 @@ fn shape_error(text: &str, inner: &serde_json::Error) -> InputError {
     }
     if rest.starts_with(',') {
         // Stopped before a second member: the object itself is at fault.
-        let comma = text.len() - rest.len();
+        let comma = text.len().saturating_sub(rest.len());
         return InputError::InvalidType {
-            path: pointer_at(text, comma + 1),
+            path: pointer_at(text, comma.saturating_add(1)),
             message: "expected an object with exactly one key, naming one variant".to_string(),
         };
     }

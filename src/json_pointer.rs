@@ -30,8 +30,8 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .bytes()
         .enumerate()
         .filter(|&(_, byte)| byte == b'\n')
-        .nth(line - 2)
-        .map_or(text.len(), |(i, _)| i + 1);
+        .nth(line.saturating_sub(2))
+        .map_or(text.len(), |(i, _)| i.saturating_add(1));
     line_start.saturating_add(column).min(text.len())
 }
 
@@ -70,13 +70,13 @@ pub fn locate(text: &str, end: usize) -> Location {
         let byte = bytes.get(i).copied().unwrap_or(b' ');
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => {
-                i += 1;
+                i = i.saturating_add(1);
                 continue;
             }
             _ if byte == b':' => {
                 completed = None;
                 after_colon = true;
-                i += 1;
+                i = i.saturating_add(1);
                 continue;
             }
             _ => after_colon = false,
@@ -91,11 +91,11 @@ pub fn locate(text: &str, end: usize) -> Location {
                 };
                 stack.push((path, container));
                 completed = None;
-                i += 1;
+                i = i.saturating_add(1);
             }
             b'}' | b']' => {
                 completed = stack.pop().map(|(path, _)| path);
-                i += 1;
+                i = i.saturating_add(1);
             }
             b',' => {
                 completed = None;
@@ -104,7 +104,7 @@ pub fn locate(text: &str, end: usize) -> Location {
                     Some((_, Container::Array { index })) => *index = index.saturating_add(1),
                     None => {}
                 }
-                i += 1;
+                i = i.saturating_add(1);
             }
             b'"' => {
                 let close = string_end(bytes, i);
@@ -131,7 +131,7 @@ pub fn locate(text: &str, end: usize) -> Location {
                         Some(b',' | b'}' | b']' | b':' | b' ' | b'\t' | b'\n' | b'\r') | None
                     )
                 {
-                    i += 1;
+                    i = i.saturating_add(1);
                 }
             }
         }
@@ -171,8 +171,8 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
     while let Some(&byte) = bytes.get(i) {
         match byte {
             b'\\' => i = i.saturating_add(2),
-            b'"' => return i + 1,
-            _ => i += 1,
+            b'"' => return i.saturating_add(1),
+            _ => i = i.saturating_add(1),
         }
     }
     bytes.len()

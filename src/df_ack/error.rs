@@ -40,7 +40,10 @@ const PERSONAL_SEGMENTS: &[&str] = &[
 pub(crate) fn is_personal_path(path: &str) -> bool {
     PERSONAL_SEGMENTS.iter().any(|segment| {
         path.match_indices(segment).any(|(i, _)| {
-            let rest = path.get(i + segment.len()..).unwrap_or("");
+            let rest = path
+                .get(i..)
+                .and_then(|from| from.get(segment.len()..))
+                .unwrap_or("");
             rest.is_empty() || rest.starts_with('/')
         })
     })

@@ -73,7 +73,7 @@ fn bounded_id(prefix: &str, text: &str, hash_input: &str, max: usize) -> String 
         return format!("{prefix}{text}");
     }
     let hash = format!("{:012x}", fnv1a_64(hash_input) & 0xFFFF_FFFF_FFFF);
-    let room = max.saturating_sub(prefix.len() + 1 + HASH_HEX_DIGITS);
+    let room = max.saturating_sub(prefix.len().saturating_add(1 + HASH_HEX_DIGITS));
     // `clean` is ASCII, so characters and bytes coincide.
     let head: String = clean.chars().take(room).collect();
     if head.is_empty() {

@@ -293,11 +293,12 @@ impl Step {
         let mut not_shipped: Vec<(String, i64)> = Vec::new();
         for item in &result.fulfillment_order_items {
             let dropped = i64::from(item.cancelled_quantity.max(0))
-                + i64::from(item.unfulfillable_quantity.max(0));
-            let wanted = (i64::from(item.quantity) - dropped).max(0);
-            *expected
+                .saturating_add(i64::from(item.unfulfillable_quantity.max(0)));
+            let wanted = i64::from(item.quantity).saturating_sub(dropped).max(0);
+            let slot = expected
                 .entry(item.seller_fulfillment_order_item_id.as_str())
-                .or_default() += wanted;
+                .or_default();
+            *slot = slot.saturating_add(wanted);
             if dropped > 0 {
                 not_shipped.push((item.seller_fulfillment_order_item_id.clone(), dropped));
             }
@@ -309,9 +310,10 @@ impl Step {
                 continue;
             }
             for item in &shipment.fulfillment_shipment_item {
-                *shipped
+                let slot = shipped
                     .entry(item.seller_fulfillment_order_item_id.as_str())
-                    .or_default() += i64::from(item.quantity.max(0));
+                    .or_default();
+                *slot = slot.saturating_add(i64::from(item.quantity.max(0)));
             }
             let parcels = shipment
                 .fulfillment_shipment_package

@@ -568,7 +568,7 @@ fn line_ids(order: &ChannelOrder) -> Result<Vec<String>, FbaError> {
                 ));
             }
             Some(id) => id.clone(),
-            None => (i + 1).to_string(),
+            None => i.saturating_add(1).to_string(),
         };
         if !seen.insert(id.clone()) {
             return Err(FbaError::DuplicateLineId {

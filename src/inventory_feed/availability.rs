@@ -57,10 +57,11 @@ pub(crate) fn availability(
     let computed: i128 = match (position.available, position.on_hand) {
         (Some(available), _) => i128::from(available),
         (None, Some(on_hand)) => {
+            // Four 64-bit quantities cannot overflow an i128; saturating says so to clippy.
             i128::from(on_hand)
-                - i128::from(position.committed.unwrap_or(0))
-                - i128::from(position.safety_stock.unwrap_or(0))
-                - i128::from(position.open_amazon_allocations.unwrap_or(0))
+                .saturating_sub(i128::from(position.committed.unwrap_or(0)))
+                .saturating_sub(i128::from(position.safety_stock.unwrap_or(0)))
+                .saturating_sub(i128::from(position.open_amazon_allocations.unwrap_or(0)))
         }
         (None, None) => {
             return Err(InventoryFeedError::MissingStockQuantity {

@@ -63,8 +63,8 @@ pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
 /// ```
 pub fn value_of(cost: Decimal, eaches: u64, unit_size: u64, scale: u32) -> Option<Decimal> {
     let unit_size = unit_size.max(1);
-    if eaches % unit_size == 0 {
-        return cost.checked_mul_quantity(eaches / unit_size);
+    if eaches.checked_rem(unit_size) == Some(0) {
+        return cost.checked_mul_quantity(eaches.checked_div(unit_size)?);
     }
     let exact = cost
         .0

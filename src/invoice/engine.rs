@@ -386,7 +386,8 @@ fn derived_items<'a>(
             )
             .on(&po, Some(&sequence));
         }
-        let partial = eaches % line.unit_size;
+        // `unit_size` is at least 1 (the PO book refuses a case size of 0).
+        let partial = eaches.checked_rem(line.unit_size).unwrap_or(0);
         if partial > 0 {
             doc.issue(
                 "PARTIAL_CASE",
@@ -482,7 +483,7 @@ fn explicit_items<'a>(
             }
             Some(_) => {}
         }
-        if eaches % line.unit_size != 0 {
+        if eaches.checked_rem(line.unit_size).unwrap_or(0) != 0 {
             doc.error(
                 "PARTIAL_CASE",
                 format!("{path}/quantity"),

@@ -1378,7 +1378,7 @@ impl Run<'_> {
             .invoices
             .iter()
             .filter_map(|f| self.facts.get(*f))
-            .map(|fact| self.shift(fact.due_at, -self.settings.claim_lead_days))
+            .map(|fact| self.shift(fact.due_at, self.settings.claim_lead_days.saturating_neg()))
             .min();
         if let Some(date) = from_invoice {
             return date;

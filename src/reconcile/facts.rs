@@ -407,7 +407,7 @@ pub fn apply_remittances(
                     .deducted
                     .entry(currency.clone())
                     .or_insert(Decimal::ZERO);
-                *deducted = add(*deducted, Decimal(-row.amount_paid.0)).ok_or_else(overflow)?;
+                *deducted = add(*deducted, row.amount_paid.negated()).ok_or_else(overflow)?;
             }
         }
         let date = row.payment_date.map(|d| d.0);
@@ -428,7 +428,7 @@ pub fn apply_remittances(
                 ..
             } => {
                 let s = out.settlements.entry(invoice).or_default();
-                s.credited = add(s.credited, Decimal(-row.amount_paid.0)).ok_or_else(overflow)?;
+                s.credited = add(s.credited, row.amount_paid.negated()).ok_or_else(overflow)?;
             }
             // A credit note whose invoice is unknown is still the vendor's own document:
             // counted as cash, no exception.
@@ -439,7 +439,7 @@ pub fn apply_remittances(
             } => {
                 let s = out.settlements.entry(invoice).or_default();
                 let slot = s.deductions.entry(deduction_type).or_insert(Decimal::ZERO);
-                *slot = add(*slot, Decimal(-row.amount_paid.0)).ok_or_else(overflow)?;
+                *slot = add(*slot, row.amount_paid.negated()).ok_or_else(overflow)?;
                 if let Some(date) = date {
                     let latest = s.deduction_dates.entry(deduction_type).or_insert(date);
                     *latest = (*latest).max(date);

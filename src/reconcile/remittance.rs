@@ -446,7 +446,7 @@ pub fn parse_amount(text: &str, decimal_separator: char) -> Option<Decimal> {
         .map(|c| if c == decimal_separator { '.' } else { c })
         .collect();
     let value = Decimal::parse(&normalised).ok()?;
-    Some(if negative { Decimal(-value.0) } else { value })
+    Some(if negative { value.negated() } else { value })
 }
 
 /// A date as exports write it: ISO-8601, `YYYYMMDD` (EDI), or `MM/DD/YYYY` / `DD/MM/YYYY`.

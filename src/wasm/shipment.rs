@@ -155,7 +155,7 @@ fn generate(input: GenerateSsccInput) -> Result<GenerateSsccOutput, GenerateSscc
         input.serial_reference,
     )
     .map_err(GenerateSsccError::Gs1)?;
-    let prefix_end = 1 + input.company_prefix.len();
+    let prefix_end = input.company_prefix.len().saturating_add(1);
     let human_readable = format!(
         "(00) {} {} {} {}",
         sscc.get(..1).unwrap_or(""),

@@ -198,7 +198,7 @@ impl<'a> Builder<'a, '_> {
         let mut number_of_plan = vec![String::new(); plans.len()];
         for (position, &plan) in order.iter().enumerate() {
             if let Some(slot) = number_of_plan.get_mut(plan) {
-                *slot = sequence_number(position + 1, plans.len());
+                *slot = sequence_number(position.saturating_add(1), plans.len());
             }
         }
 
@@ -206,7 +206,12 @@ impl<'a> Builder<'a, '_> {
         let mut units: Vec<u64> = Vec::with_capacity(resolved.len());
         for ((_, r), &plan) in resolved.iter().zip(&item_of_content) {
             let size = plans.get(plan).map_or(1, |p| p.unit_size.max(1));
-            if r.eaches % size != 0 {
+            let (whole, rest) = r
+                .eaches
+                .checked_div(size)
+                .zip(r.eaches.checked_rem(size))
+                .unwrap_or((0, 0));
+            if rest != 0 {
                 self.issues.push(ShipmentIssue::error(
                     codes::NOT_WHOLE_CASES,
                     format!("{}/quantity", r.path),
@@ -216,7 +221,7 @@ impl<'a> Builder<'a, '_> {
                     ),
                 ).po(Some(r.po)));
             }
-            units.push(r.eaches / size);
+            units.push(whole);
         }
 
         // Shipped items.
@@ -344,7 +349,7 @@ impl<'a> Builder<'a, '_> {
                         .map(|label| vec![self.sscc_identifier(&label)])
                         .unwrap_or_default(),
                 ),
-                carton_sequence_number: sequence_number(j + 1, input.cartons.len()),
+                carton_sequence_number: sequence_number(j.saturating_add(1), input.cartons.len()),
                 dimensions: carton.dimensions,
                 weight: carton.weight,
                 tracking_number: non_empty(carton.tracking_number.as_deref()),
@@ -383,7 +388,7 @@ impl<'a> Builder<'a, '_> {
                 carton_count: Some(on_pallet.len() as u64),
                 carton_reference_numbers: on_pallet
                     .iter()
-                    .map(|&j| sequence_number(j + 1, input.cartons.len()))
+                    .map(|&j| sequence_number(j.saturating_add(1), input.cartons.len()))
                     .collect(),
             });
             let items = if standard_pallets {
@@ -748,6 +753,7 @@ impl<'a> Builder<'a, '_> {
         for (seen, (_, r)) in resolved.iter().enumerate() {
             let key = (r.po, r.asin.as_deref(), r.vendor_id.as_deref());
             let plan = *index.entry(key).or_insert_with(|| {
+                let new_plan = plans.len();
                 plans.push(ItemPlan {
                     po: r.po.to_string(),
                     asin: r.asin.clone(),
@@ -760,7 +766,7 @@ impl<'a> Builder<'a, '_> {
                 });
                 counted.push(Vec::new());
                 from_po.push(false);
-                plans.len() - 1
+                new_plan
             });
             if let Some(units) = counted.get_mut(plan) {
                 units.push(r.counted_in);

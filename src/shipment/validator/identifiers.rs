@@ -3,14 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Duration;
-
 use super::Context;
 use crate::gs1::{Gs1Error, normalise_sscc, validate_gtin};
 use crate::shipment::issue::{ShipmentIssue, codes};
 use crate::shipment::view::{AsnView, IdentifierView};
 use crate::spapi::shipments::ContainerIdentificationType;
-use crate::time::format_instant;
+use crate::time::{days, format_instant, saturating_add};
 
 pub(crate) fn check(
     view: &AsnView,
@@ -38,14 +36,14 @@ pub(crate) fn check(
         }
     }
 
-    let reuse_window = Duration::days(i64::from(context.options.identifier_reuse_days));
+    let reuse_window = days(i64::from(context.options.identifier_reuse_days));
     let this_asn = view.identifier;
     let mut earlier: BTreeMap<String, String> = BTreeMap::new();
     for entry in &context.ledger {
         let other_asn =
             entry.shipment_identifier.is_some() && entry.shipment_identifier != this_asn;
         if (other_asn || entry.shipment_identifier.is_none())
-            && entry.used_at + reuse_window >= context.now
+            && saturating_add(entry.used_at, reuse_window) >= context.now
         {
             earlier.entry(entry.sscc.clone()).or_insert_with(|| {
                 format!(
@@ -58,7 +56,7 @@ pub(crate) fn check(
     for asn in previous.iter().filter(|p| p.identifier != this_asn) {
         let recent = asn
             .confirmation_date
-            .is_none_or(|d| d + reuse_window >= context.now);
+            .is_none_or(|d| saturating_add(d, reuse_window) >= context.now);
         if !recent {
             continue;
         }

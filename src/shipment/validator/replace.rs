@@ -4,13 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Duration;
-
 use super::Context;
 use crate::shipment::issue::{ShipmentIssue, codes};
 use crate::shipment::view::AsnView;
 use crate::spapi::shipments::ShipmentConfirmationType;
-use crate::time::format_instant;
+use crate::time::{days, format_instant, saturating_add};
 
 pub(crate) fn check(
     view: &AsnView,
@@ -33,10 +31,10 @@ pub(crate) fn check(
     let path = "/shipmentIdentifier";
     match view.confirmation_type {
         Some(ShipmentConfirmationType::Original) => {
-            let window = Duration::days(i64::from(context.options.identifier_reuse_days));
+            let window = days(i64::from(context.options.identifier_reuse_days));
             let reused = same.iter().any(|p| {
                 p.confirmation_date
-                    .is_none_or(|d| d + window >= context.now)
+                    .is_none_or(|d| saturating_add(d, window) >= context.now)
             });
             if reused {
                 issues.push(ShipmentIssue::error(
@@ -69,7 +67,7 @@ pub(crate) fn check(
             }
             if let Some(sent) = original.confirmation_date {
                 let deadline =
-                    sent + Duration::days(i64::from(context.options.replace_window_days));
+                    saturating_add(sent, days(i64::from(context.options.replace_window_days)));
                 if context.now > deadline {
                     issues.push(
                         ShipmentIssue::error(

@@ -278,7 +278,10 @@ fn check_references(
                 issues.push(ShipmentIssue::error(
                     codes::CARTON_ON_SEVERAL_PALLETS,
                     path,
-                    format!("carton {reference} is already on pallet {}", other + 1),
+                    format!(
+                        "carton {reference} is already on pallet {}",
+                        other.saturating_add(1)
+                    ),
                 ));
             } else {
                 pallet_of_carton.insert(reference, p);

@@ -8,7 +8,7 @@ use crate::shipment::issue::{ShipmentIssue, codes};
 use crate::shipment::units::grams;
 use crate::shipment::view::AsnView;
 use crate::spapi::shipments::ShipmentType;
-use crate::time::{format_instant, parse_instant};
+use crate::time::{days, format_instant, hours, parse_instant, saturating_add, saturating_sub};
 
 pub(crate) fn check(
     view: &AsnView,
@@ -168,8 +168,8 @@ fn check_dates(view: &AsnView, context: &Context, issues: &mut Vec<ShipmentIssue
         return;
     };
     let now = context.now;
-    let earliest = now - Duration::days(i64::from(options.shipped_date_past_days));
-    let latest = now + Duration::days(i64::from(options.shipped_date_future_days));
+    let earliest = saturating_sub(now, days(i64::from(options.shipped_date_past_days)));
+    let latest = saturating_add(now, days(i64::from(options.shipped_date_future_days)));
     if shipped < earliest || shipped > latest {
         issues.push(ShipmentIssue::error(
             codes::SHIPPED_DATE_OUT_OF_WINDOW,
@@ -205,11 +205,15 @@ fn check_dates(view: &AsnView, context: &Context, issues: &mut Vec<ShipmentIssue
         Some(_) => {}
     }
     // Due 30 minutes after departure, or 6 hours before the appointment if that is sooner.
-    let after_departure =
-        shipped + Duration::minutes(i64::from(options.asn_minutes_after_departure));
+    let after_departure = saturating_add(
+        shipped,
+        Duration::minutes(i64::from(options.asn_minutes_after_departure)),
+    );
     let due = match context.appointment_at {
-        Some(appointment) => after_departure
-            .min(appointment - Duration::hours(i64::from(options.asn_hours_before_appointment))),
+        Some(appointment) => after_departure.min(saturating_sub(
+            appointment,
+            hours(i64::from(options.asn_hours_before_appointment)),
+        )),
         None => after_departure,
     };
     if now > due {
