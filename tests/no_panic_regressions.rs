@@ -126,3 +126,108 @@ fn every_fuzz_crash_input_is_answered_with_ok_or_a_coded_error() {
     }
     assert!(tried >= 4);
 }
+
+/// A valid `validateShipmentConfirmation` input (the palletized assortment ASN the builder emits
+/// for its fixture, with that fixture's POs, acknowledgements and SKU map), with `edit` applied.
+fn valid_shipment(edit: impl FnOnce(&mut Value)) -> String {
+    let fixture = |name: &str| -> Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/shipment")
+            .join(name);
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let built = fixture("build-PalletizedAssortmentCase.expected.json");
+    let packing = fixture("build-PalletizedAssortmentCase.input.json");
+    let mut input = json!({
+        "shipmentConfirmation": built["request"]["shipmentConfirmations"][0].clone(),
+        "purchaseOrders": packing["purchaseOrders"].clone(),
+        "acknowledgements": packing["acknowledgements"].clone(),
+        "skuMap": packing["skuMap"].clone(),
+        "now": "2026-11-22T10:00:00Z"
+    });
+    edit(&mut input);
+    input.to_string()
+}
+
+/// The validator's windows, each at `u32::MAX`: added to a date they run past the end of
+/// chrono's calendar, where `DateTime + Duration` panics. Found by the overflow audit.
+fn windows_of_four_billion() -> Value {
+    json!({
+        "shippedDatePastDays": u32::MAX,
+        "shippedDateFutureDays": u32::MAX,
+        "asnMinutesAfterDeparture": u32::MAX,
+        "asnHoursBeforeAppointment": u32::MAX,
+        "identifierReuseDays": u32::MAX,
+        "replaceWindowDays": u32::MAX
+    })
+}
+
+fn issue_codes(output: &str) -> Vec<String> {
+    let output: Value = serde_json::from_str(output).unwrap();
+    output["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|issue| issue["code"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn shipment_windows_of_four_billion_days_do_not_overflow_the_clock() {
+    let text = valid_shipment(|input| {
+        input["options"] = windows_of_four_billion();
+        input["appointmentAt"] = json!("2026-11-22T15:00:00Z");
+        // Used long ago: inside a reuse window of four billion days.
+        input["ssccLedger"] = json!([
+            { "sscc": "106141410000050021", "usedAt": "1970-01-01T00:00:00Z" }
+        ]);
+        let mut earlier = input["shipmentConfirmation"].clone();
+        earlier["shipmentIdentifier"] = json!("ASN-1970");
+        earlier["shipmentConfirmationDate"] = json!("1970-01-01T00:00:00Z");
+        input["previousShipments"] = json!([earlier]);
+    });
+    let codes = issue_codes(&run("validateShipmentConfirmation", &text).unwrap());
+    // The windows saturate at the ends of time: every earlier use is recent, the shipped date
+    // is inside its window, and an ASN due four billion hours before the appointment is late.
+    assert!(codes.iter().any(|c| c == "SSCC_REUSED"), "{codes:?}");
+    assert!(codes.iter().any(|c| c == "ASN_LATE"), "{codes:?}");
+    assert!(
+        !codes.iter().any(|c| c.starts_with("SHIPPED_DATE")),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_replace_window_of_four_billion_days_does_not_overflow_the_clock() {
+    let text = valid_shipment(|input| {
+        input["options"] = json!({ "replaceWindowDays": u32::MAX });
+        let mut original = input["shipmentConfirmation"].clone();
+        original["shipmentConfirmationDate"] = json!("9999-12-31T23:59:59Z");
+        input["previousShipments"] = json!([original]);
+        input["shipmentConfirmation"]["shipmentConfirmationType"] = json!("Replace");
+    });
+    let codes = issue_codes(&run("validateShipmentConfirmation", &text).unwrap());
+    assert!(
+        !codes.iter().any(|c| c == "REPLACE_WINDOW_EXPIRED"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn each_shipment_window_alone_at_four_billion_is_answered() {
+    let windows = windows_of_four_billion();
+    for (name, value) in windows.as_object().unwrap() {
+        let text = valid_shipment(|input| {
+            input["options"] = json!({ name.as_str(): value });
+            input["appointmentAt"] = json!("2026-11-22T15:00:00Z");
+            input["ssccLedger"] = json!([
+                { "sscc": "106141410000050021", "usedAt": "1970-01-01T00:00:00Z" }
+            ]);
+            let mut earlier = input["shipmentConfirmation"].clone();
+            earlier["shipmentIdentifier"] = json!("ASN-1970");
+            earlier["shipmentConfirmationDate"] = json!("1970-01-01T00:00:00Z");
+            input["previousShipments"] = json!([earlier]);
+        });
+        assert!(run("validateShipmentConfirmation", &text).is_ok(), "{name}");
+    }
+}
