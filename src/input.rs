@@ -3,7 +3,7 @@
 //! Every engine entry point goes through [`parse_json`]: it enforces the size limit before any
 //! work, and maps serde's messages onto the stable codes of [`InputError`] with a JSON pointer.
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 use crate::json_pointer::{locate, offset_of, pointer_at};
 
@@ -21,13 +21,13 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// let err = parse_json::<u32>("\"seven\"").unwrap_err();
 /// assert_eq!(err.code(), "INVALID_TYPE");
 /// ```
-pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+pub fn parse_json<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, InputError> {
     parse_json_with_limit(text, DEFAULT_MAX_INPUT_BYTES)
 }
 
 /// Parses `text` as `T`, refusing inputs over `limit` bytes.
-pub fn parse_json_with_limit<T: DeserializeOwned>(
-    text: &str,
+pub fn parse_json_with_limit<'de, T: Deserialize<'de>>(
+    text: &'de str,
     limit: usize,
 ) -> Result<T, InputError> {
     if text.len() > limit {
@@ -52,13 +52,13 @@ pub fn parse_json_with_limit<T: DeserializeOwned>(
 /// let err = parse_input::<serde_json::Value>("[1, 2]").unwrap_err();
 /// assert_eq!((err.code(), err.path().as_str()), ("INVALID_TYPE", ""));
 /// ```
-pub fn parse_input<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+pub fn parse_input<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, InputError> {
     parse_input_with_limit(text, DEFAULT_MAX_INPUT_BYTES)
 }
 
 /// [`parse_input`] with a caller-chosen size limit in bytes.
-pub fn parse_input_with_limit<T: DeserializeOwned>(
-    text: &str,
+pub fn parse_input_with_limit<'de, T: Deserialize<'de>>(
+    text: &'de str,
     limit: usize,
 ) -> Result<T, InputError> {
     if text.len() > limit {

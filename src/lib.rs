@@ -48,6 +48,7 @@ pub mod input;
 pub mod inventory_feed;
 pub mod invoice;
 pub mod json_pointer;
+pub mod json_tree;
 pub mod limits;
 pub mod money;
 pub mod reconcile;

@@ -9,7 +9,7 @@
 //! The defaults are far above the benchmark workloads (100,000 acknowledgement lines, about
 //! 1,000,000 reconciliation rows); a host sets its own through `configure` at the boundary.
 
-use serde_json::Value;
+use crate::json_tree::Json;
 
 use crate::error::InputError;
 use crate::spapi::orders::Order;
@@ -146,17 +146,17 @@ fn order_lines<'a>(orders: impl IntoIterator<Item = &'a Order>) -> usize {
 
 /// Elements of the arrays named `items`, `cartons`, `pallets` or `containers` anywhere in
 /// `value`: the size of a shipment confirmation as JSON, whatever its structure.
-fn shipment_elements(value: &Value) -> usize {
+fn shipment_elements(value: &Json) -> usize {
     match value {
-        Value::Object(map) => map.iter().fold(0usize, |sum, (key, child)| {
-            let own = match (key.as_str(), child) {
-                ("items" | "cartons" | "pallets" | "containers", Value::Array(list)) => list.len(),
+        Json::Object(map) => map.iter().fold(0usize, |sum, (key, child)| {
+            let own = match (key, child) {
+                ("items" | "cartons" | "pallets" | "containers", Json::Array(list)) => list.len(),
                 _ => 0,
             };
             sum.saturating_add(own)
                 .saturating_add(shipment_elements(child))
         }),
-        Value::Array(list) => list.iter().fold(0usize, |sum, child| {
+        Json::Array(list) => list.iter().fold(0usize, |sum, child| {
             sum.saturating_add(shipment_elements(child))
         }),
         _ => 0,
@@ -276,7 +276,7 @@ impl CountedInput for crate::fba::ApplyFulfillmentEventInput {
     }
 }
 
-impl CountedInput for crate::shipment::BuildShipmentConfirmationInput {
+impl CountedInput for crate::shipment::BuildShipmentConfirmationInput<'_> {
     fn counts(&self) -> Vec<Count> {
         let pallet_contents = total(self.pallets.iter().map(|p| p.contents.len()));
         let carton_contents = total(self.cartons.iter().map(|c| c.contents.len()));
@@ -309,7 +309,7 @@ impl CountedInput for crate::shipment::BuildShipmentConfirmationInput {
     }
 }
 
-impl CountedInput for crate::shipment::ValidateShipmentConfirmationInput {
+impl CountedInput for crate::shipment::ValidateShipmentConfirmationInput<'_> {
     fn counts(&self) -> Vec<Count> {
         let purchase_orders = self.purchase_orders.as_deref().unwrap_or_default();
         vec![

@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
@@ -26,9 +26,9 @@ fn coded(error: &dyn CodedError) -> (String, String) {
 }
 
 /// What a `…Json` export does natively: size check, parse, engine, errors as code + path.
-fn call<I, O, E>(text: &str, limit: usize, engine: impl FnOnce(I) -> Result<O, E>) -> Outcome
+fn call<'t, I, O, E>(text: &'t str, limit: usize, engine: impl FnOnce(I) -> Result<O, E>) -> Outcome
 where
-    I: DeserializeOwned,
+    I: Deserialize<'t>,
     O: Serialize,
     E: CodedError + From<InputError>,
 {

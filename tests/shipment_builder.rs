@@ -37,7 +37,8 @@ fn fixture(name: &str) -> Value {
 }
 
 fn build(input: &Value) -> Result<Value, ShipmentError> {
-    let parsed: BuildShipmentConfirmationInput = parse_input(&input.to_string())?;
+    let text = input.to_string();
+    let parsed: BuildShipmentConfirmationInput = parse_input(&text)?;
     let output = build_shipment_confirmation(parsed)?;
     Ok(serde_json::to_value(output).unwrap())
 }

@@ -277,12 +277,14 @@ fn packing(s: &Scenario) -> Value {
 }
 
 fn build(input: &Value) -> Value {
-    let parsed: BuildShipmentConfirmationInput = parse_input(&input.to_string()).unwrap();
+    let text = input.to_string();
+    let parsed: BuildShipmentConfirmationInput = parse_input(&text).unwrap();
     serde_json::to_value(build_shipment_confirmation(parsed).unwrap()).unwrap()
 }
 
 fn validate(input: &Value) -> Value {
-    let parsed: ValidateShipmentConfirmationInput = parse_input(&input.to_string()).unwrap();
+    let text = input.to_string();
+    let parsed: ValidateShipmentConfirmationInput = parse_input(&text).unwrap();
     serde_json::to_value(validate_shipment_confirmation(parsed).unwrap()).unwrap()
 }
 

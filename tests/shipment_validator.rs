@@ -36,7 +36,8 @@ fn base() -> Value {
 }
 
 fn validate(input: &Value) -> Result<Value, ShipmentError> {
-    let parsed: ValidateShipmentConfirmationInput = parse_input(&input.to_string())?;
+    let text = input.to_string();
+    let parsed: ValidateShipmentConfirmationInput = parse_input(&text)?;
     Ok(serde_json::to_value(validate_shipment_confirmation(parsed)?).unwrap())
 }
 

@@ -5,10 +5,9 @@
 
 use std::fmt::Write;
 
-use serde_json::Value;
-
 use super::issue::{ShipmentIssue, codes};
 use crate::error::pointer_child;
+use crate::json_tree::Json;
 use crate::money::Decimal;
 use crate::spapi::orders::{MethodOfPayment, TaxRegistrationType, UnitOfMeasure, WeightUnit};
 use crate::spapi::shipments::{
@@ -277,12 +276,7 @@ pub(crate) const SHIPMENT_CONFIRMATION: Kind = Kind::Object(&[
 
 /// Checks `value` against `kind`, appending one issue per deviation. `path` is the pointer of
 /// `value`; it is restored before returning.
-pub(crate) fn check(
-    value: &Value,
-    kind: &Kind,
-    path: &mut String,
-    issues: &mut Vec<ShipmentIssue>,
-) {
+pub(crate) fn check(value: &Json, kind: &Kind, path: &mut String, issues: &mut Vec<ShipmentIssue>) {
     match kind {
         Kind::Object(fields) => check_object(value, fields, path, issues),
         Kind::Array(element) => match value.as_array() {
@@ -381,7 +375,7 @@ pub(crate) fn check(
 }
 
 fn check_object(
-    value: &Value,
+    value: &Json,
     fields: &[Field],
     path: &mut String,
     issues: &mut Vec<ShipmentIssue>,
@@ -390,12 +384,19 @@ fn check_object(
         issues.push(wrong_type(path, "an object"));
         return;
     };
+    // Members that are fields of the model; when that is all of them there is no unknown key
+    // to look for (keys are unique, and so are the model's field names).
+    let mut known_members = 0usize;
     for field in fields {
         let len = path.len();
         path.push('/');
         path.push_str(field.name);
-        match object.get(field.name) {
-            None | Some(Value::Null) => {
+        let member = object.get(field.name);
+        if member.is_some() {
+            known_members = known_members.saturating_add(1);
+        }
+        match member {
+            None | Some(Json::Null) => {
                 if field.required {
                     issues.push(ShipmentIssue::error(
                         codes::MISSING_REQUIRED_FIELD,
@@ -404,7 +405,7 @@ fn check_object(
                     ));
                 }
             }
-            Some(Value::String(text)) if field.required && text.trim().is_empty() => {
+            Some(Json::String(text)) if field.required && text.trim().is_empty() => {
                 issues.push(ShipmentIssue::error(
                     codes::MISSING_REQUIRED_FIELD,
                     path.clone(),
@@ -415,7 +416,7 @@ fn check_object(
         }
         path.truncate(len);
     }
-    if object.len() > fields.len() || object.keys().any(|k| !fields.iter().any(|f| f.name == k)) {
+    if known_members < object.len() {
         for key in object.keys() {
             if !fields.iter().any(|f| f.name == key) {
                 issues.push(ShipmentIssue::warning(
@@ -449,10 +450,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn issues_of(value: Value) -> Vec<(String, String)> {
+    fn issues_of(value: serde_json::Value) -> Vec<(String, String)> {
+        let text = value.to_string();
+        let tree: Json = serde_json::from_str(&text).unwrap();
         let mut issues = Vec::new();
         check(
-            &value,
+            &tree,
             &SHIPMENT_CONFIRMATION,
             &mut String::new(),
             &mut issues,

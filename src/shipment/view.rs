@@ -3,9 +3,9 @@
 //! reads as absent and the checks that need it are skipped.
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use super::units::Quantity;
+use crate::json_tree::Json;
 use crate::money::Decimal;
 use crate::spapi::orders::UnitOfMeasure;
 use crate::spapi::shipments::{
@@ -16,7 +16,7 @@ use crate::time::parse_instant;
 
 pub(crate) struct AsnView<'a> {
     /// The ASN itself, to tell an absent field from a malformed one (reported by the schema).
-    pub raw: &'a Value,
+    pub raw: &'a Json<'a>,
     pub identifier: Option<&'a str>,
     pub confirmation_type: Option<ShipmentConfirmationType>,
     pub shipment_type: Option<ShipmentType>,
@@ -76,61 +76,62 @@ pub(crate) struct PalletView<'a> {
     pub items: Option<Vec<ContainerItemView<'a>>>,
 }
 
-fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+fn text<'a>(value: &'a Json<'a>, key: &str) -> Option<&'a str> {
     value
         .get(key)
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
-fn at<'a>(value: &'a Value, pointer: &str) -> Option<&'a str> {
-    value
-        .pointer(pointer)
-        .and_then(Value::as_str)
+/// The member at `keys` below `value` (object members only, like a JSON pointer without
+/// array indexes).
+fn member<'a>(value: &'a Json<'a>, keys: &[&str]) -> Option<&'a Json<'a>> {
+    keys.iter().try_fold(value, |node, key| node.get(key))
+}
+
+fn at<'a>(value: &'a Json<'a>, keys: &[&str]) -> Option<&'a str> {
+    member(value, keys)
+        .and_then(Json::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
-fn instant(value: &Value, key: &str) -> Option<DateTime<Utc>> {
+fn instant(value: &Json, key: &str) -> Option<DateTime<Utc>> {
     value
         .get(key)
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .and_then(|t| parse_instant(t).ok())
 }
 
-fn list<'a>(value: &'a Value, key: &str) -> &'a [Value] {
-    value
-        .get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+fn list<'a>(value: &'a Json<'a>, key: &str) -> &'a [Json<'a>] {
+    value.get(key).and_then(Json::as_array).unwrap_or(&[])
 }
 
-fn quantity(value: &Value) -> Option<Quantity> {
+fn quantity(value: &Json) -> Option<Quantity> {
     let quantity = value.get("shippedQuantity")?;
     Some(Quantity {
         amount: quantity.get("amount")?.as_u64()?,
         unit_of_measure: quantity
             .get("unitOfMeasure")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .and_then(UnitOfMeasure::parse_tolerant),
-        unit_size: quantity.get("unitSize").and_then(Value::as_u64),
+        unit_size: quantity.get("unitSize").and_then(Json::as_u64),
     })
 }
 
-fn container_items(values: &[Value]) -> Vec<ContainerItemView<'_>> {
+fn container_items<'a>(values: &'a [Json<'a>]) -> Vec<ContainerItemView<'a>> {
     values
         .iter()
         .map(|v| ContainerItemView {
             reference: text(v, "itemReference"),
             quantity: quantity(v),
-            purchase_order: at(v, "/itemDetails/purchaseOrderNumber"),
+            purchase_order: at(v, &["itemDetails", "purchaseOrderNumber"]),
         })
         .collect()
 }
 
-fn identifiers(values: &[Value]) -> Vec<IdentifierView<'_>> {
+fn identifiers<'a>(values: &'a [Json<'a>]) -> Vec<IdentifierView<'a>> {
     values
         .iter()
         .map(|v| IdentifierView {
@@ -145,19 +146,19 @@ impl<'a> AsnView<'a> {
     /// True when the field is present and not null or blank (even if malformed).
     pub fn has(&self, key: &str) -> bool {
         match self.raw.get(key) {
-            None | Some(Value::Null) => false,
-            Some(Value::String(text)) => !text.trim().is_empty(),
+            None | Some(Json::Null) => false,
+            Some(Json::String(text)) => !text.trim().is_empty(),
             Some(_) => true,
         }
     }
 
-    pub fn read(asn: &'a Value) -> AsnView<'a> {
+    pub fn read(asn: &'a Json<'a>) -> AsnView<'a> {
         let countries = [
-            "/shipFromParty/address/countryCode",
-            "/shipToParty/address/countryCode",
+            ["shipFromParty", "address", "countryCode"],
+            ["shipToParty", "address", "countryCode"],
         ]
         .iter()
-        .filter_map(|p| at(asn, p))
+        .filter_map(|keys| at(asn, keys))
         .collect();
         AsnView {
             raw: asn,
@@ -166,22 +167,23 @@ impl<'a> AsnView<'a> {
                 .and_then(ShipmentConfirmationType::parse_tolerant),
             shipment_type: text(asn, "shipmentType").and_then(ShipmentType::parse_tolerant),
             structure: text(asn, "shipmentStructure").and_then(ShipmentStructure::parse_tolerant),
-            carrier_scac: at(asn, "/transportationDetails/carrierScac"),
-            pro_number: at(asn, "/transportationDetails/carrierShipmentReferenceNumber"),
-            bill_of_lading: at(asn, "/transportationDetails/billOfLadingNumber"),
+            carrier_scac: at(asn, &["transportationDetails", "carrierScac"]),
+            pro_number: at(
+                asn,
+                &["transportationDetails", "carrierShipmentReferenceNumber"],
+            ),
+            bill_of_lading: at(asn, &["transportationDetails", "billOfLadingNumber"]),
             amazon_reference_number: text(asn, "amazonReferenceNumber"),
             confirmation_date: instant(asn, "shipmentConfirmationDate"),
             shipped_date: instant(asn, "shippedDate"),
             estimated_delivery_date: instant(asn, "estimatedDeliveryDate"),
-            selling_party: at(asn, "/sellingParty/partyId"),
-            ship_to_party: at(asn, "/shipToParty/partyId"),
+            selling_party: at(asn, &["sellingParty", "partyId"]),
+            ship_to_party: at(asn, &["shipToParty", "partyId"]),
             countries,
-            carton_count: asn
-                .pointer("/shipmentMeasurements/cartonCount")
-                .and_then(Value::as_u64),
-            pallet_count: asn
-                .pointer("/shipmentMeasurements/palletCount")
-                .and_then(Value::as_u64),
+            carton_count: member(asn, &["shipmentMeasurements", "cartonCount"])
+                .and_then(Json::as_u64),
+            pallet_count: member(asn, &["shipmentMeasurements", "palletCount"])
+                .and_then(Json::as_u64),
             items: list(asn, "shippedItems")
                 .iter()
                 .map(|v| ItemView {
@@ -189,7 +191,7 @@ impl<'a> AsnView<'a> {
                     asin: text(v, "amazonProductIdentifier"),
                     vendor_id: text(v, "vendorProductIdentifier"),
                     quantity: quantity(v),
-                    purchase_order: at(v, "/itemDetails/purchaseOrderNumber"),
+                    purchase_order: at(v, &["itemDetails", "purchaseOrderNumber"]),
                 })
                 .collect(),
             cartons: list(asn, "cartons")
@@ -198,7 +200,7 @@ impl<'a> AsnView<'a> {
                     sequence_number: text(v, "cartonSequenceNumber"),
                     identifiers: v
                         .get("cartonIdentifiers")
-                        .and_then(Value::as_array)
+                        .and_then(Json::as_array)
                         .map(|ids| identifiers(ids)),
                     tracking_number: text(v, "trackingNumber"),
                     items: container_items(list(v, "items")),
@@ -214,20 +216,21 @@ impl<'a> AsnView<'a> {
                             ShipmentWeightUnit::parse_tolerant(w.get("unitOfMeasure")?.as_str()?)?;
                         Some((value, unit))
                     }),
-                    carton_references: v
-                        .pointer("/cartonReferenceDetails/cartonReferenceNumbers")
-                        .and_then(Value::as_array)
-                        .map(|refs| {
-                            refs.iter()
-                                .map(|r| r.as_str().map(str::trim).filter(|s| !s.is_empty()))
-                                .collect()
-                        }),
-                    carton_count: v
-                        .pointer("/cartonReferenceDetails/cartonCount")
-                        .and_then(Value::as_u64),
+                    carton_references: member(
+                        v,
+                        &["cartonReferenceDetails", "cartonReferenceNumbers"],
+                    )
+                    .and_then(Json::as_array)
+                    .map(|refs| {
+                        refs.iter()
+                            .map(|r| r.as_str().map(str::trim).filter(|s| !s.is_empty()))
+                            .collect()
+                    }),
+                    carton_count: member(v, &["cartonReferenceDetails", "cartonCount"])
+                        .and_then(Json::as_u64),
                     items: v
                         .get("items")
-                        .and_then(Value::as_array)
+                        .and_then(Json::as_array)
                         .map(|items| container_items(items)),
                 })
                 .collect(),

@@ -38,8 +38,8 @@ use js_sys::{JSON, Reflect};
 pub use sales_order::{
     diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,
 };
+use serde::Deserialize;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 pub use shipment::{
     build_shipment_confirmation, build_shipment_confirmation_json, generate_sscc,
     validate_shipment_confirmation, validate_shipment_confirmation_json,
@@ -203,7 +203,7 @@ pub(crate) fn call_object<I, O, E>(
     engine: impl FnOnce(I) -> Result<O, E>,
 ) -> Result<JsValue, JsValue>
 where
-    I: DeserializeOwned + CountedInput,
+    I: serde::de::DeserializeOwned + CountedInput,
     O: Serialize,
     E: CodedError + From<InputError>,
 {
@@ -212,12 +212,12 @@ where
 }
 
 /// Runs an engine on JSON text: the shape of every `…Json` export.
-pub(crate) fn call_json<I, O, E>(
-    input: &str,
+pub(crate) fn call_json<'t, I, O, E>(
+    input: &'t str,
     engine: impl FnOnce(I) -> Result<O, E>,
 ) -> Result<String, JsValue>
 where
-    I: DeserializeOwned + CountedInput,
+    I: Deserialize<'t> + CountedInput,
     O: Serialize,
     E: CodedError + From<InputError>,
 {
@@ -225,9 +225,16 @@ where
 }
 
 /// Parses `text` into the engine's input type, runs the engine, maps every error to JS.
-fn run<I, O, E>(text: &str, engine: impl FnOnce(I) -> Result<O, E>) -> Result<O, JsValue>
+///
+/// An input that borrows from the text (the ASN read in place, see `json_tree`) cannot go
+/// through [`call_object`], whose input type cannot name its local text: such exports call
+/// `stringify_input`, `run` and `to_js` themselves.
+pub(crate) fn run<'t, I, O, E>(
+    text: &'t str,
+    engine: impl FnOnce(I) -> Result<O, E>,
+) -> Result<O, JsValue>
 where
-    I: DeserializeOwned + CountedInput,
+    I: Deserialize<'t> + CountedInput,
     E: CodedError + From<InputError>,
 {
     let limit = MAX_INPUT_BYTES.with(std::cell::Cell::get);
@@ -239,7 +246,7 @@ where
 }
 
 /// JSON text of a JS value. `undefined`, functions, cycles and BigInts are input errors.
-fn stringify_input(input: &JsValue) -> Result<String, JsValue> {
+pub(crate) fn stringify_input(input: &JsValue) -> Result<String, JsValue> {
     if !input.is_object() {
         let kind = if input.is_null() {
             "null".to_string()
@@ -265,7 +272,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| internal_error(&e.to_string()))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = to_json(value)?;
     JSON::parse(&text).map_err(|_| internal_error("JSON.parse of the output failed"))
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, run, stringify_input, to_js};
 use crate::error::{CodedError, InputError};
 use crate::gs1;
 use crate::shipment;
@@ -37,7 +37,9 @@ use crate::shipment;
 pub fn build_shipment_confirmation(
     #[wasm_bindgen(unchecked_param_type = "BuildShipmentConfirmationInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    call_object(&input, shipment::build_shipment_confirmation)
+    // The input borrows the ASN from this text (see `run`).
+    let text = stringify_input(&input)?;
+    to_js(&run(&text, shipment::build_shipment_confirmation)?)
 }
 
 /// `buildShipmentConfirmation` on JSON text.
@@ -74,7 +76,9 @@ pub fn build_shipment_confirmation_json(input: &str) -> Result<String, JsValue> 
 pub fn validate_shipment_confirmation(
     #[wasm_bindgen(unchecked_param_type = "ValidateShipmentConfirmationInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    call_object(&input, shipment::validate_shipment_confirmation)
+    // The input borrows the ASN from this text (see `run`).
+    let text = stringify_input(&input)?;
+    to_js(&run(&text, shipment::validate_shipment_confirmation)?)
 }
 
 /// `validateShipmentConfirmation` on JSON text.

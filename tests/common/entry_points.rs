@@ -5,8 +5,8 @@
 //! (`tests/fuzz/`), which include this file by path; it is deliberately not part of
 //! `tests/common/mod.rs`, so the other test binaries do not compile it.
 
+use serde::Deserialize;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::parse_input;
@@ -89,13 +89,13 @@ pub fn run_with_limits(name: &str, text: &str, limits: &CountLimits) -> Result<S
     }
 }
 
-fn engine<I, O, E>(
-    text: &str,
+fn engine<'t, I, O, E>(
+    text: &'t str,
     limits: &CountLimits,
     run: impl FnOnce(I) -> Result<O, E>,
 ) -> Result<String, Failure>
 where
-    I: DeserializeOwned + CountedInput,
+    I: Deserialize<'t> + CountedInput,
     O: Serialize,
     E: CodedError + From<InputError>,
 {

@@ -20,7 +20,7 @@ use crate::time::Instant;
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BuildShipmentConfirmationInput {
+pub struct BuildShipmentConfirmationInput<'a> {
     /// Unique per ASN for 365 days (a `Replace` repeats the original's).
     pub shipment_identifier: String,
     /// Default `Original`.
@@ -80,7 +80,8 @@ pub struct BuildShipmentConfirmationInput {
         target_arch = "wasm32",
         tsify(type = "ShipmentConfirmation[] | undefined")
     )]
-    pub previous_shipments: Option<Vec<serde_json::Value>>,
+    #[serde(borrow)]
+    pub previous_shipments: Option<Vec<crate::json_tree::Json<'a>>>,
     #[serde(default)]
     pub sscc_ledger: Option<Vec<SsccLedgerEntry>>,
     /// Generates SSCCs for containers without one (in input order: cartons, then pallets).

@@ -24,6 +24,7 @@ use super::validator::structure::hierarchy;
 use super::validator::{Context, Sources, validate_value};
 use crate::catalog::SkuMapping;
 use crate::gs1::{SSCC_APPLICATION_IDENTIFIER, generate_sscc, normalise_sscc};
+use crate::json_tree::Json;
 use crate::money::Decimal;
 use crate::spapi::orders::{OrderItem, UnitOfMeasure};
 use crate::spapi::shipments::{
@@ -38,7 +39,7 @@ use crate::time::{format_instant, parse_instant};
 /// Builds the ASN from packing data. Errors only for input that cannot be read (unknown
 /// fields, wrong types, an unusable SKU map); everything else is an issue.
 pub fn build_shipment_confirmation(
-    input: BuildShipmentConfirmationInput,
+    input: BuildShipmentConfirmationInput<'_>,
 ) -> Result<BuildShipmentConfirmationOutput, ShipmentError> {
     let context = Context::new(Sources {
         purchase_orders: input.purchase_orders.as_deref(),
@@ -61,10 +62,8 @@ pub fn build_shipment_confirmation(
     let confirmation = builder.assemble();
     // Through text rather than `to_value`: the text serialiser is the one the boundary already
     // uses, so the wire types' serialisation code is not duplicated in the wasm module.
-    let asn: serde_json::Value = serde_json::to_string(&confirmation)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default();
+    let text = serde_json::to_string(&confirmation).unwrap_or_default();
+    let asn: Json = serde_json::from_str(&text).unwrap_or_default();
     let found = validate_value(&asn, &context);
     let Builder {
         mut issues,
@@ -134,7 +133,7 @@ struct ItemPlan {
 }
 
 struct Builder<'a, 'c> {
-    input: &'a BuildShipmentConfirmationInput,
+    input: &'a BuildShipmentConfirmationInput<'a>,
     context: &'c Context<'a>,
     issues: Vec<ShipmentIssue>,
     provenance: Provenance,

@@ -1,14 +1,14 @@
 //! What the checks compare an ASN with: POs, acknowledgements, earlier ASNs, the SSCC ledger,
 //! the SKU map, `now` and the options, indexed once per call.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use super::SsccLedgerEntry;
 use crate::catalog::{Catalog, SkuMapping};
 use crate::gs1::normalise_sscc;
+use crate::json_tree::Json;
 use crate::shipment::error::ShipmentError;
 use crate::shipment::options::ValidationOptions;
 use crate::shipment::units::Quantity;
@@ -31,7 +31,8 @@ pub(crate) struct AckLine<'a> {
 #[derive(Default)]
 pub(crate) struct AckLines<'a> {
     pub lines: Vec<AckLine<'a>>,
-    pub by_sequence: BTreeMap<String, usize>,
+    /// Hashed: looked up only, never iterated.
+    pub by_sequence: HashMap<String, usize>,
 }
 
 pub(crate) struct LedgerEntry<'a> {
@@ -44,7 +45,7 @@ pub(crate) struct LedgerEntry<'a> {
 pub(crate) struct Sources<'a> {
     pub purchase_orders: Option<&'a [Order]>,
     pub acknowledgements: Option<&'a [OrderAcknowledgement]>,
-    pub previous_shipments: Option<&'a [Value]>,
+    pub previous_shipments: Option<&'a [Json<'a>]>,
     pub sscc_ledger: Option<&'a [SsccLedgerEntry]>,
     pub sku_map: &'a [SkuMapping],
     pub appointment_at: Option<Instant>,
@@ -60,25 +61,28 @@ pub(crate) struct Context<'a> {
     has_sku_map: bool,
     /// By PO number; `None` when no POs were given.
     pub orders: Option<BTreeMap<&'a str, &'a Order>>,
-    /// PO lines by (PO number, ASIN) and by (PO number, vendor product identifier).
-    lines_by_asin: BTreeMap<(&'a str, &'a str), &'a OrderItem>,
-    lines_by_vendor_id: BTreeMap<(&'a str, &'a str), &'a OrderItem>,
+    /// PO lines by (PO number, ASIN) and by (PO number, vendor product identifier). Hashed,
+    /// not ordered: only ever looked up (one lookup per ASN item), never iterated, so the
+    /// hasher's random order cannot reach an output.
+    lines_by_asin: HashMap<(&'a str, &'a str), &'a OrderItem>,
+    lines_by_vendor_id: HashMap<(&'a str, &'a str), &'a OrderItem>,
     /// By PO number, the latest acknowledgement of each line; `None` when none were given.
     pub acknowledgements: Option<BTreeMap<&'a str, AckLines<'a>>>,
     /// Earlier ASNs as JSON (read through [`AsnView`] like the ASN itself).
-    previous: &'a [Value],
+    previous: &'a [Json<'a>],
     pub previous_given: bool,
     pub ledger: Vec<LedgerEntry<'a>>,
 }
 
 /// "00001" and "1" are the same PO line.
 pub(crate) fn normalise_sequence(sequence: &str) -> String {
+    normalised_sequence(sequence).to_string()
+}
+
+/// [`normalise_sequence`] without a copy: a slice of `sequence`, or "0".
+fn normalised_sequence(sequence: &str) -> &str {
     let trimmed = sequence.trim().trim_start_matches('0');
-    if trimmed.is_empty() {
-        "0".to_string()
-    } else {
-        trimmed.to_string()
-    }
+    if trimmed.is_empty() { "0" } else { trimmed }
 }
 
 fn quantity(q: &ItemQuantity) -> Quantity {
@@ -136,8 +140,11 @@ impl<'a> Context<'a> {
                 shipment_identifier: entry.shipment_identifier.as_deref().map(str::trim),
             })
             .collect();
-        let mut lines_by_asin = BTreeMap::new();
-        let mut lines_by_vendor_id = BTreeMap::new();
+        let line_count = orders.iter().flatten().fold(0usize, |sum, (_, order)| {
+            sum.saturating_add(order.order_details.as_ref().map_or(0, |d| d.items.len()))
+        });
+        let mut lines_by_asin = HashMap::with_capacity(line_count);
+        let mut lines_by_vendor_id = HashMap::new();
         for (po, order) in orders.iter().flatten() {
             for line in order.order_details.iter().flat_map(|d| d.items.iter()) {
                 if let Some(asin) = line.amazon_product_identifier.as_deref() {
@@ -237,12 +244,12 @@ fn index_acknowledgements<'a>(
     }
     dated.sort_by_key(|(date, i, _)| (*date, *i));
     let mut index: BTreeMap<&'a str, AckLines<'a>> = BTreeMap::new();
-    // Case sizes of PO lines by (PO, normalised sequence number).
-    let mut unit_sizes: BTreeMap<(&str, String), u64> = BTreeMap::new();
+    // Case sizes of PO lines by (PO, normalised sequence number); looked up only (hashed).
+    let mut unit_sizes: HashMap<(&str, &str), u64> = HashMap::new();
     for (po, order) in orders.into_iter().flatten() {
         for line in order.order_details.iter().flat_map(|d| d.items.iter()) {
             if let Some(size) = line.ordered_quantity.unit_size {
-                unit_sizes.insert((*po, normalise_sequence(&line.item_sequence_number)), size);
+                unit_sizes.insert((*po, normalised_sequence(&line.item_sequence_number)), size);
             }
         }
     }
@@ -253,7 +260,7 @@ fn index_acknowledgements<'a>(
             let sequence_number = item.item_sequence_number.as_deref().map(normalise_sequence);
             let po_unit_size = sequence_number
                 .as_ref()
-                .and_then(|seq| unit_sizes.get(&(po, seq.clone())))
+                .and_then(|seq| unit_sizes.get(&(po, seq.as_str())))
                 .copied();
             let fallback = item.ordered_quantity.unit_size.or(po_unit_size);
             let confirmed_eaches = item

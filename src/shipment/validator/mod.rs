@@ -13,7 +13,6 @@ pub(crate) mod structure;
 mod transport;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 pub(crate) use context::{Context, Sources};
 
@@ -23,6 +22,7 @@ use super::options::ValidationOptions;
 use super::schema;
 use super::view::AsnView;
 use crate::catalog::SkuMapping;
+use crate::json_tree::Json;
 use crate::spapi::orders::{Order, OrderAcknowledgement};
 use crate::time::Instant;
 
@@ -31,11 +31,12 @@ use crate::time::Instant;
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ValidateShipmentConfirmationInput {
+pub struct ValidateShipmentConfirmationInput<'a> {
     /// The ASN as it would be sent (one element of `shipmentConfirmations`). Read as plain JSON
     /// so that a half-filled form still gets every issue rather than one parse error.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "ShipmentConfirmation"))]
-    pub shipment_confirmation: Value,
+    #[serde(borrow)]
+    pub shipment_confirmation: Json<'a>,
     /// Amazon `Order`s the ASN ships against (unit of measure, ship-to, ordered quantities).
     #[serde(default)]
     pub purchase_orders: Option<Vec<Order>>,
@@ -50,7 +51,8 @@ pub struct ValidateShipmentConfirmationInput {
         target_arch = "wasm32",
         tsify(type = "ShipmentConfirmation[] | undefined")
     )]
-    pub previous_shipments: Option<Vec<Value>>,
+    #[serde(borrow)]
+    pub previous_shipments: Option<Vec<Json<'a>>>,
     /// SSCCs used in the last 365 days, kept by the host.
     #[serde(default)]
     pub sscc_ledger: Option<Vec<SsccLedgerEntry>>,
@@ -93,7 +95,7 @@ pub struct ValidateShipmentConfirmationOutput {
 /// Validates one ASN. Errors only for input that is not an ASN validation request at all
 /// (bad `now`, malformed POs, an unusable SKU map); every problem of the ASN is an issue.
 pub fn validate_shipment_confirmation(
-    input: ValidateShipmentConfirmationInput,
+    input: ValidateShipmentConfirmationInput<'_>,
 ) -> Result<ValidateShipmentConfirmationOutput, ShipmentError> {
     let context = Context::new(Sources {
         purchase_orders: input.purchase_orders.as_deref(),
@@ -113,7 +115,7 @@ pub fn validate_shipment_confirmation(
 }
 
 /// Every issue of `asn` (paths relative to the ASN).
-pub(crate) fn validate_value(asn: &Value, context: &Context) -> Vec<ShipmentIssue> {
+pub(crate) fn validate_value(asn: &Json, context: &Context) -> Vec<ShipmentIssue> {
     let mut issues = Vec::new();
     schema::check(
         asn,

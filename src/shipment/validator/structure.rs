@@ -1,7 +1,8 @@
 //! Structure: every reference resolves, the containers follow the declared
 //! `shipmentStructure`, contents add up to each item's `shippedQuantity`, counts match.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Context;
 use crate::shipment::issue::{ShipmentIssue, codes};
@@ -72,37 +73,32 @@ pub(crate) fn check<'a>(
     item_pos
 }
 
-fn index_items<'a>(
-    view: &AsnView<'a>,
-    issues: &mut Vec<ShipmentIssue>,
-) -> BTreeMap<&'a str, usize> {
-    let mut index = BTreeMap::new();
+/// Positions by sequence number. Hashed, not ordered: only ever looked up (several lookups per
+/// container item), never iterated, so the hasher's random order cannot reach an output.
+type SequenceIndex<'a> = HashMap<&'a str, usize>;
+
+fn index_items<'a>(view: &AsnView<'a>, issues: &mut Vec<ShipmentIssue>) -> SequenceIndex<'a> {
+    let mut index = SequenceIndex::with_capacity(view.items.len());
     for (i, item) in view.items.iter().enumerate() {
         if let Some(sequence) = item.sequence_number {
-            if index.insert(sequence, i).is_some() {
-                issues.push(ShipmentIssue::error(
+            // A duplicate must not hide the first item: the first occurrence is kept.
+            match index.entry(sequence) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                Entry::Occupied(_) => issues.push(ShipmentIssue::error(
                     codes::DUPLICATE_ITEM_SEQUENCE_NUMBER,
                     format!("/shippedItems/{i}/itemSequenceNumber"),
                     format!("item sequence number {sequence} is used by more than one item"),
-                ));
+                )),
             }
         }
     }
-    // A duplicate must not hide the first item: keep the first occurrence.
-    let mut first = BTreeMap::new();
-    for (i, item) in view.items.iter().enumerate() {
-        if let Some(sequence) = item.sequence_number {
-            first.entry(sequence).or_insert(i);
-        }
-    }
-    first
+    index
 }
 
-fn index_cartons<'a>(
-    view: &AsnView<'a>,
-    issues: &mut Vec<ShipmentIssue>,
-) -> BTreeMap<&'a str, usize> {
-    let mut index = BTreeMap::new();
+fn index_cartons<'a>(view: &AsnView<'a>, issues: &mut Vec<ShipmentIssue>) -> SequenceIndex<'a> {
+    let mut index = SequenceIndex::with_capacity(view.cartons.len());
     for (c, carton) in view.cartons.iter().enumerate() {
         if let Some(sequence) = carton.sequence_number {
             if index.contains_key(sequence) {
@@ -154,7 +150,7 @@ fn container_items<'v, 'a>(
 
 fn purchase_orders_of_items<'a>(
     view: &AsnView<'a>,
-    items_by_sequence: &BTreeMap<&'a str, usize>,
+    items_by_sequence: &SequenceIndex<'a>,
     issues: &mut Vec<ShipmentIssue>,
 ) -> Vec<Option<&'a str>> {
     let mut pos: Vec<Option<&'a str>> = view.items.iter().map(|i| i.purchase_order).collect();
@@ -245,8 +241,8 @@ fn quantity_checks(
 
 fn check_references(
     view: &AsnView,
-    items_by_sequence: &BTreeMap<&str, usize>,
-    cartons_by_sequence: &BTreeMap<&str, usize>,
+    items_by_sequence: &SequenceIndex,
+    cartons_by_sequence: &SequenceIndex,
     issues: &mut Vec<ShipmentIssue>,
 ) {
     for (at, container_item) in container_items(view) {
@@ -260,7 +256,7 @@ fn check_references(
             }
         }
     }
-    let mut pallet_of_carton: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut pallet_of_carton: SequenceIndex = SequenceIndex::new();
     for (p, pallet) in view.pallets.iter().enumerate() {
         let Some(references) = &pallet.carton_references else {
             continue;
@@ -308,9 +304,9 @@ fn structure_name(structure: Option<ShipmentStructure>) -> &'static str {
 
 fn check_hierarchy(
     view: &AsnView,
-    items_by_sequence: &BTreeMap<&str, usize>,
+    items_by_sequence: &SequenceIndex,
     item_pos: &[Option<&str>],
-    cartons_by_sequence: &BTreeMap<&str, usize>,
+    cartons_by_sequence: &SequenceIndex,
     context: &Context,
     issues: &mut Vec<ShipmentIssue>,
 ) {
@@ -478,8 +474,8 @@ fn check_hierarchy(
 /// compared in eaches (a container quantity in Cases without unitSize takes the item's).
 fn check_quantities(
     view: &AsnView,
-    items_by_sequence: &BTreeMap<&str, usize>,
-    cartons_by_sequence: &BTreeMap<&str, usize>,
+    items_by_sequence: &SequenceIndex,
+    cartons_by_sequence: &SequenceIndex,
     issues: &mut Vec<ShipmentIssue>,
 ) {
     let item_unit_size = |reference: &str| {
