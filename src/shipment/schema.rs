@@ -463,6 +463,29 @@ mod tests {
         issues.into_iter().map(|i| (i.code, i.path)).collect()
     }
 
+    /// `check_object` finds unknown keys by counting the members that are fields of the
+    /// model, which is only right when no object of the model names a field twice.
+    #[test]
+    fn no_object_of_the_model_names_a_field_twice() {
+        fn walk(kind: &Kind, path: &str) {
+            match kind {
+                Kind::Object(fields) => {
+                    let mut names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+                    names.sort_unstable();
+                    let count = names.len();
+                    names.dedup();
+                    assert_eq!(names.len(), count, "a field is listed twice at {path}");
+                    for field in *fields {
+                        walk(&field.kind, &format!("{path}/{}", field.name));
+                    }
+                }
+                Kind::Array(element) => walk(element, &format!("{path}/0")),
+                _ => {}
+            }
+        }
+        walk(&SHIPMENT_CONFIRMATION, "");
+    }
+
     #[test]
     fn every_deviation_is_reported_with_its_pointer() {
         let found = issues_of(json!({
