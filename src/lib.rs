@@ -50,6 +50,7 @@ pub mod invoice;
 pub mod json_pointer;
 pub mod limits;
 pub mod money;
+pub mod output;
 pub mod reconcile;
 pub mod sales_order;
 pub mod shipment;
