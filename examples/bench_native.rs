@@ -14,7 +14,7 @@
 
 use std::time::Instant;
 
-use vendor_central_connector::{ack, error::CodedError, input, reconcile, shipment};
+use vendor_central_connector::{ack, error::CodedError, input, output, reconcile, shipment};
 
 /// No size limit here: the limit is a host setting, and the benchmark inputs are larger than
 /// the default on purpose.
@@ -70,24 +70,35 @@ fn failure(error: &dyn CodedError) -> String {
     format!("{} at {:?}: {error}", error.code(), error.path())
 }
 
-fn serialise<T: serde::Serialize>(output: &T) -> Result<String, String> {
-    serde_json::to_string(output).map_err(|e| e.to_string())
+/// The same serialisation as the `…Json` exports (`to_json` in src/wasm/mod.rs), with the same
+/// capacity hint (the input's length, or 0 where the export passes 0).
+fn serialise<T: serde::Serialize>(output: &T, capacity_hint: usize) -> Result<String, String> {
+    output::to_json_text(output, capacity_hint).map_err(|e| e.to_string())
 }
 
 fn decide_acknowledgements(text: &str) -> Result<String, String> {
     let parsed = input::parse_input_with_limit(text, NO_LIMIT)
         .map_err(|e| failure(&ack::AckError::from(e)))?;
-    serialise(&ack::decide_acknowledgements(parsed).map_err(|e| failure(&e))?)
+    serialise(
+        &ack::decide_acknowledgements(parsed).map_err(|e| failure(&e))?,
+        text.len(),
+    )
 }
 
 fn reconcile_rows(text: &str) -> Result<String, String> {
     let parsed = reconcile::parse_reconcile_input(text)
         .map_err(|e| failure(&reconcile::ReconcileError::from(e)))?;
-    serialise(&reconcile::reconcile(parsed).map_err(|e| failure(&e))?)
+    serialise(
+        &reconcile::reconcile(parsed).map_err(|e| failure(&e))?,
+        text.len(),
+    )
 }
 
 fn validate_shipment_confirmation(text: &str) -> Result<String, String> {
     let parsed = input::parse_input_with_limit(text, NO_LIMIT)
         .map_err(|e| failure(&shipment::ShipmentError::from(e)))?;
-    serialise(&shipment::validate_shipment_confirmation(parsed).map_err(|e| failure(&e))?)
+    serialise(
+        &shipment::validate_shipment_confirmation(parsed).map_err(|e| failure(&e))?,
+        0,
+    )
 }

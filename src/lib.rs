@@ -51,6 +51,7 @@ pub mod json_pointer;
 pub mod json_tree;
 pub mod limits;
 pub mod money;
+pub mod output;
 pub mod reconcile;
 pub mod sales_order;
 pub mod shipment;

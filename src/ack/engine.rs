@@ -285,11 +285,12 @@ impl<'a> PoWork<'a> {
             let Some(item) = details.items.get(j) else {
                 continue;
             };
-            let path = format!("/purchaseOrders/{}/orderDetails/items/{j}", plan.index);
+            // The line's JSON pointer, formatted only if an error needs it (not for every line).
+            let path = || format!("/purchaseOrders/{}/orderDetails/items/{j}", plan.index);
             let (facts, mut issues) = line_facts(
                 number,
                 item,
-                &path,
+                path,
                 details.purchase_order_type,
                 context,
                 stock,
@@ -501,7 +502,8 @@ impl<'a> PoWork<'a> {
 
         let mut items = Vec::new();
         let mut proposal_lines = Vec::new();
-        for line in &self.lines {
+        // The lines are consumed: their reasons and allocations move into the output.
+        for line in self.lines {
             let facts = &line.facts;
             let item = facts.item;
             let seq = item.item_sequence_number.as_str();
@@ -510,10 +512,10 @@ impl<'a> PoWork<'a> {
                     .exceptions
                     .push(line_exception(number, facts, issue, due_text.clone()));
             }
-            if let Some(allocation) = &line.promise_allocation {
-                output.allocations.push(allocation.clone());
+            if let Some(allocation) = line.promise_allocation {
+                output.allocations.push(allocation);
             }
-            let decision = match (&line.situation, &line.result) {
+            let decision = match (line.situation, line.result) {
                 (_, Some(result)) => {
                     for issue in &result.issues {
                         output.exceptions.push(line_exception(
@@ -547,7 +549,7 @@ impl<'a> PoWork<'a> {
                         item_acknowledgements: result.entries(&quantity),
                     });
                     if held {
-                        proposal_lines.push(proposal_line(facts, result));
+                        proposal_lines.push(proposal_line(facts, &result));
                     }
                     let status = if held {
                         DecisionStatus::PendingApproval
@@ -574,9 +576,7 @@ impl<'a> PoWork<'a> {
                     decision.rejected = rejected;
                     decision
                 }
-                (Situation::Skip(code, reason), None) => {
-                    skipped(number, facts, *code, reason.clone())
-                }
+                (Situation::Skip(code, reason), None) => skipped(number, facts, code, reason),
                 (Situation::Decide, None) => continue,
             };
             output.decisions.push(decision);
@@ -677,7 +677,7 @@ impl<'a> PoWork<'a> {
 fn line_facts<'a>(
     number: &str,
     item: &'a OrderItem,
-    path: &str,
+    path: impl FnOnce() -> String,
     po_type: Option<crate::spapi::orders::PurchaseOrderType>,
     context: &Context<'a>,
     stock: &StockLedger,
@@ -712,7 +712,7 @@ fn line_facts<'a>(
     if let Some(per_unit) = eaches_per_unit {
         if item.ordered_quantity.amount.checked_mul(per_unit).is_none() {
             return Err(AckError::QuantityOverflow {
-                path: format!("{path}/orderedQuantity"),
+                path: format!("{}/orderedQuantity", path()),
             });
         }
     }
@@ -781,7 +781,7 @@ fn line_exception(
 fn decided(
     number: &str,
     facts: &LineFacts,
-    result: &LineResult,
+    result: LineResult,
     status: DecisionStatus,
 ) -> LineDecision {
     let item = facts.item;
@@ -803,9 +803,10 @@ fn decided(
         rejection_reason: result.rejection_reason,
         backorder_ship_date: result
             .backorders
-            .first()
-            .map(|s| s.scheduled_ship_date.clone()),
-        reason: result.reason.clone(),
+            .into_iter()
+            .next()
+            .map(|s| s.scheduled_ship_date),
+        reason: result.reason,
     }
 }
 

@@ -127,14 +127,31 @@ impl HistoryIndex {
     }
 
     /// The history of a PO line, matched by sequence number, else by ASIN or vendor id.
+    ///
+    /// Runs for every PO line of a batch: each key is built only if the ones before it missed,
+    /// and the PO half of the map key is allocated once.
     pub fn line(&self, po: &str, item: &OrderItem) -> Option<&LineHistory> {
-        let by_sequence = line_key(Some(&item.item_sequence_number), None, None);
-        let by_asin = line_key(None, item.amazon_product_identifier.as_deref(), None);
-        let by_vendor = line_key(None, None, item.vendor_product_identifier.as_deref());
-        [by_sequence, by_asin, by_vendor]
-            .into_iter()
-            .filter(|key| !key.is_empty())
-            .find_map(|key| self.lines.get(&(po.to_string(), key)))
+        if self.lines.is_empty() {
+            return None;
+        }
+        let sequence = Some(item.item_sequence_number.as_str());
+        let asin = item.amazon_product_identifier.as_deref();
+        let vendor_id = item.vendor_product_identifier.as_deref();
+        let mut lookup = (po.to_string(), String::new());
+        [
+            (sequence, None, None),
+            (None, asin, None),
+            (None, None, vendor_id),
+        ]
+        .into_iter()
+        .find_map(|(sequence, asin, vendor_id)| {
+            lookup.1 = line_key(sequence, asin, vendor_id);
+            if lookup.1.is_empty() {
+                None
+            } else {
+                self.lines.get(&lookup)
+            }
+        })
     }
 
     /// When the PO was last acknowledged, if ever.

@@ -69,7 +69,7 @@ pub fn reconcile(
     #[wasm_bindgen(unchecked_param_type = "ReconcileInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = super::stringify_input(&input)?;
-    super::to_js(&run_reconcile(&text)?)
+    super::to_js(&run_reconcile(&text)?, text.len())
 }
 
 /// `reconcile` on JSON text: takes the input as JSON, returns the output as JSON.
@@ -80,7 +80,7 @@ pub fn reconcile(
 /// ```
 #[wasm_bindgen(js_name = reconcileJson)]
 pub fn reconcile_json(input: &str) -> Result<String, JsValue> {
-    super::to_json(&run_reconcile(input)?)
+    super::to_json(&run_reconcile(input)?, input.len())
 }
 
 /// Like the shared `call_*` helpers, but with reconciliation's larger input limit.

@@ -104,7 +104,7 @@ pub fn version() -> Result<JsValue, JsValue> {
             .map(|(model, version)| (model.to_string(), version.to_string()))
             .collect(),
     };
-    to_js(&info)
+    to_js(&info, 0)
 }
 
 /// Settings of this instance of the library, as `configure` takes and returns them.
@@ -178,13 +178,16 @@ pub fn configure(
         .max_reconcile_rows
         .unwrap_or(counts.max_reconcile_rows);
     COUNT_LIMITS.with(|cell| cell.set(counts));
-    to_js(&Settings {
-        max_input_bytes: Some(MAX_INPUT_BYTES.with(std::cell::Cell::get)),
-        max_purchase_orders: Some(counts.max_purchase_orders),
-        max_lines: Some(counts.max_lines),
-        max_shipment_items: Some(counts.max_shipment_items),
-        max_reconcile_rows: Some(counts.max_reconcile_rows),
-    })
+    to_js(
+        &Settings {
+            max_input_bytes: Some(MAX_INPUT_BYTES.with(std::cell::Cell::get)),
+            max_purchase_orders: Some(counts.max_purchase_orders),
+            max_lines: Some(counts.max_lines),
+            max_shipment_items: Some(counts.max_shipment_items),
+            max_reconcile_rows: Some(counts.max_reconcile_rows),
+        },
+        0,
+    )
 }
 
 /// Test-only, not part of the API (absent from the .d.ts and the README): panics on purpose, so
@@ -208,7 +211,7 @@ where
     E: CodedError + From<InputError>,
 {
     let text = stringify_input(input)?;
-    to_js(&run(&text, engine)?)
+    to_js(&run(&text, engine)?, text.len())
 }
 
 /// Runs an engine on JSON text: the shape of every `…Json` export.
@@ -221,7 +224,7 @@ where
     O: Serialize,
     E: CodedError + From<InputError>,
 {
-    to_json(&run(input, engine)?)
+    to_json(&run(input, engine)?, input.len())
 }
 
 /// Parses `text` into the engine's input type, runs the engine, maps every error to JS.
@@ -268,12 +271,14 @@ pub(crate) fn stringify_input(input: &JsValue) -> Result<String, JsValue> {
     Ok(String::from(text))
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| internal_error(&e.to_string()))
+/// `capacity_hint`: the expected length of the text; the input's length is a fair guess (an
+/// engine's output is of the same order as its input), 0 for small outputs.
+pub(crate) fn to_json<T: Serialize>(value: &T, capacity_hint: usize) -> Result<String, JsValue> {
+    crate::output::to_json_text(value, capacity_hint).map_err(|e| internal_error(&e.to_string()))
 }
 
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = to_json(value)?;
+pub(crate) fn to_js<T: Serialize>(value: &T, capacity_hint: usize) -> Result<JsValue, JsValue> {
+    let text = to_json(value, capacity_hint)?;
     JSON::parse(&text).map_err(|_| internal_error("JSON.parse of the output failed"))
 }
 

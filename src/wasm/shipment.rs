@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object, run, stringify_input, to_js};
+use super::{call_json, call_object, run, stringify_input, to_js, to_json};
 use crate::error::{CodedError, InputError};
 use crate::gs1;
 use crate::shipment;
@@ -39,7 +39,10 @@ pub fn build_shipment_confirmation(
 ) -> Result<JsValue, JsValue> {
     // The input borrows the ASN from this text (see `run`).
     let text = stringify_input(&input)?;
-    to_js(&run(&text, shipment::build_shipment_confirmation)?)
+    to_js(
+        &run(&text, shipment::build_shipment_confirmation)?,
+        text.len(),
+    )
 }
 
 /// `buildShipmentConfirmation` on JSON text.
@@ -78,7 +81,8 @@ pub fn validate_shipment_confirmation(
 ) -> Result<JsValue, JsValue> {
     // The input borrows the ASN from this text (see `run`).
     let text = stringify_input(&input)?;
-    to_js(&run(&text, shipment::validate_shipment_confirmation)?)
+    // The output is a list of issues, usually far smaller than the input: no size hint.
+    to_js(&run(&text, shipment::validate_shipment_confirmation)?, 0)
 }
 
 /// `validateShipmentConfirmation` on JSON text.
@@ -89,7 +93,8 @@ pub fn validate_shipment_confirmation(
 /// ```
 #[wasm_bindgen(js_name = validateShipmentConfirmationJson)]
 pub fn validate_shipment_confirmation_json(input: &str) -> Result<String, JsValue> {
-    call_json(input, shipment::validate_shipment_confirmation)
+    // The output is a list of issues, usually far smaller than the input: no size hint.
+    to_json(&run(input, shipment::validate_shipment_confirmation)?, 0)
 }
 
 /// The input of `generateSscc`.
