@@ -106,7 +106,7 @@ async function generate({ workload, scale, file }) {
   emit({ ...facts, inputBytes: Buffer.byteLength(text) });
 }
 
-async function time({ workload, file, runs, styles = ['object', 'json', 'baseline'], shape = 'pkg-import', backend = 'wasm', warmup = 0 }) {
+async function time({ workload, file, runs, styles = ['object', 'json', 'baseline'], shape = 'pkg-import', backend = 'wasm', warmup = 1 }) {
   const core = await loadConfigured(shape, backend);
   const names = WORKLOADS[workload];
   const text = fs.readFileSync(file, 'utf8');

@@ -217,8 +217,8 @@ pub fn supersedes<K: Ord, T: serde::Serialize>(
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
         std::cmp::Ordering::Equal => {
-            serde_json::to_string(candidate).unwrap_or_default()
-                > serde_json::to_string(current).unwrap_or_default()
+            crate::output::to_json_text(candidate, 0).unwrap_or_default()
+                > crate::output::to_json_text(current, 0).unwrap_or_default()
         }
     }
 }

@@ -284,7 +284,7 @@ pub(crate) fn to_js<T: Serialize>(value: &T, capacity_hint: usize) -> Result<JsV
 
 /// A JS `Error` carrying the three fields every host relies on.
 fn to_js_error(error: &dyn CodedError) -> JsValue {
-    let details = serde_json::to_string(&error.details())
+    let details = crate::output::to_json_text(&error.details(), 0)
         .ok()
         .and_then(|text| JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL);

@@ -60,9 +60,9 @@ pub fn build_shipment_confirmation(
         next_serial: input.sscc_source.as_ref().map(|s| s.next_serial_reference),
     };
     let confirmation = builder.assemble();
-    // Through text rather than `to_value`: the text serialiser is the one the boundary already
-    // uses, so the wire types' serialisation code is not duplicated in the wasm module.
-    let text = serde_json::to_string(&confirmation).unwrap_or_default();
+    // Through text rather than `to_value`, and through the boundary's own serialiser
+    // (`output::to_json_text`), so the wire types' serialisation is compiled only once.
+    let text = crate::output::to_json_text(&confirmation, 0).unwrap_or_default();
     let asn: Json = serde_json::from_str(&text).unwrap_or_default();
     let found = validate_value(&asn, &context);
     let Builder {
