@@ -122,7 +122,12 @@ impl<'a> Object<'a> {
             return self
                 .members
                 .iter()
-                .find(|(member, _)| member.len() == key.len() && member.as_ref() == key)
+                // The first bytes first: a call to compare the rest only for a likely match.
+                .find(|(member, _)| {
+                    member.len() == key.len()
+                        && member.as_bytes().first() == key.as_bytes().first()
+                        && member.as_ref() == key
+                })
                 .map(|(_, value)| value);
         }
         self.members

@@ -29,7 +29,7 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
 const SCALE = option('scale', 1);
-const RUNS = option('runs', 3);
+const RUNS = option('runs', 5);
 const SMALL_RUNS = RUNS + 2; // the 1× and 4× sizes are cheap: more samples, steadier medians
 const ASN_RUNS = 50;
 const ASN_WARMUP = 5;

@@ -388,31 +388,30 @@ fn check_object(
     // to look for (keys are unique, and so are the model's field names).
     let mut known_members = 0usize;
     for field in fields {
-        let len = path.len();
-        path.push('/');
-        path.push_str(field.name);
         let member = object.get(field.name);
         if member.is_some() {
             known_members = known_members.saturating_add(1);
         }
-        match member {
-            None | Some(Json::Null) => {
-                if field.required {
-                    issues.push(ShipmentIssue::error(
-                        codes::MISSING_REQUIRED_FIELD,
-                        path.clone(),
-                        format!("{} is required", field.name),
-                    ));
-                }
-            }
+        // Most of the model's fields are optional and absent: the pointer is only written
+        // for a field that is there or missed.
+        let (message, member) = match member {
+            None | Some(Json::Null) if field.required => ("is required", None),
+            None | Some(Json::Null) => continue,
             Some(Json::String(text)) if field.required && text.trim().is_empty() => {
-                issues.push(ShipmentIssue::error(
-                    codes::MISSING_REQUIRED_FIELD,
-                    path.clone(),
-                    format!("{} is required and must not be empty", field.name),
-                ));
+                ("is required and must not be empty", None)
             }
-            Some(field_value) => check(field_value, &field.kind, path, issues),
+            Some(present) => ("", Some(present)),
+        };
+        let len = path.len();
+        path.push('/');
+        path.push_str(field.name);
+        match member {
+            Some(present) => check(present, &field.kind, path, issues),
+            None => issues.push(ShipmentIssue::error(
+                codes::MISSING_REQUIRED_FIELD,
+                path.clone(),
+                format!("{} {message}", field.name),
+            )),
         }
         path.truncate(len);
     }
