@@ -3,9 +3,14 @@
 // bundle placed where the entry points `define` it, and the version stamped in. The result is a
 // folder an administrator deploys with `suitecloud project:deploy`. The project is checked here
 // (and again by js/test/netsuite.test.mjs): every XML file well-formed, every referenced file and
-// object present, every relative `define` dependency present.
+// object present, every relative `define` dependency present, script deployments shaped as
+// Oracle's SDF reference describes them, the NetSuite guide (README.md) in the project.
 import fs from 'node:fs';
 import path from 'node:path';
+import sdfXml from './sdf-xml.cjs';
+
+/** The strict SDF XML parser (js/build/sdf-xml.cjs). */
+export const { parseXml } = sdfXml;
 
 export const NETSUITE_TEMPLATE = 'netsuite';
 export const SCRIPTS_FOLDER = 'src/FileCabinet/SuiteScripts/vendor-central-connector';
@@ -33,7 +38,7 @@ export function assembleNetSuite({ templateDir, outDir, amdBundle, version }) {
 export function checkSdfProject(dir) {
   const problems = [];
   const src = path.join(dir, 'src');
-  for (const required of ['suitecloud.config.js', 'src/manifest.xml', 'src/deploy.xml', LIBRARY_FILE]) {
+  for (const required of ['suitecloud.config.js', 'README.md', 'src/manifest.xml', 'src/deploy.xml', LIBRARY_FILE]) {
     if (!fs.existsSync(path.join(dir, required))) problems.push(`missing ${required}`);
   }
   const objectsDir = path.join(src, 'Objects');
@@ -63,12 +68,13 @@ export function checkSdfProject(dir) {
         const ref = m[1];
         if (ref.startsWith('/')) {
           if (!fs.existsSync(path.join(fileCabinet, ref))) problems.push(`${rel}: references ${ref}, which is not in src/FileCabinet`);
-        } else if (/^(customrecord|customscript|custbody|custcol|custscript|customdeploy)/.test(ref) && !objectIds.has(ref)) {
+        } else if (/^(customrecord|customscript|custbody|custcol|custscript|customdeploy|customworkflow)/.test(ref) && !objectIds.has(ref)) {
           problems.push(`${rel}: references [${ref}], which no object defines`);
         }
       }
     }
   }
+  problems.push(...checkDeployments(parsed, path.join(src, 'manifest.xml')));
   // Every SuiteScript's relative define() dependencies exist.
   const scriptsDir = path.join(dir, SCRIPTS_FOLDER);
   if (fs.existsSync(scriptsDir)) {
@@ -89,6 +95,43 @@ export function checkSdfProject(dir) {
   return problems;
 }
 
+/**
+ * Script deployments as Oracle's SDF XML reference describes them: a deployment bound to a record
+ * (user event, workflow action, client script) has a record type and no title; a Suitelet,
+ * map/reduce, scheduled script or RESTlet deployment has a title. `allpartners` needs the CRM
+ * feature in the manifest. A workflow's custom action runs a workflow action script.
+ */
+function checkDeployments(parsed, manifestFile) {
+  const problems = [];
+  const child = (node, name) => node.children.find((c) => typeof c !== 'string' && c.name === name);
+  const all = (node, name) => node.children.filter((c) => typeof c !== 'string' && c.name === name);
+  const manifest = fs.existsSync(manifestFile) ? fs.readFileSync(manifestFile, 'utf8') : '';
+  const scriptTypes = new Map(parsed.map(({ root }) => [root.attributes.scriptid, root.name]));
+  for (const { rel, root } of parsed) {
+    for (const d of all(child(root, 'scriptdeployments') ?? { children: [] }, 'scriptdeployment')) {
+      const id = d.attributes.scriptid;
+      if (['usereventscript', 'workflowactionscript', 'clientscript'].includes(root.name)) {
+        if (child(d, 'title')) problems.push(`${rel}: deployment ${id} of a ${root.name} takes no <title>`);
+        if (!child(d, 'recordtype')) problems.push(`${rel}: deployment ${id} of a ${root.name} needs a <recordtype>`);
+      } else if (['suitelet', 'mapreducescript', 'scheduledscript', 'restlet'].includes(root.name) && !child(d, 'title')) {
+        problems.push(`${rel}: deployment ${id} of a ${root.name} needs a <title>`);
+      }
+      if (child(d, 'allpartners') && !/<feature[^>]*>CRM<\/feature>/.test(manifest)) problems.push(`${rel}: deployment ${id} sets allpartners, which needs the CRM feature in manifest.xml`);
+    }
+    if (root.name === 'workflow') {
+      const stack = [root];
+      while (stack.length) {
+        const node = stack.pop();
+        for (const c of node.children) if (typeof c !== 'string') stack.push(c);
+        if (node.name !== 'customaction') continue;
+        const ref = /\[(.+)\]/.exec(child(node, 'scripttype')?.children.join('') ?? '')?.[1];
+        if (scriptTypes.get(ref) !== 'workflowactionscript') problems.push(`${rel}: custom action ${node.attributes.scriptid} must run a workflowactionscript (runs ${ref})`);
+      }
+    }
+  }
+  return problems;
+}
+
 function collectScriptIds(node, ids) {
   if (node.attributes?.scriptid) ids.add(node.attributes.scriptid);
   for (const c of node.children) if (typeof c !== 'string') collectScriptIds(c, ids);
@@ -99,104 +142,4 @@ function* allText(node) {
     if (typeof c === 'string') yield c;
     else yield* allText(c);
   }
-}
-
-/**
- * A strict parser for the XML subset SDF uses (elements, attributes, text, comments, the XML
- * declaration, entities): throws on anything not well-formed. Returns {name, attributes, children}.
- */
-export function parseXml(text) {
-  let i = 0;
-  const fail = (msg) => {
-    const line = text.slice(0, i).split('\n').length;
-    throw new Error(`${msg} (line ${line})`);
-  };
-  const skipMisc = () => {
-    for (;;) {
-      while (/\s/.test(text[i] ?? '')) i += 1;
-      if (text.startsWith('<?', i)) {
-        const end = text.indexOf('?>', i);
-        if (end < 0) fail('unterminated processing instruction');
-        i = end + 2;
-      } else if (text.startsWith('<!--', i)) {
-        const end = text.indexOf('-->', i);
-        if (end < 0) fail('unterminated comment');
-        i = end + 3;
-      } else return;
-    }
-  };
-  const name = () => {
-    const m = /^[A-Za-z_][\w.-]*/.exec(text.slice(i));
-    if (!m) fail('expected a name');
-    i += m[0].length;
-    return m[0];
-  };
-  const checkEntities = (s) => {
-    for (const m of s.matchAll(/&([^;\s]*);?/g)) {
-      if (!/^(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+)$/.test(m[1]) || !m[0].endsWith(';')) fail(`bad entity ${m[0]}`);
-    }
-    if (s.includes('<')) fail('"<" in text');
-    return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  };
-  const element = () => {
-    if (text[i] !== '<') fail('expected an element');
-    i += 1;
-    const node = { name: name(), attributes: {}, children: [] };
-    for (;;) {
-      while (/\s/.test(text[i] ?? '')) i += 1;
-      if (text.startsWith('/>', i)) {
-        i += 2;
-        return node;
-      }
-      if (text[i] === '>') {
-        i += 1;
-        break;
-      }
-      const attr = name();
-      if (attr in node.attributes) fail(`duplicate attribute ${attr}`);
-      while (/\s/.test(text[i])) i += 1;
-      if (text[i] !== '=') fail('expected =');
-      i += 1;
-      while (/\s/.test(text[i])) i += 1;
-      const quote = text[i];
-      if (quote !== '"' && quote !== "'") fail('expected a quoted attribute value');
-      const end = text.indexOf(quote, i + 1);
-      if (end < 0) fail('unterminated attribute value');
-      node.attributes[attr] = checkEntities(text.slice(i + 1, end));
-      i = end + 1;
-    }
-    for (;;) {
-      if (i >= text.length) fail(`unclosed <${node.name}>`);
-      if (text.startsWith('<!--', i)) {
-        const end = text.indexOf('-->', i);
-        if (end < 0) fail('unterminated comment');
-        i = end + 3;
-      } else if (text.startsWith('<![CDATA[', i)) {
-        const end = text.indexOf(']]>', i);
-        if (end < 0) fail('unterminated CDATA');
-        node.children.push(text.slice(i + 9, end));
-        i = end + 3;
-      } else if (text.startsWith('</', i)) {
-        i += 2;
-        const closing = name();
-        if (closing !== node.name) fail(`</${closing}> closes <${node.name}>`);
-        while (/\s/.test(text[i])) i += 1;
-        if (text[i] !== '>') fail('expected >');
-        i += 1;
-        return node;
-      } else if (text[i] === '<') {
-        node.children.push(element());
-      } else {
-        const end = text.indexOf('<', i);
-        if (end < 0) fail(`unclosed <${node.name}>`);
-        node.children.push(checkEntities(text.slice(i, end)));
-        i = end;
-      }
-    }
-  };
-  skipMisc();
-  const root = element();
-  skipMisc();
-  if (i < text.length) fail('content after the root element');
-  return root;
 }
