@@ -5,11 +5,16 @@
  * acknowledgement. A refusal by the core (e.g. APPROVED_ABOVE_ORDERED) is thrown as a workflow
  * error naming the line, so the approver sees it and nothing is sent.
  *
+ * Shipped as the action of the workflow customworkflow_vcc_ack_approval (Objects/): it runs
+ * before a sales order held for approval is saved as approved (event Approve), so the state
+ * written here is saved with the approval, and an error cancels the approval. Usage: about 30 of
+ * the 1,000 units (LWA token 10, journal 6, POST 10, outbox update 2).
+ *
  * @NApiVersion 2.1
  * @NScriptType WorkflowActionScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/runtime', 'N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_store'], (error, runtime, log, vcc, spapi, store) => {
+define(['N/error', 'N/runtime', 'N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_store', './vcc_outbox'], (error, runtime, log, vcc, spapi, store, outbox) => {
   function onAction(context) {
     const so = context.newRecord;
     const text = so.getValue({ fieldId: 'custbody_vcc_proposal' });
@@ -44,7 +49,7 @@ define(['N/error', 'N/runtime', 'N/log', './lib/vendor-central-connector.amd', '
     }
     const cfg = store.config('custscript_vcc_wa_');
     const client = spapi.createClient(cfg.connection);
-    const submission = store.submit(client, 'submitAcknowledgement', result.request, acknowledgements.map((a) => a.purchaseOrderNumber), (body) => client.submitAcknowledgement(body));
+    const submission = outbox.submit(client, 'submitAcknowledgement', result.request, acknowledgements.map((a) => a.purchaseOrderNumber), (body) => client.submitAcknowledgement(body));
     const state = submission.state === 'sent' ? 'submitted' : submission.state === 'rejected' ? 'rejected' : 'inDoubt';
     so.setValue({ fieldId: 'custbody_vcc_ack_state', value: state });
     so.setValue({ fieldId: 'custbody_vcc_outbox', value: submission.id });

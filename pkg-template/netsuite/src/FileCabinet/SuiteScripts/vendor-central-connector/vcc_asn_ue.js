@@ -8,7 +8,10 @@
  * @NScriptType UserEventScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store'], (error, log, vcc, store) => {
+define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store', './vcc_outbox'], (error, log, vcc, store, outbox) => {
+  /** Units kept for the core call, the log and the error (all free): a margin. */
+  const HISTORY_FLOOR = 50;
+
   function beforeSubmit(context) {
     if (context.type === context.UserEventType.DELETE) return;
     const text = context.newRecord.getValue({ fieldId: 'custbody_vcc_asn' });
@@ -32,7 +35,13 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store']
       const n = item && item.itemDetails && item.itemDetails.purchaseOrderNumber;
       if (n) named[n] = true;
     });
-    const acknowledgements = store.history().filter((a) => named[a.purchaseOrderNumber]);
+    // Read with a search per 100 PO numbers and one record.load per outbox entry found: a few
+    // units of the user event's 1,000. History that could not be read is not passed as "none".
+    const past = outbox.history(Object.keys(named), HISTORY_FLOOR);
+    if (past.unread.length) {
+      throw error.create({ name: 'VCC_HISTORY_NOT_READ', message: `The acknowledgements of ${past.unread.join(', ')} could not be read within this script's usage limit; the ASN was not checked. Save again, or split the shipment.`, notifyOff: true });
+    }
+    const acknowledgements = past.acknowledgements;
     const input = { shipmentConfirmation, skuMap: cfg.skuMap, now: new Date().toISOString() }; // the core never reads the clock
     if (acknowledgements.length) input.acknowledgements = acknowledgements;
     let result;
