@@ -2,7 +2,7 @@
 # Every test layer, in the order a failure is cheapest to find:
 #   formatting and lints → native Rust tests → wasm-bindgen tests under Node → build →
 #   JS tests over the built artefacts (every bundle in every host shape, emulator, demo) →
-#   browser tests in headless Chromium.
+#   browser tests in headless Chromium → the SuiteScript entry points under Jest.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
@@ -34,6 +34,9 @@ step "JS tests over the built artefacts"
 outputs="$repo/target/test-outputs"
 rm -rf "$outputs" && mkdir -p "$outputs"
 (cd js && VCC_TEST_OUTPUT_DIR="$outputs" node --test --test-concurrency=1 test/) 2>&1 | tee "$outputs/js-suite.log"
+
+step "SuiteScript entry points under Jest: Oracle's SuiteCloud Unit Testing + the NetSuite double, with and without WebAssembly"
+(cd js && VCC_TEST_OUTPUT_DIR="$outputs" node node_modules/jest/bin/jest.js --config jest.config.cjs --ci) 2>&1 | tee "$outputs/jest-suite.log"
 
 step "no secret or personal data in any output of the suite"
 node js/tasks/scan-outputs.mjs "$outputs"
