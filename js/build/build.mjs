@@ -334,9 +334,9 @@ ${syncImports}const loaded = load({
   readHint: ${JSON.stringify(NODE_READ_HINT)},
 });
 `),
-    // Browsers (and bundlers for them): no Node built-in. The URL is written the one way every
-    // bundler recognises (Vite, webpack 5, Rollup, esbuild, Parcel): they emit the .wasm as an
-    // asset and rewrite the URL to it. Top-level await: the functions are usable right after
+    // Browsers (and bundlers for them): no Node built-in. The URL is written the way bundlers
+    // recognise (Vite, webpack 5: tested in js/test/bundlers.browser.test.mjs): they emit the
+    // .wasm as an asset and rewrite the URL to it; served unbundled, it is the file beside this one. Top-level await: the functions are usable right after
     // import, as in Node; the module is fetched and compiled asynchronously meanwhile.
     pkgBrowser: entry('pkg-browser.mjs', `import { loadAsync } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
 import { initSync } from ${imp(glueFile)};

@@ -188,8 +188,8 @@ async function serve(dir, inputs) {
   return server;
 }
 
-async function runInChromium(browser, outDir, inputs) {
-  const server = await serve(outDir, inputs);
+async function runInChromium(browser, outDir, inputs, devUrl) {
+  const server = devUrl ? null : await serve(outDir, inputs);
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -200,15 +200,47 @@ async function runInChromium(browser, outDir, inputs) {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
   });
   try {
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(devUrl || `http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => window.result !== undefined, null, { timeout: 30000 }).catch(() => {
       assert.fail(`the page produced no result; ${problems.join(' | ') || 'no page error'}`);
     });
     return { result: await page.evaluate(() => JSON.parse(JSON.stringify(window.result))), problems };
   } finally {
     await page.close();
-    server.close();
+    if (server) server.close();
   }
+}
+
+/**
+ * Vite's dev server over the app (what a front-end team runs all day): the package goes through
+ * its dependency optimizer, which moves the module away from the package folder.
+ */
+async function startViteDevServer(appDir, inputs) {
+  const vite = await import('vite');
+  const warnings = [];
+  const logger = vite.createLogger('warn');
+  const customLogger = { ...logger, warn: (msg) => warnings.push(msg), warnOnce: (msg) => warnings.push(msg), error: (msg) => warnings.push(msg) };
+  const server = await vite.createServer({
+    root: appDir,
+    configFile: false,
+    logLevel: 'warn',
+    customLogger,
+    cacheDir: path.join(appDir, '.vite-cache'),
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    plugins: [{
+      name: 'page-inputs',
+      configureServer(dev) {
+        dev.middlewares.use((req, res, next) => {
+          if (req.url === '/favicon.ico') return res.writeHead(204).end();
+          if (!req.url.startsWith('/inputs.json')) return next();
+          res.setHeader('content-type', 'application/json');
+          return res.end(JSON.stringify(inputs));
+        });
+      },
+    }],
+  });
+  await server.listen();
+  return { server, url: server.resolvedUrls.local[0], warnings };
 }
 
 test('bundlers: the packed package in Vite and webpack 5 apps, run in headless Chromium', async (t) => {
@@ -279,6 +311,20 @@ test('bundlers: the packed package in Vite and webpack 5 apps, run in headless C
         });
       }
     }
+    await t.test('vite dev server: asn-only', async () => {
+      const { inputs, expected } = apps['asn-only'];
+      const appDir = path.join(appsDir, 'asn-only-dev');
+      fs.cpSync(path.join(FIXTURES, 'asn-only'), appDir, { recursive: true });
+      const dev = await startViteDevServer(appDir, inputs);
+      try {
+        const { result, problems } = await runInChromium(browser, null, inputs, dev.url);
+        assert.deepEqual(problems, [], 'page errors or console warnings');
+        assert.deepEqual(dev.warnings, [], 'vite dev server warnings');
+        assert.deepEqual(result, JSON.parse(JSON.stringify(expected)), 'the browser answers exactly as Node does');
+      } finally {
+        await dev.server.close();
+      }
+    });
   } finally {
     await browser.close();
     fs.mkdirSync(path.dirname(SIZES_FILE), { recursive: true });
