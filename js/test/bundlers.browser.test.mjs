@@ -278,6 +278,25 @@ test('bundlers: the packed package in Vite and webpack 5 apps, run in headless C
       const out = run(process.execPath, ['--input-type=module', '-e', script], appsDir, 'bundlers-node-resolution');
       assert.deepEqual(JSON.parse(out), ['wasm', 'wasm', 'function', 'function']);
     });
+    await t.test('TypeScript resolves the types through the exports (bundler and nodenext resolution), the adapter\'s too', () => {
+      fs.writeFileSync(path.join(appsDir, 'consumer.mts'), `import { validateShipmentConfirmation, backend } from '${PACKAGE}';
+import type { ValidateShipmentConfirmationOutput } from '${PACKAGE}';
+import { SpApiClient, type RunReport } from '${PACKAGE}/node';
+declare const input: Parameters<typeof validateShipmentConfirmation>[0];
+const checked: ValidateShipmentConfirmationOutput = validateShipmentConfirmation(input);
+const which: 'wasm' | 'wasm2js' = backend;
+const client = new SpApiClient({ credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' } });
+declare const report: RunReport;
+export const used = [checked.valid, which, client.endpoint, report.ok];
+`);
+      const tsc = path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc');
+      for (const resolution of ['bundler', 'nodenext']) {
+        const compilerOptions = { noEmit: true, strict: true, skipLibCheck: false, types: [], lib: ['es2022', 'dom'], target: 'es2022',
+          module: resolution === 'bundler' ? 'esnext' : 'nodenext', moduleResolution: resolution };
+        fs.writeFileSync(path.join(appsDir, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions, files: ['consumer.mts'] }));
+        run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], appsDir, `bundlers-tsc-${resolution}`);
+      }
+    });
     for (const [bundler, build] of Object.entries(BUILDERS)) {
       for (const [app, { inputs, expected }] of Object.entries(apps)) {
         await t.test(`${bundler}: ${app}`, async () => {
