@@ -1,7 +1,8 @@
 // The npm package in front-end bundlers (issue 16): `npm pack` of pkg/ is installed into two
 // small apps (js/test/fixtures/bundlers/: one that only validates an ASN, one that uses every
-// export), each built with Vite and with webpack 5 as a front-end team would (default production
-// settings, no plugin, no alias), then run in headless Chromium. Fails on any warning about Node
+// export, one that validates an ASN through `vendor-central-connector/init` without top-level
+// await), each built with Vite and with webpack 5 as a front-end team would (default production
+// settings, no plugin, no alias; the init app for ES2020), then run in headless Chromium. Fails on any warning about Node
 // built-ins (and on any other warning not explained below), on any page error or console
 // warning, and when an answer differs from the Node entry's answer to the same input.
 // Writes the bundle sizes to target/test-artifacts/bundle-sizes.json.
@@ -91,6 +92,8 @@ function pageInputs(core) {
   };
   return {
     'asn-only': { inputs: asnInputs, expected: { outputs: asnInputs.map((i) => core.validateShipmentConfirmation(i)) } },
+    // Called once before init(): refused with NOT_INITIALISED, then every answer as Node's.
+    'asn-init': { inputs: asnInputs, expected: { early: 'NOT_INITIALISED', outputs: asnInputs.map((i) => core.validateShipmentConfirmation(i)) } },
     everything: {
       inputs: calls,
       expected: { exports: Object.keys(core).sort(), backend: 'wasm', outputs: calls.map(answer) },
@@ -99,7 +102,10 @@ function pageInputs(core) {
 }
 
 /** Every warning a Vite build logs, through its own logger (Rolldown's warnings go there too). */
-async function buildWithVite(appDir, outDir) {
+// Build targets below Vite's default, per app: the init app proves it needs no top-level await.
+const VITE_TARGET = { 'asn-init': 'es2020' };
+
+async function buildWithVite(appDir, outDir, app) {
   const vite = await import('vite');
   const warnings = [];
   const logger = vite.createLogger('warn');
@@ -114,7 +120,7 @@ async function buildWithVite(appDir, outDir) {
     configFile: false,
     logLevel: 'warn',
     customLogger,
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, ...(VITE_TARGET[app] ? { target: VITE_TARGET[app] } : {}) },
   });
   return warnings;
 }
@@ -265,29 +271,40 @@ test('bundlers: the packed package in Vite and webpack 5 apps, run in headless C
   const report = { package: `${PACKAGE}@${core.version().library}`, note: 'bytes of the built app; gzip -9', builds: {} };
   try {
     await t.test('the packed package: browser entry shipped, no test hook', () => {
-      for (const f of ['browser.mjs', 'index.mjs', 'index.cjs', 'index.d.ts', 'node/index.d.ts', `${PACKAGE}.wasm`]) assert.ok(files.includes(f), `${f} is in the tarball`);
+      for (const f of ['browser.mjs', 'init.mjs', 'init.node.mjs', 'init.d.ts', 'index.mjs', 'index.cjs', 'index.d.ts', 'node/index.d.ts', `${PACKAGE}.wasm`]) {
+        assert.ok(files.includes(f), `${f} is in the tarball`);
+      }
+      const initEntry = fs.readFileSync(path.join(appsDir, 'node_modules', PACKAGE, 'init.mjs'), 'utf8');
+      assert.doesNotMatch(initEntry, /from\s*['"]node:|require\(|^\S.*\bawait\b/m, 'the init entry has no Node built-in and no top-level await');
       const browserEntry = fs.readFileSync(path.join(appsDir, 'node_modules', PACKAGE, 'browser.mjs'), 'utf8');
       assert.doesNotMatch(browserEntry, /from\s*['"]node:|require\(/, 'the browser entry imports no Node built-in');
       assert.match(browserEntry, /new URL\("\.\/vendor-central-connector\.wasm", import\.meta\.url\)/, 'the wasm URL is written the way bundlers recognise');
     });
     await t.test('Node resolves the installed package to its synchronous entries (ESM and CommonJS), with the adapter', () => {
       const script = `import * as core from '${PACKAGE}'; import * as node from '${PACKAGE}/node';
+        import * as later from '${PACKAGE}/init';
         import { createRequire } from 'node:module';
         const cjs = createRequire(process.cwd() + '/')('${PACKAGE}');
-        console.log(JSON.stringify([core.backend, cjs.backend, typeof core.validateShipmentConfirmation, typeof node.SpApiClient]));`;
+        const before = later.backend;
+        await later.init();
+        console.log(JSON.stringify([core.backend, cjs.backend, typeof core.validateShipmentConfirmation, typeof node.SpApiClient,
+          before, later.validateShipmentConfirmation === core.validateShipmentConfirmation]));`;
       const out = run(process.execPath, ['--input-type=module', '-e', script], appsDir, 'bundlers-node-resolution');
-      assert.deepEqual(JSON.parse(out), ['wasm', 'wasm', 'function', 'function']);
+      assert.deepEqual(JSON.parse(out), ['wasm', 'wasm', 'function', 'function', 'wasm', true]);
     });
     await t.test('TypeScript resolves the types through the exports (bundler and nodenext resolution), the adapter\'s too', () => {
       fs.writeFileSync(path.join(appsDir, 'consumer.mts'), `import { validateShipmentConfirmation, backend } from '${PACKAGE}';
 import type { ValidateShipmentConfirmationOutput } from '${PACKAGE}';
 import { SpApiClient, type RunReport } from '${PACKAGE}/node';
+import { init, backend as laterBackend } from '${PACKAGE}/init';
+const ready: Promise<void> = init();
+const maybe: 'wasm' | 'wasm2js' | null = laterBackend;
 declare const input: Parameters<typeof validateShipmentConfirmation>[0];
 const checked: ValidateShipmentConfirmationOutput = validateShipmentConfirmation(input);
 const which: 'wasm' | 'wasm2js' = backend;
 const client = new SpApiClient({ credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' } });
 declare const report: RunReport;
-export const used = [checked.valid, which, client.endpoint, report.ok];
+export const used = [checked.valid, which, client.endpoint, report.ok, ready, maybe];
 `);
       const tsc = path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc');
       for (const resolution of ['bundler', 'nodenext']) {
@@ -304,7 +321,7 @@ export const used = [checked.valid, which, client.endpoint, report.ok];
           fs.cpSync(path.join(FIXTURES, app), appDir, { recursive: true });
           const outDir = path.join(workDir, 'out', `${bundler}-${app}`);
           const started = Date.now();
-          const warnings = await build(appDir, outDir);
+          const warnings = await build(appDir, outDir, app);
           const buildMs = Date.now() - started;
           const builtins = warnings.filter((w) => NODE_BUILTIN_WARNING.test(w));
           assert.deepEqual(builtins, [], `${bundler} warned about Node built-ins`);

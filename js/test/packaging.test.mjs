@@ -27,8 +27,8 @@ test('__testPanic is in no published file (pkg/, dist/), only in the test-only b
 });
 
 let fresh = 0;
-/** Imports a fresh instance of pkg/browser.mjs while fetch answers with `answer(url)`. */
-async function importBrowserEntry(answer) {
+/** Imports a fresh instance of pkg/browser.mjs (or `entry`) while fetch answers with `answer(url)`. */
+async function importBrowserEntry(answer, entry = 'browser.mjs') {
   const realFetch = globalThis.fetch;
   const asked = [];
   globalThis.fetch = async (url) => {
@@ -37,7 +37,7 @@ async function importBrowserEntry(answer) {
   };
   try {
     fresh += 1;
-    return { mod: await import(`${pathToFileURL(path.join(pkgDir, 'browser.mjs')).href}?case=${fresh}`), asked };
+    return { mod: await import(`${pathToFileURL(path.join(pkgDir, entry)).href}?case=${fresh}`), asked };
   } catch (error) {
     return { error, asked };
   } finally {
@@ -97,6 +97,44 @@ test('browser entry: served correctly, it loads (the same URL, application/wasm)
   const { mod, error } = await importBrowserEntry(() => new Response(bytes, { headers: { 'content-type': 'application/wasm' } }));
   assert.equal(error, undefined);
   assert.equal(mod.backend, 'wasm');
+  assert.match(mod.version().library, /^\d+\.\d+\.\d+/);
+});
+
+test('init entry (vendor-central-connector/init): refuses calls before init(), retries after a failure, loads once', async () => {
+  const bytes = fs.readFileSync(path.join(pkgDir, 'vendor-central-connector.wasm'));
+  let serve = 'missing';
+  const asked = [];
+  const { mod, error } = await importBrowserEntry(() => null, 'init.mjs');
+  assert.equal(error, undefined, 'importing it loads nothing');
+  assert.equal(mod.backend, null);
+  let early;
+  try {
+    mod.validateShipmentConfirmation({});
+  } catch (e) {
+    early = e;
+  }
+  assert.equal(early.code, 'NOT_INITIALISED');
+  assert.equal(early.name, 'ConnectorError');
+  assert.match(early.message, /validateShipmentConfirmation\(\) was called before the WebAssembly module was loaded: call `await init\(\)`/);
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    asked.push(String(url));
+    return serve === 'missing' ? new Response('not found', { status: 404 }) : new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
+  };
+  try {
+    await assert.rejects(mod.init(), (e) => e.code === 'MODULE_LOAD_FAILED' && e.details.step === 'fetch' && e.details.status === 404);
+    assert.equal(mod.backend, null);
+    serve = 'ok';
+    const first = mod.init();
+    assert.equal(mod.init(), first, 'one load at a time');
+    await first;
+    await mod.init();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.equal(asked.length, 2, 'fetched once after the failed try');
+  assert.equal(mod.backend, 'wasm');
+  assert.equal(typeof mod.instantiationMs, 'number');
   assert.match(mod.version().library, /^\d+\.\d+\.\d+/);
 });
 
