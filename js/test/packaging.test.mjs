@@ -26,6 +26,13 @@ test('__testPanic is in no published file (pkg/, dist/), only in the test-only b
   assert.ok(fs.readFileSync(path.join(testBuildDir, 'pkg', 'index.mjs')).includes('__testPanic'), 'the test build has it');
 });
 
+test('vendor-central-connector/node: its .d.ts declares every export of the adapter, and nothing else', async () => {
+  const adapter = await import(pathToFileURL(path.join(pkgDir, 'node', 'index.mjs')).href);
+  const dts = fs.readFileSync(path.join(pkgDir, 'node', 'index.d.ts'), 'utf8');
+  const declared = [...dts.matchAll(/^export declare (?:class|function|const) (\w+)/gm)].map((m) => m[1]);
+  assert.deepEqual([...new Set(declared)].sort(), Object.keys(adapter).sort());
+});
+
 let fresh = 0;
 /** Imports a fresh instance of pkg/browser.mjs (or `entry`) while fetch answers with `answer(url)`. */
 async function importBrowserEntry(answer, entry = 'browser.mjs') {
