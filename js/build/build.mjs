@@ -269,11 +269,23 @@ const NODE_READ_HINT = 'This is the package\'s Node.js entry, which reads the fi
   'a bundle for the browser must resolve the package\'s "browser" export instead (package.json "exports")';
 
 /**
- * Writes one entry module per output shape into `dir`, each importing `glueFile` and guarding
- * `functions` (runtime/recover.mjs: a trap becomes an INTERNAL_PANIC error for that call and a
- * fresh instance for the next). Returns the entry files by shape.
+ * What the packaging works from: one compiled module (a build of the crate). The published
+ * artefacts and the test-only build differ only here; so would a build of a subset of the flows.
+ * @typedef {object} ModuleBuild
+ * @property {string} glue         the wasm-bindgen glue (ES module)
+ * @property {string[]} functions  the public functions it exports (each guarded)
+ * @property {string} wasm         the optimised .wasm
+ * @property {string} wasm2js      the wasm2js module of the same .wasm
  */
-function writeEntries(dir, glueFile, functions) {
+
+/**
+ * Writes one entry module per output shape into `dir`, each importing the build's glue and
+ * guarding its functions (runtime/recover.mjs: a trap becomes an INTERNAL_PANIC error for that
+ * call and a fresh instance for the next). Returns the entry files by shape.
+ * @param {string} dir
+ * @param {ModuleBuild} build
+ */
+function writeEntries(dir, { glue: glueFile, functions, wasm, wasm2js: wasm2jsModule }) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const imp = (file) => JSON.stringify(rel(dir, file));
@@ -297,7 +309,7 @@ ${loadedLater ? 'export let backend = null;\nexport let instantiationMs = null;'
   // (the AMD bundle: NetSuite's engine is not known in advance, and its File Cabinet takes the
   // larger file).
   const wasmZ85 = path.join(dir, 'wasm-deflated-z85.mjs');
-  const deflated = zlib.deflateRawSync(fs.readFileSync(optWasm), { level: 9, memLevel: 9 });
+  const deflated = zlib.deflateRawSync(fs.readFileSync(wasm), { level: 9, memLevel: 9 });
   const padded = new Uint8Array(Math.ceil(deflated.length / 4) * 4);
   padded.set(deflated);
   fs.writeFileSync(wasmZ85, `export default ${JSON.stringify(encodeZ85(padded))};\n`);
@@ -307,7 +319,7 @@ import { initSync } from ${imp(glueFile)};
   const inlinedWasm = `import { inflateWasm } from ${imp(path.join(runtimeDir, 'compressed-wasm.mjs'))};
 import wasmBase64 from ${imp(wasmZ85)};
 `;
-  const inlinedWasm2js = `import * as wasm2js from ${imp(w2jModule)};
+  const inlinedWasm2js = `import * as wasm2js from ${imp(wasm2jsModule)};
 `;
   return {
     distWasm: entry('dist-wasm.mjs', `${syncImports}${inlinedWasm}
@@ -417,8 +429,14 @@ async function bundleDist(entries, dir) {
   return out;
 }
 
-/** The npm package's entries (Node ESM + CJS, browser ESM) with the .wasm and wasm2js fallback beside them. */
-async function bundlePkg(entries, dir) {
+/**
+ * The npm package's entries (Node ESM + CJS, browser ESM with and without top-level await) with
+ * the build's .wasm and wasm2js fallback beside them.
+ * @param {ReturnType<typeof writeEntries>} entries
+ * @param {string} dir
+ * @param {ModuleBuild} build
+ */
+async function bundlePkg(entries, dir, { wasm, wasm2js: wasm2jsModule }) {
   // Node 18+ only (engines): no need to lower syntax, and import.meta must survive.
   const node = { inject: [path.join(runtimeDir, 'inject-node.mjs')], platform: 'node', target: ['node18'], external: [`./${PKG_W2J}`] };
   await bundle({ ...node, entryPoints: [entries.pkgEsm], format: 'esm', outfile: path.join(dir, 'index.mjs') });
@@ -438,13 +456,14 @@ export function init() {
   return Promise.resolve();
 }
 `);
-  await bundle({ entryPoints: [w2jModule], format: 'cjs', platform: 'node', target: ['node18'], minify: true, outfile: path.join(dir, PKG_W2J) });
-  fs.copyFileSync(optWasm, path.join(dir, PKG_WASM));
+  await bundle({ entryPoints: [wasm2jsModule], format: 'cjs', platform: 'node', target: ['node18'], minify: true, outfile: path.join(dir, PKG_W2J) });
+  fs.copyFileSync(wasm, path.join(dir, PKG_WASM));
 }
 
 // Published artefacts: dist/ first (the pkg step reads the AMD bundle for dist/netsuite/).
-const entriesDir = path.join(stageDir, 'entries');
-const publishedEntries = writeEntries(entriesDir, glueJs, publicFunctions);
+/** @type {ModuleBuild} */
+const publishedBuild = { glue: glueJs, functions: publicFunctions, wasm: optWasm, wasm2js: w2jModule };
+const publishedEntries = writeEntries(path.join(stageDir, 'entries'), publishedBuild);
 fs.rmSync(distDir, { recursive: true, force: true });
 fs.mkdirSync(distDir, { recursive: true });
 log('esbuild: dist bundles (esm, iife, wasm2js iife, amd)');
@@ -469,7 +488,7 @@ if (fs.existsSync(licence)) fs.copyFileSync(licence, path.join(pkgDir, 'LICENSE'
 const pkgJson = JSON.parse(fs.readFileSync(path.join(templateDir, 'package.json'), 'utf8'));
 pkgJson.version = crateVersion;
 fs.writeFileSync(path.join(pkgDir, 'package.json'), `${JSON.stringify(pkgJson, null, 2)}\n`);
-await bundlePkg(publishedEntries, pkgDir);
+await bundlePkg(publishedEntries, pkgDir, publishedBuild);
 
 // The .d.ts: wasm-bindgen's, minus init/initSync/InitInput/InitOutput (the package initialises
 // itself), plus the loader's two exports. The same file serves every entry (Node and browser).
@@ -541,9 +560,10 @@ async function buildTestOnlyArtefacts() {
   fs.mkdirSync(TEST_BUILD_DIR, { recursive: true });
   const glue = path.join(TEST_BUILD_DIR, 'glue-with-test-hooks.mjs');
   fs.writeFileSync(glue, `${glueText}${TEST_HOOKS}`);
-  const entries = writeEntries(path.join(TEST_BUILD_DIR, 'entries'), glue, [...publicFunctions, '__testPanic']);
+  const testBuild = { ...publishedBuild, glue, functions: [...publicFunctions, '__testPanic'] };
+  const entries = writeEntries(path.join(TEST_BUILD_DIR, 'entries'), testBuild);
   await bundleDist(entries, path.join(TEST_BUILD_DIR, 'dist'));
-  await bundlePkg(entries, path.join(TEST_BUILD_DIR, 'pkg'));
+  await bundlePkg(entries, path.join(TEST_BUILD_DIR, 'pkg'), testBuild);
 }
 log(`test-only build (with __testPanic): ${path.relative(repoRoot, TEST_BUILD_DIR)}`);
 await buildTestOnlyArtefacts();

@@ -133,7 +133,7 @@ async function buildWithWebpack(appDir, outDir) {
     webpack({
       mode: 'production',
       context: appDir,
-      entry: './main.js',
+      entry: './main.jsx',
       output: { path: outDir, filename: 'main.js', clean: true },
     }, (err, result) => (err ? reject(err) : resolve(result)));
   });
