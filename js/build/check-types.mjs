@@ -19,4 +19,4 @@ if (res.status !== 0) {
   console.error('check-types: type errors (see above)');
   process.exit(res.status ?? 1);
 }
-console.log('check-types: js/types/consumer.ts type-checks against pkg/index.d.ts');
+console.log('check-types: js/types/consumer.ts type-checks against pkg/index.d.ts and pkg/node/index.d.ts');

@@ -8,6 +8,7 @@ export const NODE_ADAPTER_FILES = [
   'index.mjs', 'cli.mjs', 'commands.mjs', 'core.mjs', 'csv.mjs', 'inputs.mjs', 'outbox.mjs',
   'runner.mjs', 'spapi-client.mjs', 'state-store.mjs', 'table.mjs',
 ];
+export const NODE_ADAPTER_TYPES = 'index.d.ts';
 
 /** Copies the adapter into `<pkgDir>/node`; throws when a file imports something not shipped. */
 export function assembleNodeAdapter({ jsDir, pkgDir }) {
@@ -24,5 +25,8 @@ export function assembleNodeAdapter({ jsDir, pkgDir }) {
     fs.writeFileSync(path.join(to, file), text);
     if (file === 'cli.mjs') fs.chmodSync(path.join(to, file), 0o755);
   }
+  // Its types (package.json exports "./node" → "types"), written by hand beside the code; they
+  // import the core's types from the package root (../index.js → ../index.d.ts).
+  fs.copyFileSync(path.join(from, NODE_ADAPTER_TYPES), path.join(to, NODE_ADAPTER_TYPES));
   return NODE_ADAPTER_FILES.map((f) => path.join(to, f));
 }

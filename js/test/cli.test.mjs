@@ -46,7 +46,7 @@ const ACK = ['ack', '--orders', F('orders.json'), '--inventory', F('inventory.cs
 test('package.json declares the bin and the ./node export; pkg/node ships the adapter', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(pkg.bin['vendor-central-connector'], './node/cli.mjs');
-  assert.equal(pkg.exports['./node'], './node/index.mjs');
+  assert.deepEqual(pkg.exports['./node'], { types: './node/index.d.ts', default: './node/index.mjs' });
   assert.ok(fs.readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node'));
   assert.ok(fs.statSync(CLI).mode & 0o100, 'the bin is executable');
 });

@@ -190,16 +190,6 @@ pub fn configure(
     )
 }
 
-/// Test-only, not part of the API (absent from the .d.ts and the README): panics on purpose, so
-/// the adapters' recovery from a trapped instance (a panic aborts to a WebAssembly trap) is
-/// tested on the very build that ships. Nothing else in the library can be made to panic.
-#[doc(hidden)]
-#[wasm_bindgen(js_name = __testPanic, skip_typescript)]
-#[allow(clippy::panic)] // the whole point of this function
-pub fn test_panic() {
-    panic!("__testPanic: deliberate panic to test recovery of a trapped instance");
-}
-
 /// Runs an engine on a JS object: the shape of every object-taking export.
 pub(crate) fn call_object<I, O, E>(
     input: &JsValue,

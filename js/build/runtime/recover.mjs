@@ -26,6 +26,18 @@ function isTrap(error, backend, RuntimeError) {
   return typeof RuntimeError === 'function' && error instanceof RuntimeError;
 }
 
+// Only the explicit-initialisation entry (`vendor-central-connector/init`) can be called before
+// its module is loaded; the glue would fail on its missing instance with a TypeError.
+function notLoadedError(functionName) {
+  const error = new Error(`vendor-central-connector: ${functionName}() was called before the WebAssembly module ` +
+    'was loaded: call `await init()` (from \'vendor-central-connector/init\') once first');
+  error.name = 'ConnectorError';
+  error.code = 'NOT_INITIALISED';
+  error.path = '';
+  error.details = { function: functionName };
+  return error;
+}
+
 function panicError(functionName, cause, recovered) {
   const error = new Error(`internal error in ${functionName}: the WebAssembly instance trapped` +
     ` (${cause && cause.message ? cause.message : String(cause)}); ` +
@@ -52,6 +64,7 @@ export function guardExports(glue, names, loaded) {
   names.forEach((name) => {
     const fn = glue[name];
     wrapped[name] = function () {
+      if (!loaded.backend) throw notLoadedError(name);
       let result;
       try {
         result = fn.apply(undefined, arguments);

@@ -14,8 +14,11 @@ function current() {
   return selected;
 }
 
+// The browser entry compiles asynchronously and hands the glue a compiled module, which the
+// glue (not knowing this stand-in) passes to `new WebAssembly.Module` again: used as it is.
 function Module(bytes) {
-  return new (current().Module)(bytes);
+  const api = current();
+  return bytes instanceof api.Module ? bytes : new api.Module(bytes);
 }
 
 function Instance(module, imports) {

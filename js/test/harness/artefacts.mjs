@@ -11,13 +11,20 @@ export const repoRoot = path.resolve(here, '..', '..', '..');
 export const pkgDir = path.join(repoRoot, 'pkg');
 export const distDir = path.join(repoRoot, 'dist');
 export const BASENAME = 'vendor-central-connector';
-export const dist = (suffix) => path.join(distDir, `${BASENAME}.${suffix}`);
+export const dist = (suffix, dir = distDir) => path.join(dir, `${BASENAME}.${suffix}`);
+// The test-only build (js/build/build.mjs): every host shape again, plus `__testPanic`, which the
+// published artefacts do not have.
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repoRoot, process.env.CARGO_TARGET_DIR) : path.join(repoRoot, 'target');
+export const testBuildDir = path.join(targetDir, 'vcc-test-build');
+const testPkgDir = path.join(testBuildDir, 'pkg');
+const testDistDir = path.join(testBuildDir, 'dist');
 
 /** Throws a clear instruction when the artefacts were not built (the tests never build). */
 export function requireBuilt() {
   const needed = [
-    path.join(pkgDir, 'index.mjs'), path.join(pkgDir, 'index.cjs'), path.join(pkgDir, 'index.d.ts'),
+    path.join(pkgDir, 'index.mjs'), path.join(pkgDir, 'index.cjs'), path.join(pkgDir, 'browser.mjs'), path.join(pkgDir, 'index.d.ts'),
     dist('iife.js'), dist('wasm2js.iife.js'), dist('amd.js'), dist('esm.js'),
+    path.join(testPkgDir, 'browser.mjs'), dist('amd.js', testDistDir),
   ];
   const missing = needed.filter((f) => !fs.existsSync(f));
   if (missing.length) {
@@ -31,14 +38,37 @@ function api(name, mod, ErrorCtor, expectBackend) {
   return { name, mod, ErrorCtor, expectBackend };
 }
 
-export async function loadPkgImport() {
-  const mod = await import(pathToFileURL(path.join(pkgDir, 'index.mjs')).href);
+export async function loadPkgImport(dir = pkgDir) {
+  const mod = await import(pathToFileURL(path.join(dir, 'index.mjs')).href);
   return api('pkg via import', mod, Error, 'wasm');
 }
 
-export function loadPkgRequire() {
+export function loadPkgRequire(dir = pkgDir) {
   const require = createRequire(import.meta.url);
-  return api('pkg via require', require(path.join(pkgDir, 'index.cjs')), Error, 'wasm');
+  return api('pkg via require', require(path.join(dir, 'index.cjs')), Error, 'wasm');
+}
+
+/**
+ * The package's browser entry (package.json exports "browser"), in Node. It fetches
+ * `new URL('./vendor-central-connector.wasm', import.meta.url)`, a file: URL here, which Node's
+ * fetch refuses; while it loads, fetch answers file: URLs the way a static web server answers
+ * the bundled app's URL (200 with application/wasm, or 404). Its bundlers and Chromium are tested
+ * in bundlers.browser.test.mjs.
+ */
+export async function loadPkgBrowser(dir = pkgDir) {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url, init) => {
+    const u = new URL(String(url));
+    if (u.protocol !== 'file:') return realFetch(url, init);
+    if (!fs.existsSync(u)) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    return new Response(fs.readFileSync(u), { status: 200, headers: { 'content-type': u.pathname.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+  };
+  try {
+    const mod = await import(pathToFileURL(path.join(dir, 'browser.mjs')).href);
+    return api('pkg browser entry', mod, Error, 'wasm');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 }
 
 /**
@@ -60,9 +90,9 @@ export function bareContext({ withoutWebAssembly = false } = {}) {
  * The IIFE bundle in a bare context. Without WebAssembly it is the fallback IIFE
  * (`wasm2js.iife.js`): the main IIFE carries only the wasm, to fit a 1 MB code field.
  */
-export function loadIife({ withoutWebAssembly = false } = {}) {
+export function loadIife({ withoutWebAssembly = false, dir = distDir } = {}) {
   const ctx = bareContext({ withoutWebAssembly });
-  const file = dist(withoutWebAssembly ? 'wasm2js.iife.js' : 'iife.js');
+  const file = dist(withoutWebAssembly ? 'wasm2js.iife.js' : 'iife.js', dir);
   vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
   const mod = ctx.VendorCentralConnector;
   if (!mod) throw new Error(`${path.basename(file)} did not set globalThis.VendorCentralConnector`);
@@ -74,7 +104,7 @@ export function loadIife({ withoutWebAssembly = false } = {}) {
  * The AMD bundle through a SuiteScript-style loader: `define` records the dependency list and
  * factory, and the "script" (here: the test) gets the factory's return value.
  */
-export function loadAmd({ withoutWebAssembly = false } = {}) {
+export function loadAmd({ withoutWebAssembly = false, dir = distDir } = {}) {
   const ctx = bareContext({ withoutWebAssembly });
   const defined = [];
   ctx.define = function define(deps, factory) {
@@ -87,7 +117,7 @@ export function loadAmd({ withoutWebAssembly = false } = {}) {
     defined.push(factory());
   };
   ctx.define.amd = {};
-  vm.runInContext(fs.readFileSync(dist('amd.js'), 'utf8'), ctx, { filename: dist('amd.js') });
+  vm.runInContext(fs.readFileSync(dist('amd.js', dir), 'utf8'), ctx, { filename: dist('amd.js', dir) });
   if (defined.length !== 1) throw new Error(`the AMD bundle called define ${defined.length} times`);
   if (typeof ctx.VendorCentralConnector !== 'undefined') throw new Error('the AMD bundle leaked a global');
   return api(`AMD in a SuiteScript-style define harness${withoutWebAssembly ? ' without WebAssembly' : ''}`, defined[0],
@@ -95,14 +125,26 @@ export function loadAmd({ withoutWebAssembly = false } = {}) {
 }
 
 /**
+ * A host shape: loads the published artefact; the API it returns also has `testBuild()`, which
+ * loads the same shape from the test-only build (with `__testPanic`).
+ */
+function shape(name, loadFrom) {
+  return [name, async () => {
+    const a = await loadFrom(pkgDir, distDir);
+    return { ...a, testBuild: async () => loadFrom(testPkgDir, testDistDir) };
+  }];
+}
+
+/**
  * Every host shape the connector ships to, as `[name, load]` pairs: each engine's test file runs
  * its suite once per shape (`for (const [name, load] of HOST_SHAPES) test(name, …)`).
  */
 export const HOST_SHAPES = [
-  ['pkg/ via import', () => loadPkgImport()],
-  ['pkg/ via require', () => loadPkgRequire()],
-  ['IIFE bundle, bare vm context', () => loadIife()],
-  ['wasm2js IIFE bundle, bare vm context without WebAssembly', () => loadIife({ withoutWebAssembly: true })],
-  ['AMD bundle, SuiteScript-style define, bare vm context', () => loadAmd()],
-  ['AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', () => loadAmd({ withoutWebAssembly: true })],
+  shape('pkg/ via import', (p) => loadPkgImport(p)),
+  shape('pkg/ via require', (p) => loadPkgRequire(p)),
+  shape('pkg/ browser entry (fetch + top-level await)', (p) => loadPkgBrowser(p)),
+  shape('IIFE bundle, bare vm context', (p, d) => loadIife({ dir: d })),
+  shape('wasm2js IIFE bundle, bare vm context without WebAssembly', (p, d) => loadIife({ withoutWebAssembly: true, dir: d })),
+  shape('AMD bundle, SuiteScript-style define, bare vm context', (p, d) => loadAmd({ dir: d })),
+  shape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (p, d) => loadAmd({ withoutWebAssembly: true, dir: d })),
 ];
