@@ -152,16 +152,48 @@ function rankOrder(n) {
  * idle time).
  */
 export function indexEntries(entries) {
-  const columns = new Map([['rank', rankOrder(entries.length)]]);
-  let haystacks = null;
+  const n = entries.length;
+  const columns = new Map([['rank', rankOrder(n)]]);
   const column = (key) => {
     if (!columns.has(key)) columns.set(key, columnOrder(entries, key));
     return columns.get(key);
   };
-  const searchTexts = () => {
-    haystacks ??= entries.map((e) => SEARCHED.map((k) => (e[k] === undefined || e[k] === null ? '' : String(e[k]))).join('\n').toLowerCase());
-    return haystacks;
+  // The searched text of every entry in one string, entry i at [starts[i], starts[i + 1]): a
+  // word is found by the engine's string search over all of it, not entry by entry.
+  let search = null;
+  const searchText = () => {
+    if (!search) {
+      const starts = new Uint32Array(n + 1);
+      const parts = new Array(n);
+      let at = 0;
+      for (let i = 0; i < n; i++) {
+        const e = entries[i];
+        parts[i] = SEARCHED.map((k) => (e[k] === undefined || e[k] === null ? '' : String(e[k]))).join('\n').toLowerCase();
+        starts[i] = at;
+        at += parts[i].length + 1;
+      }
+      starts[n] = at;
+      search = { text: `${parts.join('\n')}\n`, starts };
+    }
+    return search;
   };
+  /** The entries whose text holds `word` (lower case, no white space), as a mask. */
+  function holding(word) {
+    const { text, starts } = searchText();
+    const mask = new Uint8Array(n);
+    for (let at = text.indexOf(word); at >= 0;) {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      mask[lo] = 1;
+      at = text.indexOf(word, starts[lo + 1]);
+    }
+    return mask;
+  }
   /** The entries in a column's order, in `direction` (1 ascending, -1 descending). */
   function ordered(key, direction) {
     if (!SORTABLE.includes(key)) throw new Error(`not a sortable column: ${key}`);
@@ -170,42 +202,44 @@ export function indexEntries(entries) {
     c.descending ??= descendingOf(c);
     return c.descending;
   }
-  /** An equality filter on a column: the entries' value numbers and the one wanted (-2: none). */
-  const equal = (key, value) => {
-    const c = column(key);
-    return { group: c.group, wanted: c.ids.get(value) ?? -2 };
-  };
-  /** `filters`: { severity, owner, code, text } (empty = any). A predicate, or null for none. */
-  function predicate({ severity = '', owner = '', code = '', text = '' } = {}) {
+  /** `filters` ({ severity, owner, code, text }; empty = any) as a mask, or null for none. */
+  function kept({ severity = '', owner = '', code = '', text = '' } = {}) {
     const words = String(text).toLowerCase().split(/\s+/).filter(Boolean);
-    const tests = [['severity', severity], ['owner', owner], ['code', code]].filter(([, v]) => v).map(([k, v]) => equal(k, v));
-    if (!tests.length && !words.length) return null;
-    const texts = words.length ? searchTexts() : null;
-    return (i) => {
-      for (const { group, wanted } of tests) if (group[i] !== wanted) return false;
-      if (texts) for (const w of words) if (!texts[i].includes(w)) return false;
-      return true;
-    };
+    const equal = [['severity', severity], ['owner', owner], ['code', code]].filter(([, v]) => v);
+    if (!equal.length && !words.length) return null;
+    let mask = null;
+    for (const word of words) {
+      const found = holding(word);
+      if (mask) for (let i = 0; i < n; i++) mask[i] &= found[i];
+      else mask = found;
+    }
+    mask ??= new Uint8Array(n).fill(1);
+    for (const [key, value] of equal) {
+      const { group, ids } = column(key);
+      const wanted = ids.get(value) ?? -2;
+      for (let i = 0; i < n; i++) if (group[i] !== wanted) mask[i] = 0;
+    }
+    return mask;
   }
   /** What `prepare()` builds, cheapest and most used first. */
   const steps = ['severity', 'owner', 'code', 'dueAt', 'moneyAtRisk', 'itemSequenceNumber', 'purchaseOrderNumber', 'sku', 'search', 'message'];
   return {
-    size: entries.length,
+    size: n,
     /** The indices of the entries to show, in order: a new array the caller may keep. */
     view({ filters, sort = { key: 'rank', direction: 1 } } = {}) {
       const order = ordered(sort.key, sort.direction);
-      const keep = predicate(filters);
-      if (!keep) return order.slice();
-      const out = new Uint32Array(order.length);
-      let n = 0;
-      for (let i = 0; i < order.length; i++) if (keep(order[i])) out[n++] = order[i];
-      return out.slice(0, n);
+      const mask = kept(filters);
+      if (!mask) return order.slice();
+      const out = new Uint32Array(n);
+      let count = 0;
+      for (let i = 0; i < n; i++) if (mask[order[i]]) out[count++] = order[i];
+      return out.slice(0, count);
     },
-    /** Builds one missing piece (a column's order, the search texts); false when all are built. */
+    /** Builds one missing piece (a column's order, the search text); false when all are built. */
     prepare() {
-      const step = steps.find((k) => (k === 'search' ? !haystacks : !columns.has(k)));
+      const step = steps.find((k) => (k === 'search' ? !search : !columns.has(k)));
       if (!step) return false;
-      if (step === 'search') searchTexts();
+      if (step === 'search') searchText();
       else column(step);
       return true;
     },
