@@ -10,8 +10,13 @@ export const SEVERITY_ORDER = ['error', 'warning', 'info'];
 /** The columns a person can sort by (the table's columns). */
 export const SORTABLE = ['rank', 'severity', 'dueAt', 'owner', 'code', 'purchaseOrderNumber', 'itemSequenceNumber', 'sku',
   'moneyAtRisk', 'message'];
-/** The fields free text is searched in. */
-const SEARCHED = ['code', 'message', 'action', 'purchaseOrderNumber', 'itemSequenceNumber', 'sku', 'transactionId', 'owner', 'source'];
+/**
+ * The fields free text is searched in: those with a value of their own per entry go into one
+ * text; those shared by many entries (an action per code, four owners, a few sources) are
+ * searched once per distinct value.
+ */
+const SEARCHED_TEXT = ['message', 'purchaseOrderNumber', 'itemSequenceNumber', 'sku', 'transactionId'];
+const SEARCHED_SHARED = ['code', 'action', 'owner', 'source'];
 
 /** Exact comparison of two decimal strings ("-12.50", "3"), without floating point. */
 export function compareDecimal(a, b) {
@@ -168,7 +173,9 @@ export function indexEntries(entries) {
       let at = 0;
       for (let i = 0; i < n; i++) {
         const e = entries[i];
-        parts[i] = SEARCHED.map((k) => (e[k] === undefined || e[k] === null ? '' : String(e[k]))).join('\n').toLowerCase();
+        let part = '';
+        for (const k of SEARCHED_TEXT) if (e[k] !== undefined && e[k] !== null) part += `${e[k]}\n`;
+        parts[i] = part.toLowerCase();
         starts[i] = at;
         at += parts[i].length + 1;
       }
@@ -177,7 +184,32 @@ export function indexEntries(entries) {
     }
     return search;
   };
-  /** The entries whose text holds `word` (lower case, no white space), as a mask. */
+  /** A shared field's distinct values (lower case) and each entry's value number (-1: none). */
+  const shared = new Map();
+  const sharedValues = (field) => {
+    if (!shared.has(field)) {
+      const group = new Int32Array(n);
+      const values = [];
+      const ids = new Map();
+      for (let i = 0; i < n; i++) {
+        const value = entries[i][field];
+        if (value === undefined || value === null) {
+          group[i] = -1;
+          continue;
+        }
+        let id = ids.get(value);
+        if (id === undefined) {
+          id = values.length;
+          ids.set(value, id);
+          values.push(String(value).toLowerCase());
+        }
+        group[i] = id;
+      }
+      shared.set(field, { group, values });
+    }
+    return shared.get(field);
+  };
+  /** The entries whose searched fields hold `word` (lower case, no white space), as a mask. */
   function holding(word) {
     const { text, starts } = searchText();
     const mask = new Uint8Array(n);
@@ -191,6 +223,12 @@ export function indexEntries(entries) {
       }
       mask[lo] = 1;
       at = text.indexOf(word, starts[lo + 1]);
+    }
+    for (const field of SEARCHED_SHARED) {
+      const { group, values } = sharedValues(field);
+      const hit = Uint8Array.from(values, (v) => (v.includes(word) ? 1 : 0));
+      if (!hit.includes(1)) continue;
+      for (let i = 0; i < n; i++) if (group[i] >= 0 && hit[group[i]]) mask[i] = 1;
     }
     return mask;
   }
@@ -239,8 +277,10 @@ export function indexEntries(entries) {
     prepare() {
       const step = steps.find((k) => (k === 'search' ? !search : !columns.has(k)));
       if (!step) return false;
-      if (step === 'search') searchText();
-      else column(step);
+      if (step === 'search') {
+        searchText();
+        for (const field of SEARCHED_SHARED) sharedValues(field);
+      } else column(step);
       return true;
     },
   };
