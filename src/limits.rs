@@ -260,6 +260,12 @@ impl CountedInput for crate::exceptions_report::ExceptionsReportInput {
     }
 }
 
+impl CountedInput for crate::exceptions_report::ReportFile {
+    fn counts(&self) -> Vec<Count> {
+        vec![Count::new(PurchaseOrders, "/entries", self.entries.len())]
+    }
+}
+
 impl CountedInput for crate::fba::RouteFulfillmentInput {
     fn counts(&self) -> Vec<Count> {
         vec![Count::new(Lines, "/order/lines", self.order.lines.len())]

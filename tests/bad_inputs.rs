@@ -48,6 +48,7 @@ fn dispatch(function: &str, text: &str, limit: usize) -> Option<Outcome> {
         "diffPurchaseOrder" => call(text, limit, sales_order::diff_purchase_order),
         "inventoryFeed" => call(text, limit, inventory_feed::inventory_feed),
         "exceptionsReport" => call(text, limit, exceptions_report::exceptions_report),
+        "readExceptionsReport" => call(text, limit, exceptions_report::read_exceptions_report),
         "routeFulfillment" => call(text, limit, fba::route_fulfillment),
         "applyFulfillmentEvent" => call(text, limit, fba::apply_fulfillment_event),
         "buildShipmentConfirmation" => call(text, limit, shipment::build_shipment_confirmation),

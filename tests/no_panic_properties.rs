@@ -42,6 +42,7 @@ fn corpus_dir(entry: &str) -> PathBuf {
         "diffPurchaseOrder" => "diff_purchase_order",
         "inventoryFeed" => "inventory_feed",
         "exceptionsReport" => "exceptions_report",
+        "readExceptionsReport" => "read_exceptions_report",
         "routeFulfillment" => "route_fulfillment",
         "applyFulfillmentEvent" => "apply_fulfillment_event",
         "buildShipmentConfirmation" => "build_shipment_confirmation",

@@ -213,3 +213,47 @@ export function asnInput(sscc, { pallets: PALLETS = 30, cartons: CARTONS = 40, i
 /** The core's generateSscc as the `sscc(serial)` asnInput wants (GS1 prefix 0614141, ext. 1). */
 export const ssccFrom = (core) => (serial) =>
   `00${core.generateSscc({ companyPrefix: '0614141', extensionDigit: 1, serialReference: serial }).sscc}`;
+
+/**
+ * exceptionsReport input of `count` exceptions as the engines raise them: a realistic mix of
+ * codes (each with its owner in the core's table), severities, POs, lines, SKUs, due times over
+ * ten days around `now` (one in five without), money at risk on three in five (USD, some EUR),
+ * and messages with numbers in them. The core turns it into a report of `count` entries.
+ */
+export function exceptionsInput({ count = 100_000, seed = 7 } = {}) {
+  const random = prng(seed);
+  const int = (n) => Math.floor(random() * n);
+  const codes = [['UNKNOWN_PRODUCT', 'error'], ['MISSING_NET_COST', 'error'], ['PRICE_MISMATCH', 'warning'], ['ZERO_HELD', 'warning'],
+    ['APPROVAL_REQUIRED', 'warning'], ['INVOICE_UNPAID', 'warning'], ['SHORT_RECEIPT', 'error'], ['CURRENCY_NOT_USED_BY_CUSTOMER', 'error'],
+    ['BACKORDER_NOT_ALLOWED', 'info'], ['LATE_SHIPMENT', 'error']];
+  const sources = ['decideAcknowledgements', 'reconcile', 'inventoryFeed', 'toSalesOrders'];
+  const start = Date.UTC(2026, 10, 17);
+  const exceptions = [];
+  for (let i = 0; i < count; i++) {
+    const [code, severity] = codes[int(codes.length)];
+    const po = `PO-${String(int(20_000)).padStart(5, '0')}`;
+    const line = String(1 + int(40));
+    const e = { code, severity, purchaseOrderNumber: po, itemSequenceNumber: line, sku: `SKU-${int(5_000)}`,
+      message: `PO ${po} line ${line}: item ${100_000 + int(900_000)} needs attention (${i})`, source: sources[int(sources.length)] };
+    if (random() < 0.8) e.dueAt = new Date(start + int(10 * 24) * 3_600_000).toISOString().replace('.000Z', 'Z');
+    if (random() < 0.6) e.moneyAtRisk = { amount: (int(5_000_000) / 100).toFixed(2), currencyCode: random() < 0.9 ? 'USD' : 'EUR' };
+    exceptions.push(e);
+  }
+  return { exceptions, now: '2026-11-22T12:00:00Z' };
+}
+
+/**
+ * The ASN form's configuration (js/web/asn-form.mjs) with `cartons` cartons typed in: the
+ * loose-assortment fixture's SKU map, POs and acknowledgements, each carton with two content
+ * lines and no SSCC yet, so every carton has issues (the missing label, quantities beyond
+ * what was acknowledged): the form's worst case, thousands of issues.
+ */
+export function asnFormConfig(packing, { cartons = 1_000 } = {}) {
+  const { skuMap, purchaseOrders, acknowledgements, now } = packing;
+  const initial = JSON.parse(JSON.stringify(packing));
+  for (const key of ['skuMap', 'purchaseOrders', 'acknowledgements', 'now', 'ssccSource']) delete initial[key];
+  const template = initial.cartons[0];
+  delete template.sscc;
+  initial.cartons = Array.from({ length: cartons }, () => JSON.parse(JSON.stringify(template)));
+  return { skuMap, purchaseOrders, acknowledgements, now, initial };
+}

@@ -9,6 +9,8 @@
 //     --scale  size of the headline workloads (1 = 100,000 PO lines and 1,000,000 rows);
 //              0.0625 gives a quick smoke run
 //     --runs   timed calls per measurement of workloads 1 and 2 (median reported)
+//     --skip-browser  leaves out every headless-Chromium measurement (the ASN validation in
+//              Chromium, and the pages: js/bench/pages.mjs)
 //
 // Needs: node js/build/build.mjs (pkg/, dist/, dist/size-report.json) and
 // cargo build --release --example bench_native.
@@ -18,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timeInChromium } from './browser.mjs';
+import { measureAsnForm, measureExceptionsPage } from './pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -35,6 +38,13 @@ const ASN_RUNS = 50;
 const ASN_WARMUP = 5;
 const COLD_RUNS = 5;
 const LINEAR_STEPS = [1 / 16, 1 / 4, 1]; // 1×, 4×, 16×: 16× is the headline size
+
+// Budgets of the pages (issue 21), measured in headless Chromium.
+const ASN_FORM_CARTONS = 1_000;
+const ASN_KEYSTROKE_PAGE_MS = 50; // page work per keystroke beyond the core's own time
+const EXCEPTIONS_ENTRIES = 100_000;
+const EXCEPTIONS_LOAD_MS = 3_000; // file chosen → every filter and sort ready
+const EXCEPTIONS_VIEW_MS = 100; // each filter or sort → new rows drawn
 
 // Budgets (issue 9).
 const BOUNDARY_RATIO = 2.0;
@@ -157,6 +167,24 @@ for (const shape of ['pkg-import', 'pkg-require', 'iife-vm']) {
 // 7. Sizes, from the build's report.
 const sizeReport = JSON.parse(fs.readFileSync(path.join(repo, 'dist', 'size-report.json'), 'utf8'));
 
+// 8. The pages in headless Chromium: the ASN form's keystrokes, the exceptions page's load,
+//    filters and sorts (js/bench/pages.mjs).
+const pages = { asnForm: null, exceptionsPage: null };
+if (!argv.includes('--skip-browser')) {
+  progress(`ASN form with ${ASN_FORM_CARTONS.toLocaleString('en-US')} cartons: keystrokes in headless Chromium`);
+  try {
+    pages.asnForm = await measureAsnForm({ cartons: ASN_FORM_CARTONS });
+  } catch (e) {
+    pages.asnForm = { error: e.message };
+  }
+  progress(`exceptions page with ${EXCEPTIONS_ENTRIES.toLocaleString('en-US')} entries: load, filters, sorts in headless Chromium`);
+  try {
+    pages.exceptionsPage = await measureExceptionsPage({ entries: EXCEPTIONS_ENTRIES });
+  } catch (e) {
+    pages.exceptionsPage = { error: e.message };
+  }
+}
+
 // ---- Budgets -------------------------------------------------------------------------------
 function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -234,6 +262,24 @@ for (const workload of ['ack', 'reconcile']) {
     `16×/1×: object API ${fmtX(o16 / o1)}, JSON round trip alone ${fmtX(b16 / b1)}, native ${fmtX(n16 / n1)}`);
 }
 
+if (pages.asnForm) {
+  const a = pages.asnForm;
+  budget(`ASN form, ${ASN_FORM_CARTONS.toLocaleString('en-US')} cartons: page work per keystroke beyond the core (median)`, fmtMs(a.pageMs?.median),
+    `≤ ${ASN_KEYSTROKE_PAGE_MS} ms`, a.pageMs?.median <= ASN_KEYSTROKE_PAGE_MS && !a.errors?.length,
+    a.error ? a.error : `${a.issues} issues; p95 ${fmtMs(a.pageMs.p95)}, max ${fmtMs(a.pageMs.max)}; the core ${fmtMs(a.coreMs.median)}, `
+      + `whole keystroke ${fmtMs(a.totalMs.median)}; form drawn in ${fmtMs(a.mountMs)}${a.errors?.length ? `; page errors: ${a.errors[0]}` : ''}`);
+}
+if (pages.exceptionsPage) {
+  const x = pages.exceptionsPage;
+  budget(`exceptions page, ${EXCEPTIONS_ENTRIES.toLocaleString('en-US')}-entry report: load to every filter and sort ready`, fmtMs(x.loadMs?.ready),
+    `≤ ${EXCEPTIONS_LOAD_MS / 1000} s`, x.loadMs?.ready <= EXCEPTIONS_LOAD_MS && !x.errors?.length,
+    x.error ? x.error : `${fmtMB(x.bytes)} of JSON; rows on screen after ${fmtMs(x.loadMs.shown)}; ${x.rowsInPage} rows in the page`
+      + `${x.errors?.length ? `; page errors: ${x.errors[0]}` : ''}`);
+  budget(`exceptions page, ${EXCEPTIONS_ENTRIES.toLocaleString('en-US')} entries: slowest filter or sort (median)`, fmtMs(x.slowest?.medianMs),
+    `≤ ${EXCEPTIONS_VIEW_MS} ms`, x.slowest?.medianMs <= EXCEPTIONS_VIEW_MS && !x.errors?.length,
+    x.error ? x.error : `${x.slowest.name}; ${x.operations.map((o) => `${o.name} ${fmtMs(o.medianMs)}`).join(', ')}`);
+}
+
 // ---- Report --------------------------------------------------------------------------------
 const rows = [];
 const row = (...cells) => rows.push(cells.map(String));
@@ -284,6 +330,20 @@ for (const [file, s] of Object.entries(sizeReport.files)) {
   if (/\.(wasm|js|mjs|cjs)$/.test(file)) console.log(`  ${file.padEnd(48)} ${s.raw.toLocaleString('en-US').padStart(11)} B raw ${s.gzip.toLocaleString('en-US').padStart(11)} B gzip`);
 }
 
+if (pages.asnForm?.pageMs || pages.exceptionsPage?.loadMs) {
+  console.log(`\nPages in headless Chromium ${pages.asnForm?.version ?? pages.exceptionsPage?.version ?? ''} (js/bench/pages.mjs)\n`);
+  const a = pages.asnForm;
+  if (a?.pageMs) {
+    console.log(`  ASN form, ${a.cartons} cartons, ${a.issues} issues, ${a.keystrokes} keystrokes: page work median ${fmtMs(a.pageMs.median)} `
+      + `(p95 ${fmtMs(a.pageMs.p95)}, max ${fmtMs(a.pageMs.max)}), core ${fmtMs(a.coreMs.median)}, whole keystroke ${fmtMs(a.totalMs.median)}; drawn in ${fmtMs(a.mountMs)}`);
+  }
+  const x = pages.exceptionsPage;
+  if (x?.loadMs) {
+    console.log(`  exceptions page, ${x.entries} entries (${fmtMB(x.bytes)}): rows on screen ${fmtMs(x.loadMs.shown)}, ready ${fmtMs(x.loadMs.ready)}; ${x.rowsInPage} rows in the page`);
+    for (const o of x.operations) console.log(`    ${o.name.padEnd(28)} median ${fmtMs(o.medianMs).padStart(7)}  max ${fmtMs(o.maxMs).padStart(7)}  (${o.shown} shown)`);
+  }
+}
+
 console.log('\nBudgets\n');
 for (const b of budgets) console.log(`${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.measured} (${b.limit})${b.note ? ` — ${b.note}` : ''}`);
 
@@ -291,7 +351,7 @@ const results = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model.trim(), node: process.versions.node, totalMemory: os.totalmem() },
   settings: { scale: SCALE, runs: RUNS, smallRuns: SMALL_RUNS, asnRuns: ASN_RUNS, coldRuns: COLD_RUNS },
   inputs, timing, native: nativeTiming, memory, asn: { node: asnNode, native: asnNative, chromium: asnChromium },
-  wasm2js: { pkg: wasm2js, bareIifeBySize: wasm2jsBareBySize }, cold, linearity, sizes: sizeReport.files, budgets,
+  wasm2js: { pkg: wasm2js, bareIifeBySize: wasm2jsBareBySize }, cold, linearity, sizes: sizeReport.files, pages, budgets,
   elapsedSeconds: Math.round((Date.now() - started) / 1000),
 };
 fs.writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

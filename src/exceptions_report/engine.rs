@@ -95,12 +95,33 @@ pub fn exceptions_report(
         }
     }
 
-    entries.sort_by(compare_entries);
+    // Each due time parsed once, not at every comparison: a report of 100,000 exceptions makes
+    // about 1.7 million comparisons.
+    let mut keyed: Vec<(Option<DateTime<Utc>>, ReportEntry)> = entries
+        .into_iter()
+        .map(|entry| (parsed_due(&entry), entry))
+        .collect();
+    keyed.sort_by(|(da, a), (db, b)| compare_parsed(a, *da, b, *db));
+    let mut entries: Vec<ReportEntry> = keyed.into_iter().map(|(_, entry)| entry).collect();
     entries.dedup();
-    let mut summary = ReportSummary::default();
-    let mut money: BTreeMap<String, CurrencyAmount> = BTreeMap::new();
     for (i, entry) in entries.iter_mut().enumerate() {
         entry.rank = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
+    }
+    let summary = summarise(&entries, "/exceptions")?;
+    Ok(ExceptionsReportOutput { entries, summary })
+}
+
+/// The summary of a report's entries: counts, overdue, per owner, and money at risk per currency
+/// (currencies never added together). One computation for the engine and for a report read back
+/// (`read_exceptions_report`), so a saved report's summary is checked by the rule that made it.
+/// `overflow_path`: where a total beyond the decimal range is reported.
+pub(crate) fn summarise(
+    entries: &[ReportEntry],
+    overflow_path: &str,
+) -> Result<ReportSummary, ReportError> {
+    let mut summary = ReportSummary::default();
+    let mut money: BTreeMap<String, CurrencyAmount> = BTreeMap::new();
+    for entry in entries {
         summary.total = summary.total.saturating_add(1);
         if entry.overdue {
             summary.overdue = summary.overdue.saturating_add(1);
@@ -116,13 +137,13 @@ pub fn exceptions_report(
                 });
             total.amount = total.amount.checked_add(at_risk.amount).ok_or_else(|| {
                 ReportError::AmountOverflow {
-                    path: "/exceptions".to_string(),
+                    path: overflow_path.to_string(),
                 }
             })?;
         }
     }
     summary.money_at_risk = money.into_values().collect();
-    Ok(ExceptionsReportOutput { entries, summary })
+    Ok(summary)
 }
 
 /// A failed transaction, or one with no status long after it was submitted. A transaction
@@ -181,10 +202,23 @@ fn transaction_problem(
 /// The report's order on entries (see the module documentation). Total: two entries compare
 /// equal only when every field but `rank` is equal.
 pub fn compare_entries(a: &ReportEntry, b: &ReportEntry) -> Ordering {
-    let due = |e: &ReportEntry| e.due_at.as_deref().and_then(|d| parse_instant(d).ok());
+    compare_parsed(a, parsed_due(a), b, parsed_due(b))
+}
+
+fn parsed_due(entry: &ReportEntry) -> Option<DateTime<Utc>> {
+    entry.due_at.as_deref().and_then(|d| parse_instant(d).ok())
+}
+
+/// [`compare_entries`] with each entry's due time already parsed.
+fn compare_parsed(
+    a: &ReportEntry,
+    due_a: Option<DateTime<Utc>>,
+    b: &ReportEntry,
+    due_b: Option<DateTime<Utc>>,
+) -> Ordering {
     b.overdue
         .cmp(&a.overdue)
-        .then_with(|| match (due(a), due(b)) {
+        .then_with(|| match (due_a, due_b) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,

@@ -1,12 +1,14 @@
 //! One calendar of exceptions (`exceptionsReport`): the exceptions of every engine, plus failed
 //! or stuck transactions, in one list ordered by urgency and money at risk, each with its owner
-//! role and the action to take.
+//! role and the action to take; and a saved report read back and checked
+//! (`readExceptionsReport`).
 
 mod engine;
 mod error;
 mod input;
 mod output;
 pub mod owners;
+mod read;
 
 pub use engine::{compare_entries, exceptions_report};
 pub use error::ReportError;
@@ -15,3 +17,4 @@ pub use input::{
     ReportedException, TrackedTransaction,
 };
 pub use output::{ExceptionsReportOutput, OwnerRole, ReportEntry, ReportSummary};
+pub use read::{ReportFile, ReportFileEntry, ReportFileSummary, read_exceptions_report};

@@ -1,4 +1,5 @@
-//! Exports of the exceptions calendar: `exceptionsReport`.
+//! Exports of the exceptions calendar: `exceptionsReport`, and `readExceptionsReport` for a saved
+//! report.
 
 use wasm_bindgen::prelude::*;
 
@@ -38,4 +39,34 @@ pub fn exceptions_report(
 #[wasm_bindgen(js_name = exceptionsReportJson)]
 pub fn exceptions_report_json(input: &str) -> Result<String, JsValue> {
     call_json(input, exceptions_report::exceptions_report)
+}
+
+/// Reads a saved report back (an `exceptionsReport` output from a file) and checks it before
+/// anything shows it: each field of its type, due times ISO-8601 instants, ranks 1, 2, 3, … in
+/// list order, a summary that adds up to the entries. Returns the report as `exceptionsReport`
+/// writes it (due times in UTC); fields it does not define are ignored.
+///
+/// @example
+/// ```js
+/// const report = readExceptionsReport(JSON.parse(fs.readFileSync("report.json", "utf8")));
+/// ```
+/// @throws {ConnectorError} `code` e.g. `INVALID_DATE` (path `/entries/17/dueAt`),
+/// `UNKNOWN_ENUM` (a severity or owner), `INVALID_VALUE` (a rank out of sequence, a summary
+/// figure the entries do not add up to), `MISSING_FIELD`.
+#[wasm_bindgen(js_name = readExceptionsReport, unchecked_return_type = "ExceptionsReportOutput")]
+pub fn read_exceptions_report(
+    #[wasm_bindgen(unchecked_param_type = "ExceptionsReportOutput")] report: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_object(&report, exceptions_report::read_exceptions_report)
+}
+
+/// `readExceptionsReport` on JSON text (a report file as read).
+///
+/// @example
+/// ```js
+/// const report = JSON.parse(readExceptionsReportJson(await file.text()));
+/// ```
+#[wasm_bindgen(js_name = readExceptionsReportJson)]
+pub fn read_exceptions_report_json(report: &str) -> Result<String, JsValue> {
+    call_json(report, exceptions_report::read_exceptions_report)
 }

@@ -27,7 +27,9 @@ pub use ack::{
 pub use df_ack::{
     decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
 };
-pub use exceptions_report::{exceptions_report, exceptions_report_json};
+pub use exceptions_report::{
+    exceptions_report, exceptions_report_json, read_exceptions_report, read_exceptions_report_json,
+};
 pub use fba::{
     apply_fulfillment_event, apply_fulfillment_event_json, route_fulfillment,
     route_fulfillment_json,

@@ -70,6 +70,8 @@ const reportBase = (() => {
     now: '2026-11-21T12:00:00Z',
   };
 })();
+// The fixture report of the exceptions calendar (8 entries, two currencies, two overdue).
+const savedReportBase = readJson('exceptions_report', 'merged.json');
 const routeBase = readJson('fba', 'route_mixed_webstore_order.json').input;
 const eventBase = readJson('fba', 'event_fba_partial_shipment.json').input;
 const shipmentBase = readJson('shipment', 'build-MasterCase.input.json');
@@ -319,6 +321,27 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'transaction-date-invalid', 'a transaction submitted at "2026-11-21T10:00:00+5"', obj(set(b, '/transactions/0/submittedAt', '2026-11-21T10:00:00+5')), 'INVALID_DATE', '/transactions/0/submittedAt');
 }
 {
+  // A saved report read back: fields it does not define are ignored (a newer core's report still
+  // opens; even one nested 3,000 deep is skipped without recursion), so the shared unknown-field
+  // cases do not apply; its own rules are ranks in list order and a summary that adds up to the
+  // entries.
+  const fn = 'readExceptionsReport';
+  const b = savedReportBase;
+  common(fn, b, { required: 'entries', numberAt: '/summary/total', deepPath: '/entries/0/0', skip: ['unknown-top-level-field', 'deep-nesting'] });
+  add_(fn, 'entries-not-array', 'entries is an object', obj(set(b, '/entries', {})), 'INVALID_TYPE', '/entries');
+  add_(fn, 'due-at-invalid', 'an entry with dueAt "2026-13-01T00:00:00Z" (month 13)', obj(set(b, '/entries/3/dueAt', '2026-13-01T00:00:00Z')), 'INVALID_DATE', '/entries/3/dueAt');
+  add_(fn, 'due-at-words', 'an entry with dueAt "soon"', obj(set(b, '/entries/0/dueAt', 'soon')), 'INVALID_DATE', '/entries/0/dueAt');
+  add_(fn, 'severity-unknown', 'an entry with severity "fatal"', obj(set(b, '/entries/1/severity', 'fatal')), 'UNKNOWN_ENUM', '/entries/1/severity');
+  add_(fn, 'owner-unknown', 'an entry owned by "ceo"', obj(set(b, '/entries/2/owner', 'ceo')), 'UNKNOWN_ENUM', '/entries/2/owner');
+  add_(fn, 'money-bad-decimal', 'money at risk of "19,98"', obj(set(b, '/entries/0/moneyAtRisk/amount', '19,98')), 'INVALID_DECIMAL', '/entries/0/moneyAtRisk/amount');
+  add_(fn, 'overdue-as-string', 'overdue "yes"', obj(set(b, '/entries/0/overdue', 'yes')), 'INVALID_TYPE', '/entries/0/overdue');
+  add_(fn, 'entry-missing-code', 'an entry without code', obj(del(b, '/entries/4/code')), 'MISSING_FIELD', '/entries/4/code');
+  add_(fn, 'rank-out-of-sequence', 'the fourth entry ranked 9', obj(set(b, '/entries/3/rank', 9)), 'INVALID_VALUE', '/entries/3/rank');
+  add_(fn, 'summary-total-wrong', 'a summary counting one entry more than there are', obj(set(b, '/summary/total', b.summary.total + 1)), 'INVALID_VALUE', '/summary/total');
+  add_(fn, 'summary-overdue-wrong', 'a summary counting no overdue entry although some are', obj(set(b, '/summary/overdue', 0)), 'INVALID_VALUE', '/summary/overdue');
+  add_(fn, 'summary-money-wrong', 'a money-at-risk total one cent off', obj(set(b, '/summary/moneyAtRisk/1/amount', '24.99')), 'INVALID_VALUE', '/summary/moneyAtRisk/1/amount');
+}
+{
   const fn = 'routeFulfillment';
   const b = routeBase;
   common(fn, b, { required: 'order', numberAt: '/order/lines/0/quantity' });
@@ -421,6 +444,7 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
 const BASES = {
   decideAcknowledgements: ackBase, approveAcknowledgement: approveBase, decideDirectFulfillmentAcknowledgements: dfBase,
   toSalesOrders: salesBase, diffPurchaseOrder: diffBase, inventoryFeed: feedBase, exceptionsReport: reportBase,
+  readExceptionsReport: savedReportBase,
   routeFulfillment: routeBase, applyFulfillmentEvent: eventBase, buildShipmentConfirmation: shipmentBase,
   validateShipmentConfirmation: validateBase, generateSscc: ssccBase, buildInvoice: invoiceBase, reconcile: reconcileBase,
   configure: configureBase,
