@@ -144,6 +144,70 @@ impl Weight {
     }
 }
 
+impl From<&crate::spapi::invoices::InvoiceTotalWeight> for Weight {
+    fn from(weight: &crate::spapi::invoices::InvoiceTotalWeight) -> Self {
+        Weight {
+            amount: weight.amount,
+            unit: weight.unit_of_measure,
+        }
+    }
+}
+
+impl From<&Weight> for crate::spapi::invoices::InvoiceTotalWeight {
+    fn from(weight: &Weight) -> Self {
+        crate::spapi::invoices::InvoiceTotalWeight {
+            unit_of_measure: weight.unit,
+            amount: weight.amount,
+        }
+    }
+}
+
+/// `weight` (converted into `unit`) × `cost` per `unit`, rounded to the currency's minor unit.
+fn weight_value(
+    cost: Decimal,
+    unit: WeightUnit,
+    weight: &Weight,
+    currency: &str,
+) -> Result<Decimal, Unvalued> {
+    let in_price_unit = weight.in_unit(unit).ok_or(Unvalued::Overflow)?;
+    let exact = cost
+        .0
+        .checked_mul(in_price_unit.0)
+        .ok_or(Unvalued::Overflow)?;
+    Ok(round_to(Decimal(exact), currency_scale(currency)))
+}
+
+/// What an invoice item bills, read as Amazon reads it. vendorInvoices item `netCost`: "It
+/// indicates net unit price", and the retail guide's examples total `invoicedQuantity.amount ×
+/// netCost`; for an item priced by weight ("If items are priced by weight, this cost need to be
+/// considered in conjunction with netCostUnitOfMeasure. E.g.: $5/LB") it is `totalWeight ×
+/// netCost`, and without a weight the value is unknown.
+///
+/// ```
+/// use vendor_central_connector::line_value::billed;
+/// use vendor_central_connector::money::Decimal;
+/// // The guide's Cases invoice: 2 Cases of 10 at 140 → 280.
+/// let cost = Decimal::parse("140").unwrap();
+/// assert_eq!(billed(2, cost, None, None, "USD").unwrap().to_string(), "280");
+/// ```
+pub fn billed(
+    units: u64,
+    net_cost: Decimal,
+    priced_per: Option<WeightUnit>,
+    total_weight: Option<&Weight>,
+    currency: &str,
+) -> Result<Decimal, Unvalued> {
+    match priced_per {
+        None => net_cost
+            .checked_mul_quantity(units)
+            .ok_or(Unvalued::Overflow),
+        Some(unit) => {
+            let weight = total_weight.ok_or(Unvalued::WeightNeeded(unit))?;
+            weight_value(net_cost, unit, weight, currency)
+        }
+    }
+}
+
 /// The price and the case size of one PO line: everything needed to value a quantity of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineValue {
@@ -287,15 +351,12 @@ impl LineValue {
             Pricing::PerEach => cost
                 .checked_mul_quantity(eaches)
                 .ok_or(Unvalued::Overflow)?,
-            Pricing::PerWeight(unit) => {
-                let weight = weight.ok_or(Unvalued::WeightNeeded(unit))?;
-                let in_price_unit = weight.in_unit(unit).ok_or(Unvalued::Overflow)?;
-                let exact = cost
-                    .0
-                    .checked_mul(in_price_unit.0)
-                    .ok_or(Unvalued::Overflow)?;
-                round_to(Decimal(exact), currency_scale(currency))
-            }
+            Pricing::PerWeight(unit) => weight_value(
+                cost,
+                unit,
+                weight.ok_or(Unvalued::WeightNeeded(unit))?,
+                currency,
+            )?,
         };
         Ok(CurrencyAmount {
             amount,

@@ -2,8 +2,8 @@
 //! header totals as the exact sums of the line taxes (so "line taxes add up to the header"
 //! holds by construction, with no second rounding).
 
-use super::amounts::{add, at_scale, percent_of};
-use super::input::InvoiceTaxRate;
+use super::amounts::{add, at_scale, mul, percent_of, round_to};
+use super::input::{InvoiceTaxRate, ItemTaxBasis};
 use crate::money::Decimal;
 use crate::spapi::invoices::{InvoiceMoney, TaxDetails, TaxType};
 
@@ -26,6 +26,47 @@ pub fn taxes_on(
             })
         })
         .collect()
+}
+
+/// An item's taxes: the `taxDetails` written on the item, and the line's tax totals (the tax of
+/// the whole line, what the header and the invoice total add up). Per line, both are the tax on
+/// the line amount. Per unit, the item carries the tax on one unit (`taxableAmount` = `netCost`,
+/// as in Amazon's examples) and the line's tax is that tax × `units` (the invoiced quantity, or
+/// the weight of an item priced by weight), rounded to `scale`. `None` on overflow.
+pub fn item_taxes(
+    basis: ItemTaxBasis,
+    net_cost: Decimal,
+    units: Decimal,
+    line_amount: Decimal,
+    rates: &[InvoiceTaxRate],
+    currency_code: &str,
+    scale: u32,
+) -> Option<(Vec<TaxDetails>, Vec<TaxDetails>)> {
+    match basis {
+        ItemTaxBasis::PerLine => {
+            let taxes = taxes_on(line_amount, rates, currency_code, scale)?;
+            Some((taxes.clone(), taxes))
+        }
+        ItemTaxBasis::PerUnit => {
+            let per_unit = taxes_on(net_cost, rates, currency_code, scale)?;
+            let totals = per_unit
+                .iter()
+                .map(|unit_tax| {
+                    let tax = mul(unit_tax.tax_amount.amount?, units)?;
+                    Some(TaxDetails {
+                        tax_type: unit_tax.tax_type,
+                        tax_rate: unit_tax.tax_rate,
+                        tax_amount: InvoiceMoney::of(
+                            at_scale(round_to(tax, scale), scale),
+                            currency_code,
+                        ),
+                        taxable_amount: Some(InvoiceMoney::of(line_amount, currency_code)),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((per_unit, totals))
+        }
+    }
 }
 
 /// Σ of the tax amounts of `details`.
