@@ -519,7 +519,7 @@ fn each_lines(lines: &[(u64, &str)]) -> Vec<Line> {
 
 /// The retail guide's "Invoice with single tax on an item": 4 × 20.00, 30 × 50.00, 3 × 90,
 /// 5 × 20.00 at 5 %, item `taxAmount` 1.00, 2.50, 4.50, 1.00 — the tax of one unit — and the
-/// header 97.5 on 1950, which is Σ unit tax × quantity. The default (`perUnit`) writes exactly
+/// header 97.5 on 1950, the tax of the line amounts. The default (`perUnit`) writes exactly
 /// that. (The example's `invoiceTotal` 1950 leaves the tax out although the model's total is
 /// "including all relevant taxes"; this builder includes it: 2047.50.)
 #[test]
@@ -554,9 +554,10 @@ fn item_taxes_per_unit_as_in_amazons_single_tax_example() {
 
 /// The retail guide's "Invoice with multiple taxes on an item": 2 × 21060.34 and 3 × 58915.25 at
 /// SGST 9 % + CGST 9 %. Its items read per unit (`taxableAmount` 21060.34 is the unit cost; 9 % of
-/// it is the item's 1895.43), but its header 19697.98 is 9 % of the lines' 218866.43, not Σ unit
-/// tax × quantity (19697.97): the documents leave the basis open, so it is a setting.
-/// `perUnit` (default) gives the items of the example; `perLine` gives its header.
+/// it is the item's 1895.43), and its header 19697.98 is the tax of the line amounts (3790.86 +
+/// 15907.12), not Σ unit tax × quantity (19697.97). The default (`perUnit`) reproduces the example
+/// exactly, items and header; `perLine` writes the line's tax on the item (the model's "Total tax
+/// amount applied on invoice total or an item total"), with the same header and total.
 #[test]
 fn item_taxes_in_amazons_multiple_tax_example_per_unit_and_per_line() {
     let lines = each_lines(&[(2, "21060.34"), (3, "58915.25")]);
@@ -574,7 +575,9 @@ fn item_taxes_in_amazons_multiple_tax_example_per_unit_and_per_line() {
         invoice["items"][1]["taxDetails"][1]["taxAmount"]["amount"],
         "5302.37"
     );
-    assert_eq!(invoice["taxDetails"][0]["taxAmount"]["amount"], "19697.97");
+    assert_eq!(invoice["taxDetails"][0]["taxAmount"]["amount"], "19697.98");
+    // 218866.43 + 2 × 19697.98 = 258262.39, the example's `invoiceTotal`.
+    assert_eq!(invoice["invoiceTotal"]["amount"], "258262.39");
     assert_eq!(
         invoice["taxDetails"][0]["taxableAmount"]["amount"],
         "218866.43"
@@ -588,6 +591,7 @@ fn item_taxes_in_amazons_multiple_tax_example_per_unit_and_per_line() {
         "3790.86"
     );
     assert_eq!(invoice["taxDetails"][0]["taxAmount"]["amount"], "19697.98");
+    assert_eq!(invoice["invoiceTotal"]["amount"], "258262.39");
 }
 
 // ---- unitSize as a string -------------------------------------------------------------------

@@ -429,10 +429,7 @@ fn derived_items<'a>(
         // of exactly the eaches invoiced; never apportioned.
         let weight = match line.weight_unit() {
             None => None,
-            Some(unit) if eaches == scope_eaches && scope_weight.is_some() => {
-                let _ = unit;
-                scope_weight
-            }
+            Some(_) if eaches == scope_eaches && scope_weight.is_some() => scope_weight,
             Some(unit) => {
                 doc.issue(
                     "WEIGHT_REQUIRED",
@@ -1097,14 +1094,9 @@ fn assemble<'a>(
         ) else {
             return overflow(doc, &item.path);
         };
-        let units = match &weight {
-            Some(weight) if item.net_cost_unit.is_some() => weight.amount,
-            _ => Decimal(rust_decimal::Decimal::from(item.quantity.amount)),
-        };
         let Some((taxes, totals)) = item_taxes(
             tax_basis,
             item.net_cost,
-            units,
             amount,
             item.rates,
             &currency,

@@ -255,14 +255,14 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// What an item's `taxDetails` amounts are: per invoiced unit, as in both of Amazon's invoice
-    /// examples with item taxes (the retail guide's "Invoice with single tax on an item": 5 % on
-    /// `4 × 20.00` is `taxAmount 1.00`; "with multiple taxes": `taxableAmount` 21060.34 is the
-    /// unit `netCost` of a line of 2), or per line, as the model's `taxAmount` description may
-    /// also be read ("Total tax amount applied on invoice total or an item total").
+    /// What an item's `taxDetails` amounts are. The documents leave it open: both of the retail
+    /// guide's invoice examples with item taxes write them per unit ("Invoice with single tax on
+    /// an item": 5 % on `4 × 20.00` is `taxAmount` 1.00; "with multiple taxes": `taxableAmount`
+    /// 21060.34 is the unit `netCost` of a line of 2), while the model describes `taxAmount` as
+    /// "Total tax amount applied on invoice total or an item total". Either way the line's tax in
+    /// the header and the total is the tax on the line amount, as both examples' headers are.
     ItemTaxBasis {
-        /// Default: `taxableAmount` = `netCost`, `taxAmount` = its tax; the line's tax (in the
-        /// header and the total) is `taxAmount × invoiced quantity` (× weight for weight items).
+        /// Default: `taxableAmount` = `netCost`, `taxAmount` = its tax (the examples' items).
         PerUnit = "perUnit",
         /// `taxableAmount` = the line amount, `taxAmount` = its tax.
         PerLine = "perLine",

@@ -2,7 +2,7 @@
 //! header totals as the exact sums of the line taxes (so "line taxes add up to the header"
 //! holds by construction, with no second rounding).
 
-use super::amounts::{add, at_scale, mul, percent_of, round_to};
+use super::amounts::{add, at_scale, percent_of};
 use super::input::{InvoiceTaxRate, ItemTaxBasis};
 use crate::money::Decimal;
 use crate::spapi::invoices::{InvoiceMoney, TaxDetails, TaxType};
@@ -29,44 +29,27 @@ pub fn taxes_on(
 }
 
 /// An item's taxes: the `taxDetails` written on the item, and the line's tax totals (the tax of
-/// the whole line, what the header and the invoice total add up). Per line, both are the tax on
-/// the line amount. Per unit, the item carries the tax on one unit (`taxableAmount` = `netCost`,
-/// as in Amazon's examples) and the line's tax is that tax × `units` (the invoiced quantity, or
-/// the weight of an item priced by weight), rounded to `scale`. `None` on overflow.
+/// the whole line, what the header and the invoice total add up). The line's tax is always the
+/// tax on the line amount. Per line, the item carries it too; per unit, the item carries the tax
+/// on one unit (`taxableAmount` = `netCost`), as Amazon's examples write it. `None` on overflow.
+///
+/// Per unit reproduces both of the retail guide's examples exactly: items 1.00 on 4 × 20.00 at
+/// 5 % with a header of 97.5; items 1895.43 (2 × 21060.34) and 5302.37 (3 × 58915.25) at 9 % with
+/// a header of 19697.98, the tax of the line amounts (Σ unit tax × quantity would be 19697.97).
 pub fn item_taxes(
     basis: ItemTaxBasis,
     net_cost: Decimal,
-    units: Decimal,
     line_amount: Decimal,
     rates: &[InvoiceTaxRate],
     currency_code: &str,
     scale: u32,
 ) -> Option<(Vec<TaxDetails>, Vec<TaxDetails>)> {
-    match basis {
-        ItemTaxBasis::PerLine => {
-            let taxes = taxes_on(line_amount, rates, currency_code, scale)?;
-            Some((taxes.clone(), taxes))
-        }
-        ItemTaxBasis::PerUnit => {
-            let per_unit = taxes_on(net_cost, rates, currency_code, scale)?;
-            let totals = per_unit
-                .iter()
-                .map(|unit_tax| {
-                    let tax = mul(unit_tax.tax_amount.amount?, units)?;
-                    Some(TaxDetails {
-                        tax_type: unit_tax.tax_type,
-                        tax_rate: unit_tax.tax_rate,
-                        tax_amount: InvoiceMoney::of(
-                            at_scale(round_to(tax, scale), scale),
-                            currency_code,
-                        ),
-                        taxable_amount: Some(InvoiceMoney::of(line_amount, currency_code)),
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?;
-            Some((per_unit, totals))
-        }
-    }
+    let line_taxes = taxes_on(line_amount, rates, currency_code, scale)?;
+    let written = match basis {
+        ItemTaxBasis::PerLine => line_taxes.clone(),
+        ItemTaxBasis::PerUnit => taxes_on(net_cost, rates, currency_code, scale)?,
+    };
+    Some((written, line_taxes))
 }
 
 /// Σ of the tax amounts of `details`.
