@@ -50,6 +50,7 @@ pub mod invoice;
 pub mod json_pointer;
 pub mod json_tree;
 pub mod limits;
+pub mod line_value;
 pub mod money;
 pub mod output;
 pub mod reconcile;

@@ -189,7 +189,9 @@ fn mass_zero_is_held_then_confirmed() {
 }
 
 /// Promises beyond stock are clamped at zero (and reported); caps and holds apply; an item
-/// without an ASIN goes by its SKU with a warning; obsolete items say so.
+/// without an ASIN goes by its SKU with a warning; an obsolete item (HDMI, 9 on hand) is sent
+/// with 0 available and `isObsolete: true`: the DF inventory model says `isObsolete` "When true,
+/// the item is permanently unavailable", so advertising its 9 units would contradict it.
 #[test]
 fn negative_availability_is_clamped_and_rules_apply() {
     let input = json!({
@@ -481,4 +483,60 @@ proptest! {
             prop_assert!(held.is_empty());
         }
     }
+}
+
+/// A warehouse of four SKUs where one sells out: 1 of 4 is 25 %, over the default share of 20 %,
+/// yet one SKU going to zero is never a mass zero (`massZeroMinCount`, default 2), so it is sent.
+/// The DF guide: a partial update "is typically called every few hours to update the items
+/// which are going out of stock or went out of stock since last update". Two of the four at once
+/// (50 %) are still held; `massZeroMinCount: 1` is the share-only rule of before.
+#[test]
+fn a_small_warehouse_can_send_a_sell_out() {
+    let mut input = json!({
+        "sellingParty": "VENDORID",
+        "positions": [
+            { "warehouseId": "SMALL", "sku": "TV-55", "onHand": 0 },
+            { "warehouseId": "SMALL", "sku": "CABLE", "onHand": 7 },
+            { "warehouseId": "SMALL", "sku": "HDMI", "onHand": 7 },
+            { "warehouseId": "SMALL", "sku": "REMOTE", "onHand": 7 }
+        ],
+        "skuMap": sku_map(),
+        "lastSent": [
+            { "warehouseId": "SMALL", "sku": "TV-55", "quantity": 3 },
+            { "warehouseId": "SMALL", "sku": "CABLE", "quantity": 7 },
+            { "warehouseId": "SMALL", "sku": "HDMI", "quantity": 7 },
+            { "warehouseId": "SMALL", "sku": "REMOTE", "quantity": 7 }
+        ]
+    });
+    let out = feed(&input);
+    assert_eq!(out["heldZeros"], json!([]));
+    assert_eq!(out["exceptions"], json!([]));
+    assert_eq!(
+        out["requests"],
+        json!([{ "warehouseId": "SMALL", "batch": 1, "batches": 1, "body": { "inventory": {
+            "sellingParty": { "partyId": "VENDORID" }, "isFullUpdate": false,
+            "items": [{ "buyerProductIdentifier": "B0TV000055", "vendorProductIdentifier": "7Q89K11",
+                        "availableQuantity": { "amount": 0, "unitOfMeasure": "Each" }, "isObsolete": false }] } } }])
+    );
+    assert_valid_body(&out["requests"][0]["body"]);
+
+    // Two of four at once: a mass zero, both held.
+    input["positions"][1]["onHand"] = json!(0);
+    let out = feed(&input);
+    let held: Vec<&str> = out["heldZeros"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["sku"].as_str().unwrap())
+        .collect();
+    assert_eq!(held, ["CABLE", "TV-55"]);
+    assert_eq!(out["exceptions"][0]["code"], "MASS_ZERO_HELD");
+
+    // The share alone, as before: the single sell-out is held.
+    input["positions"][1]["onHand"] = json!(7);
+    input["massZeroMinCount"] = json!(1);
+    let out = feed(&input);
+    assert_eq!(out["heldZeros"][0]["sku"], "TV-55");
+    assert_eq!(out["heldZeros"][0]["reasons"], json!(["massZero"]));
+    assert_eq!(out["requests"], json!([]));
 }

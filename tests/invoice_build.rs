@@ -48,6 +48,12 @@ fn owned(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
 
 /// Happy path: one PO, one ASN, acknowledged cost, freight and a discount. The bill-to party is
 /// taken from the PO and converted (`postalCode` → `postalOrZipCode`).
+///
+/// Line 1 is 10 Cases of 6 at `netCost` 60.00, and vendorOrders says `netCost` is "The net cost
+/// of an item per each or weight unit": the 8 accepted and shipped cases are 48 eaches worth
+/// 48 × 60.00 = 2880.00 (this fixture expected 8 × 60.00 = 480.00 before). The invoice writes
+/// them in eaches at the PO's cost, because vendorInvoices item `netCost` "should match the cost
+/// on the order" and "indicates net unit price": Amazon's `amount × netCost` is 2880.00.
 #[test]
 fn happy_path_body_is_exact() {
     let out = build(&base());
@@ -70,13 +76,13 @@ fn happy_path_body_is_exact() {
                              "stateOrRegion": "WA", "postalOrZipCode": "98108", "countryCode": "US" }
             },
             "paymentTerms": { "type": "Basic", "netDueDays": 60 },
-            "invoiceTotal": { "currencyCode": "USD", "amount": "580.00" },
+            "invoiceTotal": { "currencyCode": "USD", "amount": "2980.00" },
             "chargeDetails": [{ "type": "Freight", "description": "Freight",
                                 "chargeAmount": { "currencyCode": "USD", "amount": "25.00" } }],
             "allowanceDetails": [{ "type": "Discount", "allowanceAmount": { "currencyCode": "USD", "amount": "10.00" } }],
             "items": [
                 { "itemSequenceNumber": 1, "amazonProductIdentifier": "B0CASE0001", "vendorProductIdentifier": "V-CASE",
-                  "invoicedQuantity": { "amount": 8, "unitOfMeasure": "Cases", "unitSize": 6 },
+                  "invoicedQuantity": { "amount": 48, "unitOfMeasure": "Eaches" },
                   "netCost": { "currencyCode": "USD", "amount": "60.00" }, "purchaseOrderNumber": "PO-INV1" },
                 { "itemSequenceNumber": 2, "amazonProductIdentifier": "B0EACH0002", "vendorProductIdentifier": "V-EACH",
                   "invoicedQuantity": { "amount": 20, "unitOfMeasure": "Eaches", "unitSize": 1 },
@@ -88,16 +94,47 @@ fn happy_path_body_is_exact() {
     assert_eq!(
         summary,
         json!([{ "id": "INV-1001", "invoiceType": "Invoice", "status": "built", "purchaseOrderNumbers": ["PO-INV1"],
-                 "currencyCode": "USD", "items": "565.00", "itemTax": "0.00", "charges": "25.00", "chargeTax": "0.00",
-                 "allowances": "10.00", "allowanceTax": "0.00", "total": "580.00", "totalQuantity": 28 }])
+                 "currencyCode": "USD", "items": "2965.00", "itemTax": "0.00", "charges": "25.00", "chargeTax": "0.00",
+                 "allowances": "10.00", "allowanceTax": "0.00", "total": "2980.00", "totalQuantity": 68 }])
     );
 }
 
-/// EU VAT: 20 % on every line and on freight; the header tax is the exact sum of the line taxes,
-/// the total includes item and charge taxes.
+/// `casesInvoicedIn: "Cases"` writes the Cases line as the retail guide's Cases invoice example
+/// does ("invoicedQuantity": 2 Cases of 10 at "netCost" 140, with "invoiceTotal" 1295 = 2 × 140 +
+/// 5 × 125 + 3 × 130: the cost is per case): 8 Cases of 6 at 6 × 60.00 = 360.00 per case, so
+/// Amazon's `amount × netCost` is the same 2880.00.
+#[test]
+fn a_cases_line_can_be_written_in_cases_at_the_cost_per_case() {
+    let mut input = base();
+    input["options"] = json!({ "casesInvoicedIn": "Cases" });
+    let out = build(&input);
+    assert_eq!(out.issues, vec![]);
+    let invoice = serde_json::to_value(&out.request.invoices[0]).unwrap();
+    assert_eq!(
+        invoice["items"][0]["invoicedQuantity"],
+        json!({ "amount": 8, "unitOfMeasure": "Cases", "unitSize": 6 })
+    );
+    assert_eq!(
+        invoice["items"][0]["netCost"],
+        json!({ "currencyCode": "USD", "amount": "360.00" })
+    );
+    assert_eq!(invoice["invoiceTotal"]["amount"], "2980.00");
+    // Whole cases only: 7 eaches of cases of 6 is refused when written in cases.
+    input["invoices"][0]["lines"] = json!([
+        { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 7, "unitOfMeasure": "Eaches" }]);
+    let out = build(&input);
+    assert_eq!(
+        issues(&out),
+        owned(&[("PARTIAL_CASE", "error", "/invoices/0/lines/0/quantity")])
+    );
+}
+
+/// EU VAT per line (`itemTaxBasis: "perLine"`): 20 % on every line and on freight; the header
+/// tax is the exact sum of the line taxes, the total includes item and charge taxes.
 #[test]
 fn taxes_per_line_add_up_to_the_header() {
     let mut input = base();
+    input["options"] = json!({ "itemTaxBasis": "perLine" });
     input["taxes"] = json!([{ "taxType": "VAT", "taxRate": "20" }]);
     input["invoices"][0]["allowances"] = json!([]);
     input["invoices"][0]["charges"][0]["amount"] = json!("12.34");
@@ -105,8 +142,8 @@ fn taxes_per_line_add_up_to_the_header() {
     let invoice = serde_json::to_value(&out.request.invoices[0]).unwrap();
     assert_eq!(
         invoice["items"][0]["taxDetails"],
-        json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "96.00" },
-                 "taxableAmount": { "currencyCode": "USD", "amount": "480.00" } }])
+        json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "576.00" },
+                 "taxableAmount": { "currencyCode": "USD", "amount": "2880.00" } }])
     );
     assert_eq!(
         invoice["items"][1]["taxDetails"][0]["taxAmount"]["amount"],
@@ -114,16 +151,35 @@ fn taxes_per_line_add_up_to_the_header() {
     );
     assert_eq!(
         invoice["taxDetails"],
-        json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "113.00" },
-                 "taxableAmount": { "currencyCode": "USD", "amount": "565.00" } }])
+        json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "593.00" },
+                 "taxableAmount": { "currencyCode": "USD", "amount": "2965.00" } }])
     );
     // 12.34 × 20 % = 2.468 → 2.47 (half away from zero).
     assert_eq!(
         invoice["chargeDetails"][0]["taxDetails"][0]["taxAmount"]["amount"],
         "2.47"
     );
-    // 565 + 113 + 12.34 + 2.47
-    assert_eq!(invoice["invoiceTotal"]["amount"], "692.81");
+    // 2965 + 593 + 12.34 + 2.47
+    assert_eq!(invoice["invoiceTotal"]["amount"], "3572.81");
+
+    // Per unit (the default): the item carries the tax on one unit, the header and the total the
+    // tax of the whole line (576.00 and 17.00): the same money.
+    input["options"] = json!({});
+    let invoice = serde_json::to_value(&build(&input).request.invoices[0]).unwrap();
+    assert_eq!(
+        invoice["items"][0]["taxDetails"],
+        json!([{ "taxType": "VAT", "taxRate": "20", "taxAmount": { "currencyCode": "USD", "amount": "12.00" },
+                 "taxableAmount": { "currencyCode": "USD", "amount": "60.00" } }])
+    );
+    assert_eq!(
+        invoice["items"][1]["taxDetails"][0]["taxAmount"]["amount"],
+        "0.85"
+    );
+    assert_eq!(
+        invoice["taxDetails"][0]["taxAmount"]["amount"],
+        json!("593.00")
+    );
+    assert_eq!(invoice["invoiceTotal"]["amount"], "3572.81");
 }
 
 fn second_po(number: &str, currency: &str) -> Value {
@@ -179,8 +235,8 @@ fn multi_po_invoice_and_the_one_po_profile() {
     assert_eq!(
         summary,
         vec![
-            (1, "PO-INV0".into(), 2),
-            (2, "PO-INV1".into(), 8),
+            (1, "PO-INV0".into(), 12),
+            (2, "PO-INV1".into(), 48),
             (3, "PO-INV1".into(), 20)
         ]
     );
@@ -190,7 +246,8 @@ fn multi_po_invoice_and_the_one_po_profile() {
             .amount
             .unwrap()
             .to_string(),
-        "685.00"
+        // 2 cases of 6 and 8 cases of 6 at 60.00 per each, 20 × 4.25: 720 + 2880 + 85.
+        "3685.00"
     );
     // Ship-to is the same party on both POs, so it is kept.
     assert!(out.request.invoices[0].ship_to_party.is_some());
@@ -244,15 +301,16 @@ fn partial_shipments_across_two_asns() {
         .iter()
         .map(|i| i.items.as_ref().unwrap()[0].invoiced_quantity.amount)
         .collect();
-    assert_eq!(quantities, vec![5, 3]);
+    // 5 and 3 cases of 6, written in eaches.
+    assert_eq!(quantities, vec![30, 18]);
     assert_eq!(
         issues(&out),
         owned(&[("NOTHING_TO_INVOICE", "error", "/invoices/2")])
     );
     let totals: Vec<String> = out.documents.iter().map(|d| d.total.to_string()).collect();
-    assert_eq!(totals, vec!["300.00", "180.00", "0"]);
+    assert_eq!(totals, vec!["1800.00", "1080.00", "0"]);
 
-    // Already invoiced by an earlier run: only the rest is left.
+    // Already invoiced by an earlier run (6 eaches): only the rest is left.
     input["alreadyInvoiced"] =
         json!([{ "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 6 }]);
     input["invoices"] = json!([{ "id": "INV-D", "date": "2026-11-12T10:00:00Z" }]);
@@ -261,7 +319,7 @@ fn partial_shipments_across_two_asns() {
         out.request.invoices[0].items.as_ref().unwrap()[0]
             .invoiced_quantity
             .amount,
-        7
+        42
     );
 }
 
@@ -285,7 +343,7 @@ fn refusals_name_the_rule_and_the_field() {
             vec![("INVOICE_DATE_IN_FUTURE", "error", "/invoices/0/date")],
         ),
         (
-            Box::new(|i| i["invoices"][0]["allowances"][0]["amount"] = json!("590.00")),
+            Box::new(|i| i["invoices"][0]["allowances"][0]["amount"] = json!("2990.00")),
             vec![("INVOICE_TOTAL_ZERO", "error", "/invoices/0")],
         ),
         (
@@ -327,6 +385,7 @@ fn refusals_name_the_rule_and_the_field() {
         ),
         (
             Box::new(|i| {
+                i["options"] = json!({ "casesInvoicedIn": "Cases" });
                 i["invoices"][0]["lines"] = json!([
             { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "2", "quantity": 5, "unitOfMeasure": "Eaches" },
             { "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "quantity": 7, "unitOfMeasure": "Eaches" }])
@@ -380,7 +439,7 @@ fn unacknowledged_quantities_are_left_out_of_derived_invoices() {
     );
     let items = out.request.invoices[0].items.as_ref().unwrap();
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0].invoiced_quantity.amount, 8);
+    assert_eq!(items[0].invoiced_quantity.amount, 48);
 }
 
 #[test]
@@ -446,7 +505,8 @@ fn credit_notes_carry_their_references() {
     assert_eq!(
         built["invoices"][0]["items"][0],
         json!({ "itemSequenceNumber": 1, "amazonProductIdentifier": "B0CASE0001", "vendorProductIdentifier": "V-CASE",
-                "invoicedQuantity": { "amount": 1, "unitOfMeasure": "Cases", "unitSize": 6 },
+                // One case of 6 at 60.00 per each, written in eaches: worth 360.00.
+                "invoicedQuantity": { "amount": 6, "unitOfMeasure": "Eaches" },
                 "netCost": { "currencyCode": "USD", "amount": "60.00" },
                 "creditNoteDetails": { "referenceInvoiceNumber": "INV-1001", "returnsReferenceNumber": "RET-9",
                                        "goodsReturnDate": "2026-11-10T23:00:00Z", "rmaId": "RMA-1" } })
@@ -584,16 +644,27 @@ proptest! {
                 .map(|i| i.net_cost.amount.unwrap().0 * rust_decimal::Decimal::from(i.invoiced_quantity.amount))
                 .sum();
             prop_assert_eq!(item_sum, doc.items.0);
+            // Per unit (the default): the item carries the tax of one unit; the line's tax, in the
+            // header and the total, is the tax of the line amount, rounded half away from zero.
             let line_tax: rust_decimal::Decimal = items.iter()
-                .flat_map(|i| i.tax_details.iter().flatten())
-                .map(|t| t.tax_amount.amount.unwrap().0).sum();
+                .flat_map(|i| i.tax_details.iter().flatten().map(move |t| (i, t)))
+                .map(|(i, t)| {
+                    prop_assert_eq!(t.taxable_amount.as_ref().unwrap().amount, i.net_cost.amount);
+                    let line = i.net_cost.amount.unwrap().0 * rust_decimal::Decimal::from(i.invoiced_quantity.amount);
+                    Ok((line * t.tax_rate.unwrap().0 / rust_decimal::Decimal::ONE_HUNDRED)
+                        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+                })
+                .collect::<Result<Vec<_>, TestCaseError>>()?
+                .into_iter()
+                .sum();
             let header_tax: rust_decimal::Decimal = invoice.tax_details.iter().flatten()
                 .map(|t| t.tax_amount.amount.unwrap().0).sum();
             prop_assert_eq!(line_tax, header_tax);
             prop_assert_eq!(line_tax, doc.item_tax.0);
-            // Line 1 (cases of 6): at most 8 accepted; line 2: at most 24 accepted + backordered.
+            // Line 1 (cases of 6, written in eaches): at most 48 accepted; line 2: at most 24
+            // accepted + backordered.
             for item in items {
-                let limit = if item.invoiced_quantity.unit_size == Some(6) { 8.min(shipped[0]) } else { 24.min(shipped[1] * 2) };
+                let limit = if item.amazon_product_identifier.as_deref() == Some("B0CASE0001") { 48.min(shipped[0] * 6) } else { 24.min(shipped[1] * 2) };
                 prop_assert!(item.invoiced_quantity.amount > 0 && item.invoiced_quantity.amount <= limit);
             }
             prop_assert!(doc.total.0 > d("0").0);

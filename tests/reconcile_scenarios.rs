@@ -22,8 +22,13 @@ fn invoice_base() -> Value {
 }
 
 /// The invoice fixture's PO, acknowledgement and ASN; the invoice `buildInvoice` makes of them
-/// (INV-1001: 8 cases × 60.00 + 20 × 4.25 + freight 25.00 − discount 10.00 = 580.00, net 60
-/// days, due 2027-01-11T10:00:00Z); Amazon's receipt status with `received` eaches per line.
+/// (INV-1001: 8 cases of 6 = 48 eaches × 60.00 + 20 × 4.25 + freight 25.00 − discount 10.00 =
+/// 2980.00, net 60 days, due 2027-01-11T10:00:00Z); Amazon's receipt status with `received`
+/// eaches per line.
+///
+/// Every money figure below values eaches at the PO's `netCost`, which vendorOrders defines as
+/// "The net cost of an item per each or weight unit": line 1's 48 eaches are 2880.00, where this
+/// file expected 8 × 60.00 = 480.00 before (a case valued at the cost of one each).
 fn scenario(received: [u64; 2], now: &str) -> Value {
     let base = invoice_base();
     let built = build_invoice(parse_input(&base.to_string()).unwrap()).unwrap();
@@ -101,17 +106,17 @@ fn happy_path_to_paid_is_exact() {
         { "acknowledgementCode": "Accepted", "acknowledgedQuantity": { "amount": 24, "unitOfMeasure": "Eaches" } }]);
     input["shipments"][0]["shippedItems"][1]["shippedQuantity"]["amount"] = json!(24);
     input["invoices"][0]["items"][1]["invoicedQuantity"]["amount"] = json!(24);
-    input["invoices"][0]["invoiceTotal"]["amount"] = json!("597.00");
+    input["invoices"][0]["invoiceTotal"]["amount"] = json!("2997.00");
     input["receipts"][0]["purchaseOrderStatus"] = json!("CLOSED");
-    input["remittances"] = pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "597.00" }]));
+    input["remittances"] = pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "2997.00" }]));
     let out = run(&input);
     let expected = json!({
         "purchaseOrders": [{
             "purchaseOrderNumber": "PO-INV1", "status": "closed", "amazonStatus": "CLOSED", "currencyCode": "USD",
             "quantities": { "ordered": 84, "accepted": 72, "backordered": 0, "rejected": 12, "shipped": 72,
                             "received": 72, "inTransit": 0, "shortage": 0, "overage": 0, "invoiced": 72 },
-            "money": { "ordered": "702.00", "accepted": "582.00", "shipped": "582.00", "received": "582.00",
-                       "invoiced": "582.00", "paid": "582.00" },
+            "money": { "ordered": "3702.00", "accepted": "2982.00", "shipped": "2982.00", "received": "2982.00",
+                       "invoiced": "2982.00", "paid": "2982.00" },
             "invoiceNumbers": ["INV-1001"],
             "missingToClose": [],
             "lines": [
@@ -119,8 +124,8 @@ fn happy_path_to_paid_is_exact() {
                   "unitOfMeasure": "Cases", "unitSize": 6, "netCost": "60.00", "receiveStatus": "RECEIVED",
                   "quantities": { "ordered": 60, "accepted": 48, "backordered": 0, "rejected": 12, "shipped": 48,
                                   "received": 48, "inTransit": 0, "shortage": 0, "overage": 0, "invoiced": 48 },
-                  "money": { "ordered": "600.00", "accepted": "480.00", "shipped": "480.00", "received": "480.00",
-                             "invoiced": "480.00", "paid": "480.00" } },
+                  "money": { "ordered": "3600.00", "accepted": "2880.00", "shipped": "2880.00", "received": "2880.00",
+                             "invoiced": "2880.00", "paid": "2880.00" } },
                 { "itemSequenceNumber": "2", "amazonProductIdentifier": "B0EACH0002", "vendorProductIdentifier": "V-EACH",
                   "unitOfMeasure": "Eaches", "unitSize": 1, "netCost": "4.25", "receiveStatus": "RECEIVED",
                   "quantities": { "ordered": 24, "accepted": 24, "backordered": 0, "rejected": 0, "shipped": 24,
@@ -131,15 +136,15 @@ fn happy_path_to_paid_is_exact() {
         }],
         "invoices": [{
             "id": "INV-1001", "invoiceType": "Invoice", "date": "2026-11-12T10:00:00Z", "dueAt": "2027-01-11T10:00:00Z",
-            "currencyCode": "USD", "purchaseOrderNumbers": ["PO-INV1"], "total": "597.00", "discountTaken": "0.00",
-            "paid": "597.00", "credited": "0.00", "deductions": [], "balance": "0.00", "status": "paid"
+            "currencyCode": "USD", "purchaseOrderNumbers": ["PO-INV1"], "total": "2997.00", "discountTaken": "0.00",
+            "paid": "2997.00", "credited": "0.00", "deductions": [], "balance": "0.00", "status": "paid"
         }],
         "exceptions": [],
         "disputes": [],
         "totals": {
             "byException": [],
-            "byCurrency": [{ "currencyCode": "USD", "ordered": "702.00", "shipped": "582.00", "received": "582.00",
-                             "invoiced": "582.00", "paid": "597.00", "deducted": "0.00", "moneyAtRisk": "0.00",
+            "byCurrency": [{ "currencyCode": "USD", "ordered": "3702.00", "shipped": "2982.00", "received": "2982.00",
+                             "invoiced": "2982.00", "paid": "2997.00", "deducted": "0.00", "moneyAtRisk": "0.00",
                              "disputable": "0.00" }],
             "remittanceRows": 1, "remittanceRowsRejected": 0
         },
@@ -149,7 +154,7 @@ fn happy_path_to_paid_is_exact() {
 }
 
 /// Received 42 of 48 eaches on line 1 (Amazon's receipt is final): a shortage of one case,
-/// 60.00 at risk, due 30 days after the expected claim (5 days before the invoice's due date),
+/// 6 eaches × 60.00 = 360.00 at risk, due 30 days after the expected claim (5 days before the invoice's due date),
 /// with the ASN evidence to dispute it.
 #[test]
 fn shortage_claim_with_evidence() {
@@ -158,7 +163,7 @@ fn shortage_claim_with_evidence() {
         codes(&out),
         code_list(&[
             ("PARTIALLY_FULFILLED_OPEN", Some("17.00")),
-            ("SHORTAGE", Some("60.00"))
+            ("SHORTAGE", Some("360.00"))
         ])
     );
     let shortage = &out.exceptions[1];
@@ -172,7 +177,7 @@ fn shortage_claim_with_evidence() {
         serde_json::to_value(&out.disputes).unwrap(),
         json!([{
             "code": "SHORTAGE", "purchaseOrderNumber": "PO-INV1", "itemSequenceNumber": "1", "invoiceNumber": "INV-1001",
-            "amount": { "amount": "60.00", "currencyCode": "USD" }, "dueAt": "2027-02-05T10:00:00Z",
+            "amount": { "amount": "360.00", "currencyCode": "USD" }, "dueAt": "2027-02-05T10:00:00Z",
             "shipments": [{
                 "shipmentIdentifier": "ASN-1", "shippedDate": "2026-11-06T08:30:00Z", "billOfLadingNumber": "BOL-1001",
                 "proNumber": "PRO-7788", "carrierScac": "ABFS", "shippedEaches": 48,
@@ -191,18 +196,18 @@ fn shortage_claim_with_evidence() {
         ),
         (6, 0)
     );
-    assert_eq!(out.totals.by_currency[0].disputable.to_string(), "60.00");
+    assert_eq!(out.totals.by_currency[0].disputable.to_string(), "360.00");
 
     // Once Amazon deducts it (INV-1001SC), the money sits on the deduction, with the evidence.
     let mut input = scenario([42, 20], "2027-01-15T00:00:00Z");
     input["remittances"] = pay(json!([
-        { "invoiceNumber": "INV-1001", "amountPaid": "580.00" },
-        { "invoiceNumber": "INV-1001SC", "amountPaid": "-60.00" }]));
+        { "invoiceNumber": "INV-1001", "amountPaid": "2980.00" },
+        { "invoiceNumber": "INV-1001SC", "amountPaid": "-360.00" }]));
     let out = run(&input);
     assert_eq!(
         codes(&out),
         code_list(&[
-            ("DEDUCTION_SHORTAGE", Some("60.00")),
+            ("DEDUCTION_SHORTAGE", Some("360.00")),
             ("PARTIALLY_FULFILLED_OPEN", Some("17.00"))
         ])
     );
@@ -217,40 +222,73 @@ fn shortage_claim_with_evidence() {
         Some("BOL-1001")
     );
     assert_eq!(out.invoices[0].status.to_string(), "shortPaid");
-    assert_eq!(out.purchase_orders[0].money.paid.to_string(), "520.00");
+    // 2980.00 − 360.00 applied to the lines in order: all to line 1 (2880.00 invoiced).
+    assert_eq!(out.purchase_orders[0].money.paid.to_string(), "2620.00");
 }
 
-/// Invoiced at 62.00 a case against a PO (and acknowledged) cost of 60.00: a price variance of
-/// 8 × 2.00; once Amazon deducts the price claim (INV-1001PC), the money moves to the deduction.
+/// Invoiced at 62.00 an each against a PO (and acknowledged) cost of 60.00 per each: a price
+/// variance of 48 × 2.00; once Amazon deducts the price claim (INV-1001PC), the money moves to the
+/// deduction. Written in cases (8 of 6 at 372.00 against 6 × 60.00), it is the same variance.
 #[test]
 fn price_claim() {
     let mut input = scenario([48, 20], "2026-12-01T00:00:00Z");
     input["invoices"][0]["items"][0]["netCost"]["amount"] = json!("62.00");
-    input["invoices"][0]["invoiceTotal"]["amount"] = json!("596.00");
+    input["invoices"][0]["invoiceTotal"]["amount"] = json!("3076.00");
     let out = run(&input);
     assert_eq!(
         codes(&out),
         code_list(&[
             ("PARTIALLY_FULFILLED_OPEN", Some("17.00")),
-            ("PRICE_VARIANCE", Some("16.00"))
+            ("PRICE_VARIANCE", Some("96.00"))
         ])
     );
     let dispute = serde_json::to_value(&out.disputes[0]).unwrap();
     assert_eq!(
         dispute["price"],
-        json!({ "purchaseOrderCost": "60.00", "acknowledgedCost": "60.00", "invoicedCost": "62.00", "invoicedUnits": 8 })
+        json!({ "purchaseOrderCost": "60.00", "acknowledgedCost": "60.00", "invoicedCost": "62.00", "invoicedUnits": 48 })
     );
     assert_eq!(dispute["dueAt"], "2027-02-05T10:00:00Z");
 
+    let mut in_cases = input.clone();
+    in_cases["invoices"][0]["items"][0]["invoicedQuantity"] =
+        json!({ "amount": 8, "unitOfMeasure": "Cases", "unitSize": 6 });
+    in_cases["invoices"][0]["items"][0]["netCost"]["amount"] = json!("372.00");
+    let out = run(&in_cases);
+    assert_eq!(out.exceptions[1].code, "PRICE_VARIANCE");
+    assert_eq!(
+        out.exceptions[1]
+            .money_at_risk
+            .as_ref()
+            .unwrap()
+            .amount
+            .to_string(),
+        "96.00"
+    );
+    let dispute = serde_json::to_value(&out.disputes[0]).unwrap();
+    assert_eq!(
+        dispute["price"],
+        json!({ "purchaseOrderCost": "360.00", "acknowledgedCost": "360.00", "invoicedCost": "372.00", "invoicedUnits": 8 })
+    );
+    // At the PO's cost in cases (6 × 60.00 = 360.00 a case) there is no variance at all: the
+    // false variance a per-case reading of `netCost` raised is gone.
+    in_cases["invoices"][0]["items"][0]["netCost"]["amount"] = json!("360.00");
+    in_cases["invoices"][0]["invoiceTotal"]["amount"] = json!("2980.00");
+    assert!(
+        !run(&in_cases)
+            .exceptions
+            .iter()
+            .any(|e| e.code == "PRICE_VARIANCE")
+    );
+
     input["now"] = json!("2027-01-15T00:00:00Z");
     input["remittances"] = pay(json!([
-        { "invoiceNumber": "INV-1001", "amountPaid": "596.00" },
-        { "invoiceNumber": "INV-1001PC", "amountPaid": "-16.00" }]));
+        { "invoiceNumber": "INV-1001", "amountPaid": "3076.00" },
+        { "invoiceNumber": "INV-1001PC", "amountPaid": "-96.00" }]));
     let out = run(&input);
     assert_eq!(
         codes(&out),
         code_list(&[
-            ("DEDUCTION_PRICE", Some("16.00")),
+            ("DEDUCTION_PRICE", Some("96.00")),
             ("PARTIALLY_FULFILLED_OPEN", Some("17.00")),
             ("PRICE_VARIANCE", Some("0.00")),
         ])
@@ -262,7 +300,7 @@ fn price_claim() {
 #[test]
 fn short_payment_with_co_op_deduction_and_inferred_ones() {
     let mut input = scenario([48, 20], "2027-01-15T00:00:00Z");
-    input["remittanceCsv"] = json!({ "text": "Invoice Number,Amount Paid,Invoice Currency,Deduction Type,Payment Date\nINV-1001,580.00,USD,,01/11/2027\nINV-1001,-40.00,USD,coop,01/11/2027\n" });
+    input["remittanceCsv"] = json!({ "text": "Invoice Number,Amount Paid,Invoice Currency,Deduction Type,Payment Date\nINV-1001,2980.00,USD,,01/11/2027\nINV-1001,-40.00,USD,coop,01/11/2027\n" });
     let out = run(&input);
     assert_eq!(
         codes(&out),
@@ -278,7 +316,7 @@ fn short_payment_with_co_op_deduction_and_inferred_ones() {
     assert_eq!(out.exceptions[0].severity.to_string(), "warning");
 
     let mut input = scenario([48, 20], "2027-01-15T00:00:00Z");
-    input["remittances"] = pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "555.00" }]));
+    input["remittances"] = pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "2955.00" }]));
     let out = run(&input);
     assert_eq!(out.exceptions[0].code, "DEDUCTION_OTHER");
     assert_eq!(
@@ -287,12 +325,12 @@ fn short_payment_with_co_op_deduction_and_inferred_ones() {
     );
 
     let mut input = scenario([42, 20], "2027-01-15T00:00:00Z");
-    input["remittances"] = pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "520.00" }]));
+    input["remittances"] = pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "2620.00" }]));
     let out = run(&input);
     assert_eq!(
         codes(&out),
         code_list(&[
-            ("DEDUCTION_SHORTAGE", Some("60.00")),
+            ("DEDUCTION_SHORTAGE", Some("360.00")),
             ("PARTIALLY_FULFILLED_OPEN", Some("17.00"))
         ])
     );
@@ -332,7 +370,7 @@ fn unknown_po_on_an_invoice_and_unknown_invoice_on_a_remittance() {
             (
                 "INVOICE_FOR_UNKNOWN_PO".into(),
                 Some("PO-GHOST".into()),
-                Some("480.00".into())
+                Some("2880.00".into())
             ),
             (
                 "PARTIALLY_FULFILLED_OPEN".into(),
@@ -368,13 +406,14 @@ fn multi_po_invoice() {
     }
     build_input["shipments"].as_array_mut().unwrap().push(asn2);
     let built = build_invoice(parse_input(&build_input.to_string()).unwrap()).unwrap();
-    assert_eq!(built.documents[0].total.to_string(), "1145.00");
+    // Two POs of 48 eaches × 60.00 + 20 × 4.25, freight 25.00, discount 10.00.
+    assert_eq!(built.documents[0].total.to_string(), "5945.00");
     let input = json!({
         "purchaseOrders": build_input["purchaseOrders"],
         "acknowledgements": build_input["acknowledgements"],
         "shipments": build_input["shipments"],
         "invoices": serde_json::to_value(&built.request.invoices).unwrap(),
-        "remittances": pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "1000.00" }])),
+        "remittances": pay(json!([{ "invoiceNumber": "INV-1001", "amountPaid": "4000.00" }])),
         "now": "2026-11-20T00:00:00Z"
     });
     let out = run(&input);
@@ -392,8 +431,8 @@ fn multi_po_invoice() {
     assert_eq!(
         per_po,
         vec![
-            ("PO-INV1".into(), "565.00".into(), "565.00".into()),
-            ("PO-INV2".into(), "565.00".into(), "435.00".into()),
+            ("PO-INV1".into(), "2965.00".into(), "2965.00".into()),
+            ("PO-INV2".into(), "2965.00".into(), "1035.00".into()),
         ]
     );
     assert_eq!(
@@ -529,7 +568,7 @@ fn overdue_unshipped_and_data_drift() {
                 "ACCEPTED_NOT_SHIPPED".into(),
                 s("PO-IDLE"),
                 s("1"),
-                s("480.00")
+                s("2880.00")
             ),
             (
                 "ACCEPTED_NOT_SHIPPED".into(),
@@ -537,7 +576,7 @@ fn overdue_unshipped_and_data_drift() {
                 s("2"),
                 s("102.00")
             ),
-            ("INVOICE_OVERDUE".into(), s("PO-INV1"), None, s("580.00")),
+            ("INVOICE_OVERDUE".into(), s("PO-INV1"), None, s("2980.00")),
             (
                 "PARTIALLY_FULFILLED_OPEN".into(),
                 s("PO-INV1"),
@@ -601,11 +640,11 @@ fn remittance_csv_rows_and_presets() {
     );
     assert_eq!(out.invoices[0].paid.to_string(), "1000.00");
 
-    input["remittanceCsv"] = json!({ "preset": "edi820", "text": "TRN02,BPR16,CUR02,RMR02,RMR04,RMR05\nEFT1,20270111,USD,INV-1001,580.00,580.00\n" });
+    input["remittanceCsv"] = json!({ "preset": "edi820", "text": "TRN02,BPR16,CUR02,RMR02,RMR04,RMR05\nEFT1,20270111,USD,INV-1001,2980.00,2980.00\n" });
     let out = run(&input);
     assert_eq!(out.invoices[0].status.to_string(), "paid");
 
-    input["remittanceCsv"] = json!({ "text": "Inv,Paid\nINV-1001,580.00\n", "currencyCode": "USD",
+    input["remittanceCsv"] = json!({ "text": "Inv,Paid\nINV-1001,2980.00\n", "currencyCode": "USD",
                                      "mapping": { "invoiceNumber": "Inv", "amountPaid": "Paid" } });
     assert_eq!(run(&input).invoices[0].status.to_string(), "paid");
 

@@ -255,18 +255,18 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
   assert.match(r.stdout, /PO-INV1\s+disputed\s+INV-1001\s+/);
   assert.match(r.stdout, /Exceptions \(3\)/);
   assert.match(r.stdout, /DEDUCTION_CHARGEBACK\s+12\.50 USD/);
-  assert.match(r.stdout, /DEDUCTION_SHORTAGE\s+PO-INV1\s+60\.00 USD/);
+  assert.match(r.stdout, /DEDUCTION_SHORTAGE\s+PO-INV1\s+360\.00 USD/);
   assert.match(r.stdout, /PARTIALLY_FULFILLED_OPEN\s+PO-INV1\s+17\.00 USD/);
   assert.match(r.stdout, /Remittance rows left out \(1\)\n.*\n.*\n\s*5\s+Amount Paid\s+INVALID_AMOUNT/);
   assert.match(r.stdout, /INV-1001\s+shortPaid\s+USD/);
-  assert.match(r.stdout, /USD\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+507\.50\s+72\.50/);
+  assert.match(r.stdout, /USD\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+2607\.50\s+372\.50/);
   for (const phase of ['read orders=', 'read remittance=', 'read fulfilments=', 'reconcile purchaseOrders=1', 'done ms=']) {
     assert.ok(r.stderr.includes(`[progress] ${phase}`), `progress ${phase}`);
   }
 
   const json = JSON.parse((await cli([...args, '--json'])).stdout);
   assert.deepEqual(json.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]), [
-    ['DEDUCTION_CHARGEBACK', '12.50'], ['DEDUCTION_SHORTAGE', '60.00'], ['PARTIALLY_FULFILLED_OPEN', '17.00']]);
+    ['DEDUCTION_CHARGEBACK', '12.50'], ['DEDUCTION_SHORTAGE', '360.00'], ['PARTIALLY_FULFILLED_OPEN', '17.00']]);
   assert.deepEqual(json.remittanceIssues.map((i) => [i.row, i.column, i.code]), [[5, 'Amount Paid', 'INVALID_AMOUNT']]);
   // The same answer as the core on the same documents (the files were only read, not interpreted).
   const { mod: core } = await loadPkgImport();
@@ -295,13 +295,13 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
   // A remittance in another currency than its invoice: the core refuses, with its code and pointer.
   const dir = testDir('vcc-cli-');
   try {
-    fs.writeFileSync(path.join(dir, 'eur.csv'), 'Invoice Number,Amount Paid,Invoice Currency\nINV-1001,580.00,EUR\n');
+    fs.writeFileSync(path.join(dir, 'eur.csv'), 'Invoice Number,Amount Paid,Invoice Currency\nINV-1001,2980.00,EUR\n');
     const mismatch = await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'eur.csv'), '--now', '2027-01-15T00:00:00Z']);
     assert.equal(mismatch.code, 2, mismatch.stdout);
     assert.match(mismatch.stderr, /refused: CURRENCY_MISMATCH at \/remittanceCsv\/text/);
 
     // Remittance rows as JSON: the core's `remittances`; CSV-only flags are refused with it.
-    fs.writeFileSync(path.join(dir, 'paid.json'), JSON.stringify({ remittances: [{ invoiceNumber: 'INV-1001', amountPaid: '580.00', currencyCode: 'USD' }] }));
+    fs.writeFileSync(path.join(dir, 'paid.json'), JSON.stringify({ remittances: [{ invoiceNumber: 'INV-1001', amountPaid: '2980.00', currencyCode: 'USD' }] }));
     const rows = JSON.parse((await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--now', '2027-01-15T00:00:00Z', '--json'])).stdout);
     assert.equal(rows.invoices.find((i) => i.id === 'INV-1001').status, 'paid');
     const csvFlagOnJson = await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--remittance-day-first']);

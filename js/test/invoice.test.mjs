@@ -54,11 +54,28 @@ function invoiceCases() {
       creditNote: { reason: 'priceProtection', debitNoteNumber: 'IPAPUS1234567' },
       lines: [{ purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '2', quantity: 20, netCost: '0.50' }] },
   ];
+  // Line 1 is 8 cases of 6 at netCost 60.00, "the net cost of an item per each or weight unit"
+  // (vendorOrders): 48 eaches worth 2880.00, written in eaches at the PO's cost by default.
+  const inCases = clone(base);
+  inCases.options = { casesInvoicedIn: 'Cases' };
+
+  const perLine = clone(eu);
+  perLine.options = { itemTaxBasis: 'perLine' };
+
+  // Line 2 priced per pound (netCost.unitOfMeasure POUNDS), 31.5 lb on the ASN: 31.5 × 4.25 =
+  // 133.875 → 133.88, written with totalWeight and netCostUnitOfMeasure.
+  const byWeight = clone(base);
+  byWeight.purchaseOrders[0].orderDetails.items[1].netCost.unitOfMeasure = 'POUNDS';
+  byWeight.shipments[0].shippedItems[1].shippedQuantity.totalWeight = { unitOfMeasure: 'POUNDS', amount: '31.5' };
+
   return [
-    ['US invoice with freight and a discount', base, ['580.00']],
-    ['EU invoice with VAT per line and on freight', eu, ['692.81']],
-    ['one invoice for two POs', multi, ['1145.00']],
-    ['credit notes: return, co-op, price protection', credit, ['60.00', '250.00', '10.00']],
+    ['US invoice with freight and a discount', base, ['2980.00']],
+    ['a Cases line written in cases at the cost per case', inCases, ['2980.00']],
+    ['EU invoice with VAT per unit and on freight', eu, ['3572.81']],
+    ['EU invoice with VAT per line', perLine, ['3572.81']],
+    ['a line priced by weight', byWeight, ['3028.88']],
+    ['one invoice for two POs', multi, ['5945.00']],
+    ['credit notes: return, co-op, price protection', credit, ['360.00', '250.00', '10.00']],
   ];
 }
 
@@ -108,8 +125,8 @@ for (const [shape, load] of HOST_SHAPES) {
         invoices: built.request.invoices,
         remittanceCsv: { text: [
           'Payment Number,Payment Date,Invoice Number,Transaction Description,Invoice Currency,Amount Paid',
-          'P-77,01/11/2027,INV-1001,Payment,USD,580.00',
-          'P-77,01/11/2027,INV-1001SC,Shortage claim,USD,-60.00',
+          'P-77,01/11/2027,INV-1001,Payment,USD,2980.00',
+          'P-77,01/11/2027,INV-1001SC,Shortage claim,USD,-360.00',
           'P-77,01/11/2027,5521VCBSINV,Chargeback,USD,(12.50)',
           'P-77,01/11/2027,INV-1001,Broken row,USD,twelve',
         ].join('\r\n') },
@@ -118,7 +135,7 @@ for (const [shape, load] of HOST_SHAPES) {
       const out = plain(mod.reconcile(input));
       assert.deepEqual(out.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]), [
         ['DEDUCTION_CHARGEBACK', '12.50'],
-        ['DEDUCTION_SHORTAGE', '60.00'],
+        ['DEDUCTION_SHORTAGE', '360.00'],
         ['PARTIALLY_FULFILLED_OPEN', '17.00'],
       ]);
       assert.deepEqual(out.remittanceIssues.map((i) => [i.row, i.column, i.code]), [[5, 'Amount Paid', 'INVALID_AMOUNT']]);
@@ -126,10 +143,10 @@ for (const [shape, load] of HOST_SHAPES) {
       assert.equal(shortage.shipments[0].billOfLadingNumber, 'BOL-1001');
       assert.equal(shortage.shipments[0].cartons[0].identifiers[0].containerIdentificationNumber, '001234560000000018');
       assert.deepEqual(out.totals.byCurrency.map((c) => [c.currencyCode, c.paid, c.deducted, c.disputable]),
-        [['USD', '507.50', '72.50', '72.50']]);
+        [['USD', '2607.50', '372.50', '372.50']]);
       assert.deepEqual(JSON.parse(mod.reconcileJson(JSON.stringify(input))), out);
 
-      input.remittanceCsv.text = 'Invoice Number,Amount Paid,Invoice Currency\nINV-1001,580.00,EUR';
+      input.remittanceCsv.text = 'Invoice Number,Amount Paid,Invoice Currency\nINV-1001,2980.00,EUR';
       let thrown;
       try { mod.reconcile(input); } catch (error) { thrown = error; }
       assert.ok(thrown instanceof ErrorCtor);

@@ -26,6 +26,9 @@ use super::rules::{AckOptions, AckRules, AllocationPriority, UnknownProductActio
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::exceptions::{Exception, Severity};
+use crate::invoice::amounts::{at_scale, currency_scale};
+use crate::line_value::{LineValue, Unvalued, sum_values};
+use crate::money::CurrencyAmount;
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, Order, OrderAcknowledgement, OrderAcknowledgementItem,
     OrderItem, PartyIdentification, PurchaseOrderState, UnitOfMeasure,
@@ -469,6 +472,8 @@ impl<'a> PoWork<'a> {
             .iter()
             .filter(|line| line.result.is_some())
             .collect();
+        // The lines this run decides are what a late or held acknowledgement puts at risk.
+        let at_risk = sum_values(deciding.iter().map(|line| line_value(&line.facts)));
         let mut hold_reasons: Vec<String> = Vec::new();
         for line in &deciding {
             let seq = &line.facts.item.item_sequence_number;
@@ -495,7 +500,8 @@ impl<'a> PoWork<'a> {
             hold_reasons.push(message.clone());
             output.exceptions.push(
                 Exception::for_po("MISSING_SELLING_PARTY", Severity::Error, number, message)
-                    .due(due_text.clone()),
+                    .due(due_text.clone())
+                    .money_at_risk(at_risk.clone()),
             );
         }
         let held = !hold_reasons.is_empty();
@@ -611,7 +617,8 @@ impl<'a> PoWork<'a> {
                         hold_reasons.join("; ")
                     ),
                 )
-                .due(due_text.clone()),
+                .due(due_text.clone())
+                .money_at_risk(at_risk.clone()),
             );
             let soon = crate::time::hours(context.options.due_soon_hours());
             if overdue {
@@ -626,7 +633,8 @@ impl<'a> PoWork<'a> {
                             due_text.clone().unwrap_or_default()
                         ),
                     )
-                    .due(due_text.clone()),
+                    .due(due_text.clone())
+                    .money_at_risk(at_risk.clone()),
                 );
             } else if due_at.is_some_and(|due| crate::time::saturating_add(now, soon) >= due) {
                 output.exceptions.push(
@@ -639,7 +647,8 @@ impl<'a> PoWork<'a> {
                             due_text.clone().unwrap_or_default()
                         ),
                     )
-                    .due(due_text.clone()),
+                    .due(due_text.clone())
+                    .money_at_risk(at_risk.clone()),
                 );
             }
             output.pending_approval.push(PendingAcknowledgement {
@@ -665,7 +674,8 @@ impl<'a> PoWork<'a> {
                             due_text.clone().unwrap_or_default()
                         ),
                     )
-                    .due(due_text),
+                    .due(due_text)
+                    .money_at_risk(at_risk.clone()),
                 );
             }
             output.request.acknowledgements.push(acknowledgement);
@@ -701,14 +711,7 @@ fn line_facts<'a>(
         .unit_of_measure
         .unwrap_or(UnitOfMeasure::Eaches);
     let mapped_case_size = mapping.and_then(|m| m.units_per_case).filter(|&n| n > 0);
-    let eaches_per_unit = match unit {
-        UnitOfMeasure::Eaches => Some(1),
-        UnitOfMeasure::Cases => item
-            .ordered_quantity
-            .unit_size
-            .filter(|&n| n > 0)
-            .or(mapped_case_size),
-    };
+    let eaches_per_unit = LineValue::of(item, mapped_case_size).eaches_per_unit().ok();
     if let Some(per_unit) = eaches_per_unit {
         if item.ordered_quantity.amount.checked_mul(per_unit).is_none() {
             return Err(AckError::QuantityOverflow {
@@ -776,6 +779,18 @@ fn line_exception(
     .line(seq)
     .sku(facts.sku.as_deref())
     .due(due)
+    .money_at_risk(line_value(facts).ok())
+}
+
+/// What the line is worth (ordered eaches × each cost, [`crate::line_value`]), written at the
+/// currency's minor unit: the money at risk of its exceptions.
+fn line_value(facts: &LineFacts) -> Result<CurrencyAmount, Unvalued> {
+    LineValue::of(facts.item, facts.eaches_per_unit)
+        .ordered_value(facts.item)
+        .map(|value| CurrencyAmount {
+            amount: at_scale(value.amount, currency_scale(&value.currency_code)),
+            currency_code: value.currency_code,
+        })
 }
 
 fn decided(

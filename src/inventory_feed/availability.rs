@@ -1,5 +1,5 @@
 //! Availability of one position: on hand − committed − safety stock − open Amazon allocations,
-//! never below zero, then the SKU's cap and hold.
+//! never below zero, then the SKU's cap, hold and obsolete flag (both advertise 0).
 
 use std::collections::BTreeMap;
 
@@ -92,7 +92,17 @@ pub(crate) fn availability(
         available = 0;
     }
     if obsolete {
-        notes.push("obsolete: sent with isObsolete true".to_string());
+        // DF inventory model: isObsolete "When true, the item is permanently unavailable":
+        // advertising stock beside it would contradict it.
+        if available > 0 {
+            notes.push(format!(
+                "obsolete: sent with isObsolete true and 0 available (of {available}): the item \
+                 is permanently unavailable"
+            ));
+        } else {
+            notes.push("obsolete: sent with isObsolete true".to_string());
+        }
+        available = 0;
     }
     Ok(Availability {
         computed: i64::try_from(computed).unwrap_or(if computed < 0 { i64::MIN } else { i64::MAX }),

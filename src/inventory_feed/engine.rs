@@ -2,9 +2,10 @@
 //! against `lastSent`, batching, and the zero-stock guard.
 //!
 //! The guard: a position going to zero (from a positive last-sent quantity, or never sent) is a
-//! transition to zero. It is held out of the feed when its SKU is critical, or when more than
-//! `maxZeroShare` of the warehouse's catalogue goes to zero in the same run (a broken ERP export
-//! looks exactly like that). Deliberate zeros (holds, obsolete items) are not guarded.
+//! transition to zero. It is held out of the feed when its SKU is critical, or when at least
+//! `massZeroMinCount` (default 2) SKUs and more than `maxZeroShare` of the warehouse's catalogue
+//! go to zero in the same run (a broken ERP export looks exactly like that; one SKU selling out
+//! of a small warehouse does not). Deliberate zeros (holds, obsolete items) are not guarded.
 //! `confirmZeros` lets held zeros through. A full update with a held zero is held whole: leaving
 //! the SKU out of a full update would zero it anyway.
 
@@ -12,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::availability::{Availability, Rules, availability};
 use super::error::InventoryFeedError;
-use super::input::{FeedPosition, InventoryFeedInput, SentQuantity};
+use super::input::{DEFAULT_MASS_ZERO_MIN_COUNT, FeedPosition, InventoryFeedInput, SentQuantity};
 use super::output::{
     FeedItem, FeedItemStatus, FeedRequest, FullUpdateReport, HeldZero, InventoryFeedOutput,
     ZeroGuardReason,
@@ -264,7 +265,11 @@ fn feed_warehouse(
         .max_zero_share
         .0
         .checked_mul(rust_decimal::Decimal::from(catalogue));
-    let mass_zero = !transitions.is_empty()
+    let min_count = input
+        .mass_zero_min_count
+        .unwrap_or(DEFAULT_MASS_ZERO_MIN_COUNT)
+        .max(1);
+    let mass_zero = u32::try_from(transitions.len()).unwrap_or(u32::MAX) >= min_count
         && share_limit.is_some_and(|limit| rust_decimal::Decimal::from(transitions.len()) > limit);
 
     let mut held: BTreeSet<&str> = BTreeSet::new();

@@ -46,7 +46,17 @@ pub struct InventoryFeedInput {
     /// held (default `"0.2"`, decimal between 0 and 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_zero_share: Option<Decimal>,
+    /// Fewest SKUs going to zero at once that can make a mass zero (default 2): below it the
+    /// share is not looked at, so a warehouse of a few SKUs can still send a genuine sell-out (the
+    /// DF guide's partial update exists "to update the items which are going out of stock").
+    /// Critical SKUs are held whatever the count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mass_zero_min_count: Option<u32>,
 }
+
+/// Fewest SKUs going to zero in one warehouse and run that can be a mass zero, unless
+/// configured: one SKU selling out is never one.
+pub const DEFAULT_MASS_ZERO_MIN_COUNT: u32 = 2;
 
 fn default_batch_size() -> u32 {
     DEFAULT_BATCH_SIZE
@@ -93,7 +103,8 @@ pub struct FeedRule {
     /// A zero for this SKU is held for confirmation: zero can suppress the listing.
     #[serde(default)]
     pub critical: bool,
-    /// Tell Amazon the item is permanently unavailable (`isObsolete: true`).
+    /// Tell Amazon the item is permanently unavailable (`isObsolete: true`, sent with 0
+    /// available whatever the stock).
     #[serde(default)]
     pub obsolete: bool,
 }

@@ -11,7 +11,8 @@ mod output;
 pub use engine::inventory_feed;
 pub use error::InventoryFeedError;
 pub use input::{
-    ConfirmZeros, DEFAULT_BATCH_SIZE, FeedPosition, FeedRule, InventoryFeedInput, SentQuantity,
+    ConfirmZeros, DEFAULT_BATCH_SIZE, DEFAULT_MASS_ZERO_MIN_COUNT, FeedPosition, FeedRule,
+    InventoryFeedInput, SentQuantity,
 };
 pub use output::{
     FeedItem, FeedItemStatus, FeedRequest, FullUpdateReport, HeldZero, InventoryFeedOutput,

@@ -8,7 +8,7 @@ use super::amounts::{add, at_scale, currency_scale, sub, sum};
 use super::error::InvoiceError;
 use super::input::{
     BuildInvoiceInput, CountryProfile, CreditNoteReason, CreditNoteSpec, InvoiceLineSpec,
-    InvoiceSpec, InvoiceTaxRate,
+    InvoiceSpec, InvoiceTaxRate, ItemTaxBasis,
 };
 use super::output::{
     BuildInvoiceOutput, InvoiceDocumentStatus, InvoiceDocumentSummary, InvoiceIssue,
@@ -18,20 +18,21 @@ use super::po_book::{PoBook, PoEntry, PoLine, eaches_of};
 use super::shipped::{
     ShippedLine, UnmatchedReason, UnmatchedShipped, resolve_asns, resolve_fulfilments,
 };
-use super::taxes::{header_taxes, taxes_on, total_tax};
+use super::taxes::{header_taxes, item_taxes, taxes_on, total_tax};
 use crate::catalog::Catalog;
 use crate::exceptions::Severity;
+use crate::line_value::{Weight, billed};
 use crate::money::Decimal;
 use crate::spapi::invoices::{
     AllowanceDetails, ChargeDetails, CreditNoteDetails, Invoice, InvoiceItem, InvoiceItemQuantity,
-    InvoiceMoney, InvoicePartyIdentification, InvoiceType, TaxDetails,
+    InvoiceMoney, InvoicePartyIdentification, InvoiceTotalWeight, InvoiceType, TaxDetails,
 };
-use crate::spapi::orders::{self, UnitOfMeasure};
+use crate::spapi::orders::{self, UnitOfMeasure, WeightUnit};
 
 /// Builds every requested document. See the module documentation of [`crate::invoice`].
 pub fn build_invoice(input: BuildInvoiceInput) -> Result<BuildInvoiceOutput, InvoiceError> {
     let catalog = Catalog::new(&input.sku_map)?;
-    let book = PoBook::new(&input.purchase_orders, &input.acknowledgements)?;
+    let book = PoBook::new(&input.purchase_orders, &input.acknowledgements, &catalog)?;
     let asn = resolve_asns(&book, &input.shipments)?;
     let erp = resolve_fulfilments(&book, &input.fulfilments, &catalog)?;
 
@@ -187,7 +188,9 @@ struct ItemDraft<'a> {
     amazon_product_identifier: Option<String>,
     vendor_product_identifier: Option<String>,
     quantity: InvoiceItemQuantity,
+    /// Per unit of `quantity`, or per weight unit when `net_cost_unit` is set.
     net_cost: Decimal,
+    net_cost_unit: Option<WeightUnit>,
     currency_code: String,
     hsn_code: Option<String>,
     rates: &'a [InvoiceTaxRate],
@@ -306,7 +309,9 @@ fn derived_items<'a>(
     invoiced: &BTreeMap<(String, usize), u64>,
 ) -> Vec<ItemDraft<'a>> {
     let spec = doc.spec;
-    let mut in_scope_eaches: BTreeMap<(String, usize), (u64, String)> = BTreeMap::new();
+    // Per line: eaches in scope, the first path, and their weight (`None` once a part has none).
+    type Scope = (u64, String, Option<Weight>);
+    let mut in_scope_eaches: BTreeMap<(String, usize), Scope> = BTreeMap::new();
     for shipped in context.shipped_lines {
         if !in_scope(
             spec,
@@ -315,9 +320,20 @@ fn derived_items<'a>(
         ) {
             continue;
         }
-        let slot = in_scope_eaches
-            .entry((shipped.purchase_order_number.clone(), shipped.line))
-            .or_insert((0, shipped.path.clone()));
+        let key = (shipped.purchase_order_number.clone(), shipped.line);
+        let slot = match in_scope_eaches.entry(key) {
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert((0, shipped.path.clone(), shipped.weight))
+            }
+            std::collections::btree_map::Entry::Occupied(o) => {
+                let slot = o.into_mut();
+                slot.2 = match (&slot.2, &shipped.weight) {
+                    (Some(a), Some(b)) => a.checked_add(b),
+                    _ => None,
+                };
+                slot
+            }
+        };
         slot.0 = slot.0.saturating_add(shipped.eaches);
     }
     for unmatched in context.unmatched {
@@ -345,7 +361,7 @@ fn derived_items<'a>(
     }
 
     let mut items = Vec::new();
-    for ((po, line_index), (scope_eaches, path)) in in_scope_eaches {
+    for ((po, line_index), (scope_eaches, path, scope_weight)) in in_scope_eaches {
         let Some(entry) = context.book.get(&po) else {
             continue;
         };
@@ -386,8 +402,13 @@ fn derived_items<'a>(
             )
             .on(&po, Some(&sequence));
         }
-        // `unit_size` is at least 1 (the PO book refuses a case size of 0).
-        let partial = eaches.checked_rem(line.unit_size).unwrap_or(0);
+        // `unit_size` is at least 1 (the PO book refuses a case size of 0). Only a line written
+        // in Cases must be invoiced in whole cases.
+        let partial = if invoiced_in_cases(context, line) {
+            eaches.checked_rem(line.unit_size).unwrap_or(0)
+        } else {
+            0
+        };
         if partial > 0 {
             doc.issue(
                 "PARTIAL_CASE",
@@ -404,8 +425,27 @@ fn derived_items<'a>(
         if eaches == 0 {
             continue;
         }
-        if let Some(item) = po_line_item(doc, context, entry, line_index, line, eaches, path, None)
-        {
+        // A line priced by weight is worth its weight: the ASNs' (or ERP rows') `totalWeight`
+        // of exactly the eaches invoiced; never apportioned.
+        let weight = match line.weight_unit() {
+            None => None,
+            Some(_) if eaches == scope_eaches && scope_weight.is_some() => scope_weight,
+            Some(unit) => {
+                doc.issue(
+                    "WEIGHT_REQUIRED",
+                    Severity::Warning,
+                    path.clone(),
+                    format!(
+                        "PO {po} line {sequence} is priced per {unit} (the PO's netCost is \"per each or weight unit\"): the weight of the {eaches} eaches to invoice is not known; give totalWeight on the ASN item or ERP row, or invoice it with an explicit line and its totalWeight. It is left out."
+                    ),
+                )
+                .on(&po, Some(&sequence));
+                continue;
+            }
+        };
+        if let Some(item) = po_line_item(
+            doc, context, entry, line_index, line, eaches, weight, path, None,
+        ) {
             items.push(item);
         }
     }
@@ -483,13 +523,26 @@ fn explicit_items<'a>(
             }
             Some(_) => {}
         }
-        if eaches.checked_rem(line.unit_size).unwrap_or(0) != 0 {
+        if invoiced_in_cases(context, line) && eaches.checked_rem(line.unit_size).unwrap_or(0) != 0
+        {
             doc.error(
                 "PARTIAL_CASE",
                 format!("{path}/quantity"),
                 format!(
                     "PO {po} line {sequence} is ordered in cases of {}; {eaches} eaches is not a whole number of cases.",
                     line.unit_size
+                ),
+            )
+            .on(&po, Some(&sequence));
+            continue;
+        }
+        let weight = line_spec.total_weight.as_ref().map(Weight::from);
+        if let (Some(unit), None) = (line.weight_unit(), &weight) {
+            doc.error(
+                "WEIGHT_REQUIRED",
+                format!("{path}/totalWeight"),
+                format!(
+                    "PO {po} line {sequence} is priced per {unit} (the PO's netCost is \"per each or weight unit\"): give the totalWeight of the {eaches} eaches invoiced."
                 ),
             )
             .on(&po, Some(&sequence));
@@ -502,6 +555,7 @@ fn explicit_items<'a>(
             line_index,
             line,
             eaches,
+            weight,
             path,
             Some(line_spec),
         ) {
@@ -599,6 +653,7 @@ fn po_line_item<'a>(
     line_index: usize,
     line: &PoLine<'a>,
     eaches: u64,
+    weight: Option<Weight>,
     path: String,
     line_spec: Option<&'a InvoiceLineSpec>,
 ) -> Option<ItemDraft<'a>> {
@@ -630,10 +685,15 @@ fn po_line_item<'a>(
             .on(po, Some(sequence));
         }
     }
-    let units = eaches.checked_div(line.unit_size).unwrap_or(0);
-    let unit_size = match line.unit_of_measure {
-        UnitOfMeasure::Cases => Some(line.unit_size),
-        UnitOfMeasure::Eaches => line.item.ordered_quantity.unit_size,
+    let Some((quantity, net_cost, net_cost_unit)) =
+        written_quantity(context, line, eaches, weight.as_ref())
+    else {
+        doc.error(
+            "AMOUNT_OVERFLOW",
+            path,
+            "An amount is too large to compute exactly.".to_string(),
+        );
+        return None;
     };
     doc.consumed.push(((po.to_string(), line_index), eaches));
     Some(ItemDraft {
@@ -641,18 +701,76 @@ fn po_line_item<'a>(
         emit_po: Some(po.to_string()),
         amazon_product_identifier: line.item.amazon_product_identifier.clone(),
         vendor_product_identifier: line.item.vendor_product_identifier.clone(),
-        quantity: InvoiceItemQuantity {
-            amount: units,
-            unit_of_measure: line.unit_of_measure,
-            unit_size,
-            total_weight: None,
-        },
-        net_cost: cost.amount,
+        quantity,
+        net_cost,
+        net_cost_unit,
         currency_code: cost.currency_code.clone(),
         hsn_code: line_spec.and_then(|l| l.hsn_code.clone()),
         rates: rates_for(context, doc.spec, line_spec.map(|l| &l.taxes)),
         path,
     })
+}
+
+/// Whether `line` is written in Cases: a Cases line when `casesInvoicedIn` is `Cases`.
+fn invoiced_in_cases(context: &Context<'_>, line: &PoLine<'_>) -> bool {
+    line.unit_of_measure == UnitOfMeasure::Cases
+        && context.input.options.cases_invoiced_in == Some(UnitOfMeasure::Cases)
+}
+
+/// How `eaches` of a PO line are written on the invoice, so that Amazon's `amount × netCost`
+/// (or `totalWeight × netCost`) is what [`crate::line_value`] says they are worth:
+/// - per each, `Eaches` (default): the eaches at the line's cost per each, the cost on the order;
+/// - per each, a Cases line with `casesInvoicedIn: "Cases"`: whole cases of `unitSize` at the
+///   cost per case (each cost × `unitSize`), as the retail guide's Cases invoice example reads;
+/// - priced by weight: the count as above, `totalWeight` in the price's unit, `netCost` per
+///   weight unit and `netCostUnitOfMeasure`.
+///
+/// `None` on overflow.
+fn written_quantity(
+    context: &Context<'_>,
+    line: &PoLine<'_>,
+    eaches: u64,
+    weight: Option<&Weight>,
+) -> Option<(InvoiceItemQuantity, Decimal, Option<WeightUnit>)> {
+    let cost = line.cost()?.amount;
+    let in_cases = invoiced_in_cases(context, line);
+    let (amount, unit_of_measure, unit_size) = if in_cases {
+        (
+            eaches.checked_div(line.unit_size)?,
+            UnitOfMeasure::Cases,
+            Some(line.unit_size),
+        )
+    } else if line.unit_of_measure == UnitOfMeasure::Cases {
+        (eaches, UnitOfMeasure::Eaches, None)
+    } else {
+        (
+            eaches,
+            UnitOfMeasure::Eaches,
+            line.item.ordered_quantity.unit_size,
+        )
+    };
+    let mut quantity = InvoiceItemQuantity {
+        amount,
+        unit_of_measure,
+        unit_size,
+        total_weight: None,
+    };
+    match line.weight_unit() {
+        Some(unit) => {
+            let weight = weight?;
+            quantity.total_weight = Some(InvoiceTotalWeight {
+                unit_of_measure: unit,
+                amount: weight.in_unit(unit)?,
+            });
+            Some((quantity, cost, Some(unit)))
+        }
+        None if in_cases => Some((
+            quantity,
+            line.value.cost_per(UnitOfMeasure::Cases).ok()?,
+            None,
+        )),
+        None => Some((quantity, cost, None)),
+    }
 }
 
 /// Items of a credit note: the explicit lines, with identifiers and cost from the PO line when
@@ -719,24 +837,64 @@ fn credit_note_items<'a>(doc: &mut Document<'a>, context: &Context<'a>) -> Vec<I
             );
             continue;
         }
-        let unit_of_measure = line_spec
-            .unit_of_measure
-            .or(line.map(|l| l.unit_of_measure))
-            .unwrap_or(UnitOfMeasure::Eaches);
-        let unit_size = line_spec.unit_size.or(match (unit_of_measure, line) {
-            (UnitOfMeasure::Cases, Some(l)) if l.unit_of_measure == UnitOfMeasure::Cases => {
-                Some(l.unit_size)
-            }
-            _ => None,
-        });
-        if unit_of_measure == UnitOfMeasure::Cases && unit_size.is_none() {
+        let weight = line_spec.total_weight.as_ref().map(Weight::from);
+        let weight_unit = line.and_then(|l| l.weight_unit());
+        if let (Some(unit), None) = (weight_unit, &weight) {
             doc.error(
-                "INVALID_QUANTITY",
-                format!("{path}/unitSize"),
-                "A quantity in Cases needs `unitSize`.".to_string(),
+                "WEIGHT_REQUIRED",
+                format!("{path}/totalWeight"),
+                format!(
+                    "The PO line is priced per {unit} (its netCost is \"per each or weight unit\"): give the totalWeight credited."
+                ),
             );
             continue;
         }
+        let written = match (located, line_spec.net_cost) {
+            // A PO line credited at its own cost is written as it is invoiced (per each, or in
+            // cases with `casesInvoicedIn: "Cases"`): the credit is worth what the line is.
+            (Some((_, _, line)), None) => {
+                let Some(eaches) = spec_eaches(doc, line_spec, line, &path) else {
+                    continue;
+                };
+                if invoiced_in_cases(context, line)
+                    && eaches.checked_rem(line.unit_size).unwrap_or(0) != 0
+                {
+                    doc.error(
+                        "PARTIAL_CASE",
+                        format!("{path}/quantity"),
+                        format!(
+                            "The PO line is invoiced in cases of {}; {eaches} eaches is not a whole number of cases.",
+                            line.unit_size
+                        ),
+                    );
+                    continue;
+                }
+                written_quantity(context, line, eaches, weight.as_ref())
+            }
+            // An explicit cost is per unit of the quantity as written (a price difference).
+            _ => match explicit_credit_quantity(line_spec, line, weight_unit, weight.as_ref()) {
+                Ok(quantity) => quantity.map(|quantity| (quantity, cost, weight_unit)),
+                Err(()) => {
+                    doc.error(
+                        "INVALID_QUANTITY",
+                        format!("{path}/unitSize"),
+                        "A quantity in Cases needs `unitSize`.".to_string(),
+                    );
+                    continue;
+                }
+            },
+        };
+        let (quantity, net_cost, net_cost_unit) = match written {
+            Some(written) => written,
+            None => {
+                doc.error(
+                    "AMOUNT_OVERFLOW",
+                    path,
+                    "An amount is too large to compute exactly.".to_string(),
+                );
+                continue;
+            }
+        };
         items.push(ItemDraft {
             key: located.map(|(entry, index, _)| (entry.number().to_string(), index)),
             emit_po: None,
@@ -748,13 +906,9 @@ fn credit_note_items<'a>(doc: &mut Document<'a>, context: &Context<'a>) -> Vec<I
                 .vendor_product_identifier
                 .clone()
                 .or(line.and_then(|l| l.item.vendor_product_identifier.clone())),
-            quantity: InvoiceItemQuantity {
-                amount: line_spec.quantity,
-                unit_of_measure,
-                unit_size,
-                total_weight: None,
-            },
-            net_cost: cost,
+            quantity,
+            net_cost,
+            net_cost_unit,
             currency_code: currency,
             hsn_code: line_spec.hsn_code.clone(),
             rates: rates_for(context, spec, Some(&line_spec.taxes)),
@@ -762,6 +916,46 @@ fn credit_note_items<'a>(doc: &mut Document<'a>, context: &Context<'a>) -> Vec<I
         });
     }
     items
+}
+
+/// A credited quantity in its own unit (default the PO line's, else Eaches), with the weight in
+/// the price's unit for a line priced by weight. `Err` when a Cases quantity has no case size,
+/// `Ok(None)` when the weight overflows.
+fn explicit_credit_quantity(
+    line_spec: &InvoiceLineSpec,
+    line: Option<&PoLine<'_>>,
+    weight_unit: Option<WeightUnit>,
+    weight: Option<&Weight>,
+) -> Result<Option<InvoiceItemQuantity>, ()> {
+    let unit_of_measure = line_spec
+        .unit_of_measure
+        .or(line.map(|l| l.unit_of_measure))
+        .unwrap_or(UnitOfMeasure::Eaches);
+    let unit_size = line_spec.unit_size.or(match (unit_of_measure, line) {
+        (UnitOfMeasure::Cases, Some(l)) if l.unit_of_measure == UnitOfMeasure::Cases => {
+            Some(l.unit_size)
+        }
+        _ => None,
+    });
+    if unit_of_measure == UnitOfMeasure::Cases && unit_size.is_none() {
+        return Err(());
+    }
+    let total_weight = match (weight_unit, weight) {
+        (Some(unit), Some(weight)) => match weight.in_unit(unit) {
+            Some(amount) => Some(InvoiceTotalWeight {
+                unit_of_measure: unit,
+                amount,
+            }),
+            None => return Ok(None),
+        },
+        _ => None,
+    };
+    Ok(Some(InvoiceItemQuantity {
+        amount: line_spec.quantity,
+        unit_of_measure,
+        unit_size,
+        total_weight,
+    }))
 }
 
 fn check_credit_references(doc: &mut Document<'_>, credit: &CreditNoteSpec) {
@@ -881,14 +1075,36 @@ fn assemble<'a>(
     };
     let mut invoice_items = Vec::with_capacity(items.len());
     let mut item_amounts = Vec::with_capacity(items.len());
+    let mut line_taxes: Vec<TaxDetails> = Vec::new();
     let mut total_quantity: u64 = 0;
+    let tax_basis = context
+        .input
+        .options
+        .item_tax_basis
+        .unwrap_or(ItemTaxBasis::PerUnit);
     for (n, item) in items.iter().enumerate() {
-        let Some(amount) = item.net_cost.checked_mul_quantity(item.quantity.amount) else {
+        // What Amazon reads the item to bill: amount × netCost, or totalWeight × netCost.
+        let weight = item.quantity.total_weight.as_ref().map(Weight::from);
+        let Ok(amount) = billed(
+            item.quantity.amount,
+            item.net_cost,
+            item.net_cost_unit,
+            weight.as_ref(),
+            &currency,
+        ) else {
             return overflow(doc, &item.path);
         };
-        let Some(taxes) = taxes_on(amount, item.rates, &currency, scale) else {
+        let Some((taxes, totals)) = item_taxes(
+            tax_basis,
+            item.net_cost,
+            amount,
+            item.rates,
+            &currency,
+            scale,
+        ) else {
             return overflow(doc, &item.path);
         };
+        line_taxes.extend(totals);
         item_amounts.push(amount);
         total_quantity = total_quantity.saturating_add(item.quantity.amount);
         invoice_items.push(InvoiceItem {
@@ -897,7 +1113,7 @@ fn assemble<'a>(
             vendor_product_identifier: item.vendor_product_identifier.clone(),
             invoiced_quantity: item.quantity.clone(),
             net_cost: InvoiceMoney::of(item.net_cost, &currency),
-            net_cost_unit_of_measure: None,
+            net_cost_unit_of_measure: item.net_cost_unit,
             purchase_order_number: item.emit_po.clone(),
             hsn_code: item.hsn_code.clone(),
             credit_note_details: credit.clone(),
@@ -906,11 +1122,6 @@ fn assemble<'a>(
             allowance_details: None,
         });
     }
-    let line_taxes: Vec<&TaxDetails> = invoice_items
-        .iter()
-        .flat_map(|i| i.tax_details.iter().flatten())
-        .collect();
-
     let mut charges = Vec::new();
     for (k, charge) in spec.charges.iter().enumerate() {
         let path = doc.path(&format!("/charges/{k}/amount"));
@@ -1001,7 +1212,7 @@ fn assemble<'a>(
     else {
         return overflow(doc, &doc.path(""));
     };
-    let Some(header_tax) = header_taxes(line_taxes.iter().copied(), &currency, scale) else {
+    let Some(header_tax) = header_taxes(line_taxes.iter(), &currency, scale) else {
         return overflow(doc, &doc.path(""));
     };
     doc.summary.items = at_scale(items_total, scale);

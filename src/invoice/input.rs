@@ -6,8 +6,8 @@ use super::shipped::{AsnRecord, FulfilmentRow};
 use crate::catalog::SkuMapping;
 use crate::money::Decimal;
 use crate::spapi::invoices::{
-    AdditionalDetails, AllowanceType, ChargeType, InvoicePartyIdentification, InvoiceType,
-    PaymentTerms, TaxType,
+    AdditionalDetails, AllowanceType, ChargeType, InvoicePartyIdentification, InvoiceTotalWeight,
+    InvoiceType, PaymentTerms, TaxType,
 };
 use crate::spapi::orders::{Order, OrderAcknowledgement, UnitOfMeasure};
 use crate::time::Instant;
@@ -129,10 +129,15 @@ pub struct InvoiceLineSpec {
     pub unit_of_measure: Option<UnitOfMeasure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_size: Option<u64>,
-    /// Credit notes: cost per unit credited (price protection: the price difference). Defaults
-    /// to the acknowledged / PO cost. Invoices always use the acknowledged cost.
+    /// Credit notes: cost per unit of `unitOfMeasure` credited (price protection: the price
+    /// difference), written as given. Without it, the acknowledged / PO cost per each (or weight
+    /// unit) is used. Invoices always use the acknowledged cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub net_cost: Option<Decimal>,
+    /// The weight of the quantity, required for a line priced by weight (the PO's
+    /// `netCost.unitOfMeasure`): its value is weight × cost per weight unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_weight: Option<InvoiceTotalWeight>,
     /// Credit notes without a PO line: the currency of `netCost`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
@@ -249,11 +254,36 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// What an item's `taxDetails` amounts are. The documents leave it open: both of the retail
+    /// guide's invoice examples with item taxes write them per unit ("Invoice with single tax on
+    /// an item": 5 % on `4 × 20.00` is `taxAmount` 1.00; "with multiple taxes": `taxableAmount`
+    /// 21060.34 is the unit `netCost` of a line of 2), while the model describes `taxAmount` as
+    /// "Total tax amount applied on invoice total or an item total". Either way the line's tax in
+    /// the header and the total is the tax on the line amount, as both examples' headers are.
+    ItemTaxBasis {
+        /// Default: `taxableAmount` = `netCost`, `taxAmount` = its tax (the examples' items).
+        PerUnit = "perUnit",
+        /// `taxableAmount` = the line amount, `taxAmount` = its tax.
+        PerLine = "perLine",
+    }
+}
+
 /// Options of `buildInvoice`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuildInvoiceOptions {
+    /// How a PO line ordered in Cases is written: `Eaches` (default: `invoicedQuantity` in
+    /// eaches at the PO's `netCost` per each, so the item "should match the cost on the order")
+    /// or `Cases` (in cases of the PO's `unitSize`, at `netCost` × `unitSize` per case, as the
+    /// retail guide's Cases invoice example bills `2 Cases × 140 + …`). Either way Amazon's
+    /// `amount × netCost` equals eaches × each cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cases_invoiced_in: Option<UnitOfMeasure>,
+    /// Item `taxDetails` per unit (default) or per line; see [`ItemTaxBasis`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_tax_basis: Option<ItemTaxBasis>,
     /// Country rules to enforce (default: none beyond the model's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_profile: Option<CountryProfile>,

@@ -25,6 +25,6 @@ pub use error::InvoiceError;
 pub use input::{
     BuildInvoiceInput, BuildInvoiceOptions, CountryProfile, CreditNoteReason, CreditNoteSpec,
     InvoiceAllowanceSpec, InvoiceChargeSpec, InvoiceLineSpec, InvoiceSpec, InvoiceTaxRate,
-    InvoicedQuantity,
+    InvoicedQuantity, ItemTaxBasis,
 };
 pub use output::{BuildInvoiceOutput, InvoiceDocumentStatus, InvoiceDocumentSummary, InvoiceIssue};

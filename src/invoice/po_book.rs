@@ -2,8 +2,10 @@
 //! line, with every quantity in eaches. Shared by `buildInvoice` and `reconcile`.
 //!
 //! Conventions (documented in the README):
-//! - A line's `netCost` is per unit of the line's `unitOfMeasure` (per case for Cases lines), as
-//!   in Amazon's invoice examples where an invoice line is `invoicedQuantity.amount × netCost`.
+//! - A line's `netCost` is "The net cost of an item per each or weight unit" (vendorOrders):
+//!   every value is [`crate::line_value`]'s, eaches × each cost (3 Cases of 12 at 2.00 = 72.00).
+//! - A Cases line without `unitSize` takes the SKU map's `unitsPerCase`; without either it is
+//!   refused (`MISSING_UNIT_SIZE`), never read as a case of 1.
 //! - The acknowledged cost, when present, is the cost to invoice (the rules require the
 //!   acknowledged cost to equal the invoiced cost); otherwise the PO's cost.
 //! - For a line acknowledged several times, the latest acknowledgement replaces the earlier
@@ -13,9 +15,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::amounts::{currency_scale, value_of};
+use crate::catalog::Catalog;
 use crate::error::{CodedError, InputError};
-use crate::money::Decimal;
+use crate::line_value::{LineValue, Pricing, Unvalued};
+use crate::money::{CurrencyAmount, Decimal};
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, Money, Order, OrderAcknowledgement,
     OrderAcknowledgementItem, OrderItem, PurchaseOrderState, UnitOfMeasure,
@@ -30,9 +33,11 @@ pub enum BookError {
     /// The same PO twice: which copy is current cannot be known.
     #[error("purchase order {number} appears more than once (again at {path})")]
     DuplicatePurchaseOrder { path: String, number: String },
-    /// A Cases quantity without `unitSize`: its eaches cannot be known, and guessing would
-    /// misstate every amount derived from it.
-    #[error("quantity at {path} is in Cases but has no unitSize")]
+    /// A Cases quantity without `unitSize` (and, for a PO line, no `unitsPerCase` in the SKU
+    /// map): its eaches cannot be known, and guessing would misstate every amount derived from it.
+    #[error(
+        "quantity at {path} is in Cases but has no unitSize (give it, or unitsPerCase in the SKU map)"
+    )]
     MissingUnitSize { path: String },
     /// A quantity whose eaches do not fit in 64 bits.
     #[error("quantity at {path} overflows when converted to eaches")]
@@ -104,14 +109,34 @@ pub struct PoLine<'a> {
     /// JSON pointer of the line in the input.
     pub path: String,
     pub unit_of_measure: UnitOfMeasure,
-    /// Eaches per ordered unit (1 for Eaches).
+    /// Eaches per ordered unit (1 for Eaches; the PO's `unitSize`, else the SKU map's).
     pub unit_size: u64,
     pub ordered_eaches: u64,
     pub po_cost: Option<Price>,
     pub ack: Option<AckFacts>,
+    /// The line's valuation at the cost to invoice (acknowledged, else the PO's).
+    pub value: LineValue,
 }
 
 impl PoLine<'_> {
+    /// What `eaches` of the line are worth at the cost to invoice (per each or weight unit);
+    /// `weight` is only needed, and used, for a line priced by weight.
+    pub fn value_of(
+        &self,
+        eaches: u64,
+        weight: Option<&crate::line_value::Weight>,
+    ) -> Result<CurrencyAmount, Unvalued> {
+        self.value.value(eaches, weight)
+    }
+
+    /// The weight unit the line is priced per, if it is priced by weight.
+    pub fn weight_unit(&self) -> Option<crate::spapi::orders::WeightUnit> {
+        match self.value.pricing {
+            Pricing::PerWeight(unit) => Some(unit),
+            Pricing::PerEach => None,
+        }
+    }
+
     /// The cost to invoice and to value quantities at: acknowledged, else the PO's.
     pub fn cost(&self) -> Option<&Price> {
         self.ack
@@ -125,17 +150,6 @@ impl PoLine<'_> {
         self.ack.as_ref().map_or(0, |ack| {
             ack.accepted_eaches.saturating_add(ack.backordered_eaches)
         })
-    }
-
-    /// The value of `eaches` of this line at its cost, `None` without a cost.
-    pub fn value_of(&self, eaches: u64) -> Option<Decimal> {
-        let cost = self.cost()?;
-        value_of(
-            cost.amount,
-            eaches,
-            self.unit_size,
-            currency_scale(&cost.currency_code),
-        )
     }
 
     /// The line's currency, from its cost.
@@ -252,13 +266,15 @@ pub struct PoBook<'a> {
 impl<'a> PoBook<'a> {
     /// Indexes `orders` (at `/purchaseOrders`) and applies `acknowledgements` (at
     /// `/acknowledgements`), latest per line.
+    /// A Cases line without `unitSize` takes `unitsPerCase` from `catalog`.
     pub fn new(
         orders: &'a [Order],
         acknowledgements: &'a [OrderAcknowledgement],
+        catalog: &Catalog<'_>,
     ) -> Result<Self, BookError> {
         let mut book = PoBook::default();
         for (index, order) in orders.iter().enumerate() {
-            let entry = read_order(index, order)?;
+            let entry = read_order(index, order, catalog)?;
             if book
                 .orders
                 .insert(order.purchase_order_number.as_str(), entry)
@@ -354,12 +370,16 @@ impl<'a> PoBook<'a> {
                 }
             }
         }
-        for ((number, line_index), (_, _, facts)) in latest {
+        for ((number, line_index), (_, item, facts)) in latest {
             if let Some(line) = self
                 .orders
                 .get_mut(number)
                 .and_then(|entry| entry.lines.get_mut(line_index))
             {
+                // The acknowledged cost counts only with its currency, as in `PoLine::cost`.
+                if facts.cost.is_some() {
+                    line.value = line.value.clone().with_cost(item.net_cost.as_ref());
+                }
                 line.ack = Some(facts);
             }
         }
@@ -367,7 +387,11 @@ impl<'a> PoBook<'a> {
     }
 }
 
-fn read_order(index: usize, order: &Order) -> Result<PoEntry<'_>, BookError> {
+fn read_order<'o>(
+    index: usize,
+    order: &'o Order,
+    catalog: &Catalog<'_>,
+) -> Result<PoEntry<'o>, BookError> {
     let base = format!("/purchaseOrders/{index}/orderDetails");
     let mut entry = PoEntry {
         index,
@@ -402,64 +426,55 @@ fn read_order(index: usize, order: &Order) -> Result<PoEntry<'_>, BookError> {
     }
     for (i, item) in details.items.iter().enumerate() {
         let path = format!("{base}/items/{i}");
-        let quantity = &item.ordered_quantity;
-        let unit_of_measure = quantity.unit_of_measure.unwrap_or(UnitOfMeasure::Eaches);
-        let unit_size = match unit_of_measure {
-            UnitOfMeasure::Eaches => 1,
-            UnitOfMeasure::Cases => match quantity.unit_size {
-                Some(size) if size > 0 => size,
-                _ => {
-                    return Err(BookError::MissingUnitSize {
-                        path: format!("{path}/orderedQuantity/unitSize"),
-                    });
-                }
-            },
+        let units_per_case = catalog.resolve(item).and_then(|m| m.units_per_case);
+        let value = LineValue::of(item, units_per_case);
+        let Some(unit_size) = value.eaches_per_unit else {
+            return Err(BookError::MissingUnitSize {
+                path: format!("{path}/orderedQuantity/unitSize"),
+            });
         };
         let ordered_eaches =
-            quantity
-                .amount
-                .checked_mul(unit_size)
-                .ok_or(BookError::QuantityOverflow {
+            value
+                .ordered_eaches(item)
+                .map_err(|_| BookError::QuantityOverflow {
                     path: format!("{path}/orderedQuantity"),
                 })?;
         entry.lines.push(PoLine {
             item,
             path,
-            unit_of_measure,
+            unit_of_measure: value.unit,
             unit_size,
             ordered_eaches,
             po_cost: item.net_cost.as_ref().and_then(Price::from_money),
             ack: None,
+            value,
         });
     }
     Ok(entry)
 }
 
-/// Eaches of a quantity. A quantity without its own unit is in the PO line's unit; a Cases
-/// quantity without `unitSize` uses the PO line's case size.
+/// Eaches of a quantity, by [`LineValue::eaches`]'s rule: a quantity without its own unit is in
+/// the PO line's unit; a Cases quantity without `unitSize` uses the PO line's case size.
 pub fn eaches_of(
     quantity: &ItemQuantity,
     line_unit: UnitOfMeasure,
     line_unit_size: u64,
     path: &str,
 ) -> Result<u64, BookError> {
-    let unit = quantity.unit_of_measure.unwrap_or(line_unit);
-    let size = match unit {
-        UnitOfMeasure::Eaches => 1,
-        UnitOfMeasure::Cases => match quantity.unit_size {
-            Some(size) if size > 0 => size,
-            _ if line_unit == UnitOfMeasure::Cases => line_unit_size,
-            _ => {
-                return Err(BookError::MissingUnitSize {
-                    path: format!("{path}/unitSize"),
-                });
-            }
-        },
+    let line = LineValue {
+        cost: None,
+        currency: None,
+        pricing: Pricing::PerEach,
+        unit: line_unit,
+        eaches_per_unit: Some(line_unit_size),
+        case_size_source: None,
     };
-    quantity
-        .amount
-        .checked_mul(size)
-        .ok_or_else(|| BookError::QuantityOverflow {
+    line.eaches(quantity).map_err(|why| match why {
+        Unvalued::Overflow => BookError::QuantityOverflow {
             path: path.to_string(),
-        })
+        },
+        _ => BookError::MissingUnitSize {
+            path: format!("{path}/unitSize"),
+        },
+    })
 }

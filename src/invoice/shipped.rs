@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::po_book::{BookError, PoBook, eaches_of, supersedes};
 use crate::catalog::Catalog;
 use crate::error::InputError;
+use crate::line_value::Weight;
 use crate::spapi::orders::{ItemQuantity, UnitOfMeasure};
+use crate::spapi::shipments::TotalWeight;
 use crate::time::parse_instant;
 
 wire_enum! {
@@ -75,9 +77,47 @@ pub struct AsnItem {
     pub amazon_product_identifier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
-    pub shipped_quantity: ItemQuantity,
+    pub shipped_quantity: AsnQuantity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_details: Option<AsnItemDetails>,
+}
+
+/// The ASN's `ItemQuantity`: the orders model's quantity plus `totalWeight` ("The total weight
+/// of units shipped", for items sold by weight: what a weight-priced line is worth).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AsnQuantity {
+    pub amount: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_of_measure: Option<UnitOfMeasure>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::spapi::orders::unit_size_tolerant"
+    )]
+    pub unit_size: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_weight: Option<TotalWeight>,
+}
+
+impl AsnQuantity {
+    /// The count, as the orders model's `ItemQuantity`.
+    pub fn quantity(&self) -> ItemQuantity {
+        ItemQuantity {
+            amount: self.amount,
+            unit_of_measure: self.unit_of_measure,
+            unit_size: self.unit_size,
+        }
+    }
+
+    /// The weight, when the ASN gives one.
+    pub fn weight(&self) -> Option<Weight> {
+        self.total_weight.map(|w| Weight {
+            amount: w.amount,
+            unit: w.unit_of_measure,
+        })
+    }
 }
 
 /// `ItemDetails` (only the PO number matters here).
@@ -131,7 +171,7 @@ pub struct AsnCartonReferenceDetails {
 #[serde(rename_all = "camelCase")]
 pub struct AsnContainerItem {
     pub item_reference: String,
-    pub shipped_quantity: ItemQuantity,
+    pub shipped_quantity: AsnQuantity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_details: Option<AsnItemDetails>,
 }
@@ -167,6 +207,9 @@ pub struct FulfilmentRow {
     pub unit_of_measure: Option<UnitOfMeasure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_size: Option<u64>,
+    /// The weight shipped: what a line priced by weight is worth.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_weight: Option<TotalWeight>,
     /// The ASN this fulfilment was confirmed with, if the ERP knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_identifier: Option<String>,
@@ -193,6 +236,8 @@ pub struct ShippedLine {
     /// Index into the PO entry's `lines`.
     pub line: usize,
     pub eaches: u64,
+    /// The weight of those eaches, when the ASN or the ERP row gives it.
+    pub weight: Option<Weight>,
     pub shipped_at: Option<DateTime<Utc>>,
     pub shipment_identifier: Option<String>,
     pub source: ShippedSource,
@@ -276,7 +321,8 @@ pub fn resolve_asns(book: &PoBook<'_>, asns: &[AsnRecord]) -> Result<Shipped, Bo
             );
         for (i, item) in asn.shipped_items.iter().enumerate() {
             let path = format!("{base}/shippedItems/{i}");
-            for (po_number, quantity, quantity_path) in split_by_po(asn, item, &path) {
+            for (po_number, shipped_quantity, quantity_path) in split_by_po(asn, item, &path) {
+                let quantity = shipped_quantity.quantity();
                 let Some(po_number) = po_number else {
                     shipped.unmatched.push(UnmatchedShipped {
                         path: quantity_path,
@@ -324,6 +370,7 @@ pub fn resolve_asns(book: &PoBook<'_>, asns: &[AsnRecord]) -> Result<Shipped, Bo
                     purchase_order_number: po_number,
                     line: line_index,
                     eaches,
+                    weight: shipped_quantity.weight(),
                     shipped_at,
                     shipment_identifier: Some(asn.shipment_identifier.clone()),
                     source: ShippedSource::Asn {
@@ -339,12 +386,13 @@ pub fn resolve_asns(book: &PoBook<'_>, asns: &[AsnRecord]) -> Result<Shipped, Bo
 }
 
 /// The PO(s) of an ASN item: its own `itemDetails`, else the containers' item details, each with
-/// the quantity the containers hold. Falls back to the whole quantity without a PO.
+/// the quantity the containers hold (with their weight only when every container gives one).
+/// Falls back to the whole quantity without a PO.
 fn split_by_po(
     asn: &AsnRecord,
     item: &AsnItem,
     path: &str,
-) -> Vec<(Option<String>, ItemQuantity, String)> {
+) -> Vec<(Option<String>, AsnQuantity, String)> {
     let own = item
         .item_details
         .as_ref()
@@ -353,7 +401,7 @@ fn split_by_po(
     if own.is_some() {
         return vec![(own, item.shipped_quantity, quantity_path)];
     }
-    let mut by_po: BTreeMap<String, (ItemQuantity, String)> = BTreeMap::new();
+    let mut by_po: BTreeMap<String, (AsnQuantity, String)> = BTreeMap::new();
     let containers = asn
         .cartons
         .iter()
@@ -385,14 +433,20 @@ fn split_by_po(
         };
         let asn_base = path.split("/shippedItems").next().unwrap_or_default();
         let here = format!("{asn_base}{container_path}/shippedQuantity");
+        let more = container_item.shipped_quantity;
         by_po
             .entry(po)
             .and_modify(|(q, _)| {
-                q.amount = q
-                    .amount
-                    .saturating_add(container_item.shipped_quantity.amount)
+                q.amount = q.amount.saturating_add(more.amount);
+                q.total_weight = match (q.weight(), more.weight()) {
+                    (Some(a), Some(b)) => a.checked_add(&b).map(|sum| TotalWeight {
+                        unit_of_measure: sum.unit,
+                        amount: sum.amount,
+                    }),
+                    _ => None,
+                };
             })
-            .or_insert((container_item.shipped_quantity, here));
+            .or_insert((more, here));
     }
     if by_po.is_empty() {
         return vec![(None, item.shipped_quantity, quantity_path)];
@@ -464,6 +518,10 @@ pub fn resolve_fulfilments(
             purchase_order_number: row.purchase_order_number.clone(),
             line: line_index,
             eaches,
+            weight: row.total_weight.map(|w| Weight {
+                amount: w.amount,
+                unit: w.unit_of_measure,
+            }),
             shipped_at,
             shipment_identifier: row.shipment_identifier.clone(),
             source: ShippedSource::Erp { row: r },

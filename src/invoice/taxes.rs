@@ -3,7 +3,7 @@
 //! holds by construction, with no second rounding).
 
 use super::amounts::{add, at_scale, percent_of};
-use super::input::InvoiceTaxRate;
+use super::input::{InvoiceTaxRate, ItemTaxBasis};
 use crate::money::Decimal;
 use crate::spapi::invoices::{InvoiceMoney, TaxDetails, TaxType};
 
@@ -26,6 +26,30 @@ pub fn taxes_on(
             })
         })
         .collect()
+}
+
+/// An item's taxes: the `taxDetails` written on the item, and the line's tax totals (the tax of
+/// the whole line, what the header and the invoice total add up). The line's tax is always the
+/// tax on the line amount. Per line, the item carries it too; per unit, the item carries the tax
+/// on one unit (`taxableAmount` = `netCost`), as Amazon's examples write it. `None` on overflow.
+///
+/// Per unit reproduces both of the retail guide's examples exactly: items 1.00 on 4 × 20.00 at
+/// 5 % with a header of 97.5; items 1895.43 (2 × 21060.34) and 5302.37 (3 × 58915.25) at 9 % with
+/// a header of 19697.98, the tax of the line amounts (Σ unit tax × quantity would be 19697.97).
+pub fn item_taxes(
+    basis: ItemTaxBasis,
+    net_cost: Decimal,
+    line_amount: Decimal,
+    rates: &[InvoiceTaxRate],
+    currency_code: &str,
+    scale: u32,
+) -> Option<(Vec<TaxDetails>, Vec<TaxDetails>)> {
+    let line_taxes = taxes_on(line_amount, rates, currency_code, scale)?;
+    let written = match basis {
+        ItemTaxBasis::PerLine => line_taxes.clone(),
+        ItemTaxBasis::PerUnit => taxes_on(net_cost, rates, currency_code, scale)?,
+    };
+    Some((written, line_taxes))
 }
 
 /// Σ of the tax amounts of `details`.

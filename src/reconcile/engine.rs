@@ -23,9 +23,10 @@ use super::output::{
 };
 use super::remittance::{DeductionType, RemittanceIssue, RemittanceRow, read_csv};
 use super::totals::totals;
+use super::valuation::LineValuer;
 use crate::catalog::Catalog;
 use crate::exceptions::{Exception, Severity};
-use crate::invoice::amounts::{add, at_scale, currency_amount, currency_scale, mul, sub};
+use crate::invoice::amounts::{add, at_scale, currency_amount, currency_scale, mul, round_to, sub};
 use crate::invoice::po_book::{PoBook, PoEntry, PoLine};
 use crate::invoice::shipped::{
     ShippedLine, ShippedSource, UnmatchedReason, resolve_asns, resolve_fulfilments,
@@ -40,7 +41,7 @@ pub fn reconcile(input: ReconcileInput) -> Result<ReconcileOutput, ReconcileErro
     let settings = Settings::from(&input.options);
     let now = input.now.0;
     let catalog = Catalog::new(&input.sku_map)?;
-    let book = PoBook::new(&input.purchase_orders, &input.acknowledgements)?;
+    let book = PoBook::new(&input.purchase_orders, &input.acknowledgements, &catalog)?;
     let asn = resolve_asns(&book, &input.shipments)?;
     let erp = resolve_fulfilments(&book, &input.fulfilments, &catalog)?;
     let (receipts, unmatched_receipts) = read_receipts(&book, &input.receipts)?;
@@ -198,6 +199,8 @@ struct LineState {
     /// (ASN index, ASN item reference, eaches of this line).
     asn_sources: Vec<(usize, String, u64)>,
     erp_shipped: Option<u64>,
+    /// The ASNs' weight of what shipped (lines priced by weight are worth it).
+    shipped_weight: super::valuation::ShippedWeight,
     invoiced_eaches: u64,
     invoiced_money: Decimal,
     paid_money: Decimal,
@@ -239,6 +242,7 @@ impl<'b> LineStates<'b> {
                 continue;
             }
             state.shipped = state.shipped.saturating_add(shipped.eaches);
+            state.shipped_weight.add(shipped.weight.as_ref());
             if let Some(at) = shipped.shipped_at {
                 state.first_shipped_at = Some(state.first_shipped_at.map_or(at, |t| t.min(at)));
                 state.last_shipped_at = Some(state.last_shipped_at.map_or(at, |t| t.max(at)));
@@ -574,7 +578,10 @@ impl Run<'_> {
             let Some(line) = self.po_line(l.purchase_order_number.as_deref(), l.line) else {
                 return false;
             };
-            line.po_cost.as_ref().is_some_and(|c| l.cost > c.amount)
+            line.po_cost
+                .as_ref()
+                .and_then(|c| l.in_invoice_unit(c.amount))
+                .is_some_and(|po_cost| l.cost > po_cost)
         });
         if above_po {
             DeductionType::Price
@@ -727,12 +734,16 @@ impl Run<'_> {
                 continue;
             };
             let sequence = po_line.sequence().to_string();
-            let po_cost = po_line.po_cost.as_ref().map(|c| c.amount);
+            // The PO's cost is per each (or weight unit): compared per unit of the invoice item.
+            let po_cost = po_line
+                .po_cost
+                .as_ref()
+                .and_then(|c| line.in_invoice_unit(c.amount));
             let ack_cost = po_line
                 .ack
                 .as_ref()
                 .and_then(|a| a.cost.as_ref())
-                .map(|c| c.amount);
+                .and_then(|c| line.in_invoice_unit(c.amount));
             let Some(reference) = po_cost.or(ack_cost) else {
                 continue;
             };
@@ -749,7 +760,15 @@ impl Run<'_> {
                 continue;
             };
             let per_unit = Decimal(difference.0.abs());
-            let money = mul(per_unit, Decimal(rust_decimal::Decimal::from(line.units)))
+            let money = mul(per_unit, line.priced_quantity)
+                // A weight carries more digits than money: its price difference is rounded.
+                .map(|m| {
+                    if line.priced_quantity.0.fract().is_zero() {
+                        m
+                    } else {
+                        round_to(m, scale)
+                    }
+                })
                 .ok_or_else(|| overflow(fact.index))?;
             let above = !difference.is_negative();
             let due = self.shift(
@@ -1002,28 +1021,22 @@ impl Run<'_> {
             let ovf = || ReconcileError::AmountOverflow {
                 path: line.path.clone(),
             };
-            let value = |eaches: u64| -> Result<Decimal, ReconcileError> {
-                match line.cost() {
-                    Some(_) => line.value_of(eaches).ok_or_else(ovf),
-                    None => Ok(Decimal::ZERO),
-                }
-            };
+            let valuer = LineValuer::new(line, q.shipped, state.shipped_weight.get(), scale);
             let money = ReconcileMoney {
-                ordered: at_scale(value(q.ordered)?, scale),
-                accepted: at_scale(value(q.accepted)?, scale),
-                shipped: at_scale(value(q.shipped)?, scale),
-                received: at_scale(value(q.received)?, scale),
+                ordered: valuer.figure("ordered", q.ordered)?,
+                accepted: valuer.figure("accepted", q.accepted)?,
+                shipped: valuer.figure("shipped", q.shipped)?,
+                received: valuer.figure("received", q.received)?,
                 invoiced: at_scale(state.invoiced_money, scale),
                 paid: at_scale(state.paid_money, scale),
             };
+            let value_unknown = valuer.unknown();
             let sequence = line.sequence().to_string();
-            let money_of =
-                |eaches: u64| -> Result<Option<crate::money::CurrencyAmount>, ReconcileError> {
-                    Ok(match line.currency() {
-                        Some(c) => Some(currency_amount(at_scale(value(eaches)?, scale), c)),
-                        None => None,
-                    })
-                };
+            let money_of = |eaches: u64| valuer.money_of(eaches);
+            // An unknown value counts as nothing in sums; it is named in `valueUnknown`.
+            let value = |eaches: u64| -> Result<Decimal, ReconcileError> {
+                Ok(valuer.value(eaches)?.unwrap_or(Decimal::ZERO))
+            };
             let exception = |code: &str, severity: Severity, message: String| {
                 Exception::for_po(code, severity, number, message).line(&sequence)
             };
@@ -1040,6 +1053,7 @@ impl Run<'_> {
             }
             if q.shortage > 0 {
                 // Money already deducted as a shortage on this line's invoices is counted there.
+                let known = valuer.value(q.shortage)?.is_some();
                 let full = value(q.shortage)?;
                 let mut at_risk = full;
                 for f in &state.invoices {
@@ -1085,7 +1099,7 @@ impl Run<'_> {
                         if proof.is_empty() { "the proof of delivery".to_string() } else { proof.join("; ") }
                     ),
                 )
-                .money_at_risk(line.currency().map(|c| currency_amount(at_scale(at_risk, scale), c)))
+                .money_at_risk(line.currency().filter(|_| known).map(|c| currency_amount(at_scale(at_risk, scale), c)))
                 .due(Some(format_instant(&due)));
                 self.dispute_codes_by_po.insert(number.to_string());
                 if !fully_covered {
@@ -1271,9 +1285,11 @@ impl Run<'_> {
                 unit_of_measure: line.unit_of_measure,
                 unit_size: line.unit_size,
                 net_cost: line.cost().map(|c| c.amount),
+                net_cost_unit_of_measure: line.weight_unit(),
                 receive_status: receipt.and_then(|r| r.lines.get(&i)).and_then(|r| r.status),
                 quantities: *q,
                 money,
+                value_unknown,
             });
         }
         if !partial_unshipped.is_zero() {

@@ -27,7 +27,7 @@ pub fn shipment_evidence(
         };
         let eaches_in = |ci: &AsnContainerItem| {
             eaches_of(
-                &ci.shipped_quantity,
+                &ci.shipped_quantity.quantity(),
                 line.unit_of_measure,
                 line.unit_size,
                 "",

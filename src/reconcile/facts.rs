@@ -11,7 +11,8 @@ use super::input::Settings;
 use super::remittance::{DeductionType, RemittanceRow};
 use crate::error::InputError;
 use crate::invoice::amounts::add;
-use crate::invoice::po_book::{PoBook, eaches_of, supersedes};
+use crate::invoice::po_book::{PoBook, PoLine, eaches_of, supersedes};
+use crate::line_value::{Pricing, Weight, billed};
 use crate::money::Decimal;
 use crate::spapi::invoices::{Invoice, InvoiceType};
 use crate::spapi::orders;
@@ -132,8 +133,39 @@ pub struct InvoiceLine {
     pub eaches: u64,
     pub units: u64,
     pub cost: Decimal,
-    /// `units × cost` (before tax).
+    /// What the item bills (before tax), as Amazon reads it: `units × cost`, or `totalWeight ×
+    /// cost` for an item priced by weight ([`crate::line_value::billed`]).
     pub amount: Decimal,
+    /// The PO line's pricing units in one unit `cost` is per: eaches per invoiced unit (1 for
+    /// Eaches, the case size for Cases), or the PO's weight unit in one invoiced weight unit.
+    /// `None` when the two do not compare (one priced by weight, the other not).
+    pub unit_factor: Option<Decimal>,
+    /// How many units `cost` is charged for: `units`, or the weight of a weight-priced item.
+    pub priced_quantity: Decimal,
+}
+
+impl InvoiceLine {
+    /// A PO cost (per each or per the PO's weight unit) per unit of this item's `cost`.
+    pub fn in_invoice_unit(&self, po_cost: Decimal) -> Option<Decimal> {
+        crate::invoice::amounts::mul(po_cost, self.unit_factor?)
+    }
+}
+
+/// PO pricing units in one invoiced pricing unit (see [`InvoiceLine::unit_factor`]).
+fn unit_factor(
+    line: &PoLine<'_>,
+    eaches_per_unit: u64,
+    invoiced_per: Option<crate::spapi::orders::WeightUnit>,
+) -> Option<Decimal> {
+    match (line.value.pricing, invoiced_per) {
+        (Pricing::PerEach, None) => Some(Decimal(rust_decimal::Decimal::from(eaches_per_unit))),
+        (Pricing::PerWeight(po_unit), Some(invoiced)) => Weight {
+            amount: Decimal(rust_decimal::Decimal::ONE),
+            unit: invoiced,
+        }
+        .in_unit(po_unit),
+        _ => None,
+    }
 }
 
 /// One invoice or credit note (the current version of its id).
@@ -230,9 +262,33 @@ pub fn read_invoices<'a>(
                     .and_then(|c| c.reference_invoice_number.clone());
             }
             let cost = item.net_cost.amount.unwrap_or(Decimal::ZERO);
-            let amount = cost
-                .checked_mul_quantity(item.invoiced_quantity.amount)
-                .ok_or_else(|| ReconcileError::AmountOverflow { path: path.clone() })?;
+            let weight = item
+                .invoiced_quantity
+                .total_weight
+                .as_ref()
+                .map(Weight::from);
+            let priced_per = item.net_cost_unit_of_measure;
+            let amount = billed(
+                item.invoiced_quantity.amount,
+                cost,
+                priced_per,
+                weight.as_ref(),
+                &currency,
+            )
+            .map_err(|why| match why {
+                crate::line_value::Unvalued::WeightNeeded(_) => {
+                    ReconcileError::Input(InputError::MissingField {
+                        path: format!("{path}/invoicedQuantity"),
+                        field: "totalWeight".to_string(),
+                    })
+                }
+                _ => ReconcileError::AmountOverflow { path: path.clone() },
+            })?;
+            let priced_quantity = match (priced_per, &weight) {
+                (Some(_), Some(weight)) => weight.amount,
+                _ => Decimal(rust_decimal::Decimal::from(item.invoiced_quantity.amount)),
+            };
+            let mut factor = None;
             let po_number = item.purchase_order_number.clone();
             let entry = po_number.as_deref().and_then(|po| book.get(po));
             let line_index = entry.and_then(|e| {
@@ -267,6 +323,10 @@ pub fn read_invoices<'a>(
                         line.unit_size,
                         &format!("{path}/invoicedQuantity"),
                     )?;
+                    let per_unit = eaches
+                        .checked_div(item.invoiced_quantity.amount)
+                        .unwrap_or(1);
+                    factor = unit_factor(line, per_unit, priced_per);
                 }
             }
             if invoice.invoice_type == InvoiceType::Invoice {
@@ -282,6 +342,8 @@ pub fn read_invoices<'a>(
                 units: item.invoiced_quantity.amount,
                 cost,
                 amount,
+                unit_factor: factor,
+                priced_quantity,
             });
         }
         facts.push(fact);

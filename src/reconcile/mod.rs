@@ -17,6 +17,7 @@ mod input;
 mod output;
 pub mod remittance;
 mod totals;
+mod valuation;
 
 pub use engine::reconcile;
 pub use error::ReconcileError;
@@ -27,7 +28,7 @@ pub use output::{
     CartonEvidence, CloseStep, CurrencyTotal, DeductionAmount, Dispute, ExceptionTotal,
     InvoiceReconciliation, InvoiceStatus, LineQuantities, LineReconciliation, MissingStep,
     PalletEvidence, PoReconciliation, PriceEvidence, ReconcileMoney, ReconcileOutput,
-    ReconcilePoStatus, ReconcileTotals, ShipmentEvidence,
+    ReconcilePoStatus, ReconcileTotals, ShipmentEvidence, ValueUnknown,
 };
 pub use remittance::{
     CsvMapping, CsvPreset, DateOrder, DeductionType, RemittanceCsv, RemittanceIssue, RemittanceRow,

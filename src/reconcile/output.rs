@@ -7,7 +7,7 @@ use crate::exceptions::Exception;
 use crate::invoice::shipped::AsnContainerIdentification;
 use crate::money::{CurrencyAmount, Decimal};
 use crate::spapi::invoices::InvoiceType;
-use crate::spapi::orders::UnitOfMeasure;
+use crate::spapi::orders::{UnitOfMeasure, WeightUnit};
 use crate::spapi::orders_status::{PurchaseOrderStatus, ReceiveStatus};
 
 /// The output of `reconcile`.
@@ -117,14 +117,35 @@ pub struct LineReconciliation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
     pub unit_of_measure: UnitOfMeasure,
+    /// Eaches per ordered unit (the PO's `unitSize`, else the SKU map's `unitsPerCase`).
     pub unit_size: u64,
-    /// Cost per ordered unit (acknowledged, else PO).
+    /// Cost per each, or per weight unit (acknowledged, else PO): "The net cost of an item per
+    /// each or weight unit".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub net_cost: Option<Decimal>,
+    /// The weight unit `netCost` is per, for a line priced by weight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net_cost_unit_of_measure: Option<WeightUnit>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receive_status: Option<ReceiveStatus>,
     pub quantities: LineQuantities,
     pub money: ReconcileMoney,
+    /// Money figures that could not be valued (written 0), and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_unknown: Option<ValueUnknown>,
+}
+
+/// Money figures of a line that cannot be known: a line without a cost, or priced by weight
+/// with no weight for the quantity (only ASNs and invoices carry weights).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ValueUnknown {
+    /// Names of the `money` figures concerned (`ordered`, `accepted`, `shipped`, `received`).
+    pub figures: Vec<String>,
+    /// `MISSING_NET_COST`, `MISSING_CURRENCY`, `WEIGHT_NEEDED`.
+    pub reason: String,
+    pub message: String,
 }
 
 wire_enum! {
@@ -278,8 +299,11 @@ pub struct PalletEvidence {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PriceEvidence {
+    /// The PO's cost, per unit of the invoice item (per each × eaches per invoiced case, or per
+    /// the invoice's weight unit), so the three costs compare.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_cost: Option<Decimal>,
+    /// The acknowledged cost, per unit of the invoice item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged_cost: Option<Decimal>,
     pub invoiced_cost: Decimal,

@@ -19,6 +19,7 @@ use super::output::{
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::exceptions::{Exception, Severity};
+use crate::line_value::{LineValue, Unvalued};
 use crate::money::{CurrencyAmount, Decimal};
 use crate::spapi::orders::{
     ItemQuantity, Order, OrderDetails, OrderItem, PurchaseOrderState, UnitOfMeasure,
@@ -386,6 +387,14 @@ fn po_value(lines: &[SalesOrderLine], currency: Option<&str>) -> Option<Currency
     })
 }
 
+/// A value with its currency code in capitals, as the sales order writes currencies.
+fn in_currency(value: Option<CurrencyAmount>) -> Option<CurrencyAmount> {
+    value.map(|v| CurrencyAmount {
+        amount: v.amount,
+        currency_code: v.currency_code.to_ascii_uppercase(),
+    })
+}
+
 /// A converted line, its currency, and warnings that do not block it.
 struct ConvertedLine {
     line: SalesOrderLine,
@@ -450,26 +459,9 @@ fn convert_line(
         .map(str::trim)
         .filter(|code| !code.is_empty());
     // Money at risk of a line blocked before its SKU is known: its value when the PO alone
-    // says how many eaches it is (an Eaches line, or Cases with a unitSize).
-    let po_eaches = match item.ordered_quantity.unit_of_measure {
-        None | Some(UnitOfMeasure::Eaches) => Some(amount),
-        Some(UnitOfMeasure::Cases) => item
-            .ordered_quantity
-            .unit_size
-            .and_then(|size| amount.checked_mul(size)),
-    };
-    let rough_value = match (rate, currency, po_eaches) {
-        (Some(rate), Some(code), Some(eaches))
-            if cost.is_some_and(|m| m.unit_of_measure.is_none()) =>
-        {
-            rate.checked_mul_quantity(eaches)
-                .map(|amount| CurrencyAmount {
-                    amount,
-                    currency_code: code.to_ascii_uppercase(),
-                })
-        }
-        _ => None,
-    };
+    // says what it is worth (an Eaches line, or Cases with a unitSize; never by weight).
+    let rough_value = in_currency(LineValue::of(item, None).ordered_value(item).ok())
+        .filter(|value| !value.amount.is_zero() && !value.amount.is_negative());
 
     let Some(mapping) = context.catalog.resolve(item) else {
         let message = format!(
@@ -485,10 +477,8 @@ fn convert_line(
         .unit_of_measure
         .unwrap_or(UnitOfMeasure::Eaches);
     let mut warnings = Vec::new();
-    let eaches_per_unit = match unit {
-        UnitOfMeasure::Eaches => Some(1),
-        UnitOfMeasure::Cases => item.ordered_quantity.unit_size.or(mapping.units_per_case),
-    };
+    let valuation = LineValue::of(item, mapping.units_per_case);
+    let eaches_per_unit = valuation.eaches_per_unit;
     if let (UnitOfMeasure::Cases, Some(po_size), Some(map_size)) = (
         unit,
         item.ordered_quantity.unit_size,
@@ -508,7 +498,7 @@ fn convert_line(
             ));
         }
     }
-    let Some(per_unit) = eaches_per_unit.filter(|per| *per > 0) else {
+    let Some(per_unit) = eaches_per_unit else {
         let message = format!(
             "PO {number} line {sequence} orders {amount} cases of {sku} without a unitSize, and \
              the SKU map has no unitsPerCase: cannot tell how many eaches that is; set \
@@ -517,9 +507,9 @@ fn convert_line(
         return blocked("UNIT_SIZE_MISSING", Some(sku), message, rough_value);
     };
     let quantity_eaches =
-        amount
-            .checked_mul(per_unit)
-            .ok_or_else(|| SalesOrderError::QuantityOverflow {
+        valuation
+            .ordered_eaches(item)
+            .map_err(|_| SalesOrderError::QuantityOverflow {
                 path: format!("{path}/orderedQuantity"),
             })?;
     let Some(rate) = rate else {
@@ -537,13 +527,16 @@ fn convert_line(
         return blocked("MISSING_CURRENCY", Some(sku), message, None);
     };
     let rate_unit = cost.and_then(|money| money.unit_of_measure);
-    let line_amount = match rate_unit {
-        Some(_) => None,
-        None => Some(rate.checked_mul_quantity(quantity_eaches).ok_or_else(|| {
-            SalesOrderError::AmountOverflow {
+    // "The net cost of an item per each or weight unit": eaches × rate, or unknown until the
+    // weight is (a line priced by weight has no amount here).
+    let line_amount = match valuation.value_of_eaches(quantity_eaches) {
+        Ok(value) => Some(value.amount),
+        Err(Unvalued::WeightNeeded(_)) => None,
+        Err(_) => {
+            return Err(SalesOrderError::AmountOverflow {
                 path: format!("{path}/netCost/amount"),
-            }
-        })?),
+            });
+        }
     };
     let value = line_amount.map(|amount| CurrencyAmount {
         amount,

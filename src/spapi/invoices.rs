@@ -240,7 +240,13 @@ pub struct InvoiceItem {
 pub struct InvoiceItemQuantity {
     pub amount: u64,
     pub unit_of_measure: UnitOfMeasure,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Read as a number or a string of digits (the retail guide's invoice examples write
+    /// `"unitSize": "10"`); written as a number.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::orders::unit_size_tolerant"
+    )]
     pub unit_size: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_weight: Option<InvoiceTotalWeight>,

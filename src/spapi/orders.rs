@@ -342,7 +342,8 @@ pub fn sequence_key(sequence: &str) -> (u64, String) {
     (number, sequence.to_string())
 }
 
-/// `ItemQuantity`.
+/// `ItemQuantity`. `unitSize` is an integer in the model, but the retail guide's examples write it
+/// as a string (`"unitSize": "5"`): both are read, and it is always written as a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -350,8 +351,75 @@ pub struct ItemQuantity {
     pub amount: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_of_measure: Option<UnitOfMeasure>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "unit_size_tolerant"
+    )]
     pub unit_size: Option<u64>,
+}
+
+/// Reads a `unitSize`: a whole number, or a string of digits (`"5"`, as in the retail
+/// procurement guide's examples); `null` is absent. Anything else is refused with serde's
+/// "invalid value" / "invalid type" wording, so it gets the input codes and a pointer.
+pub(crate) fn unit_size_tolerant<'de, D>(deserializer: D) -> Result<Option<u64>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::{self, Unexpected, Visitor};
+
+    struct UnitSizeVisitor;
+
+    impl<'de> Visitor<'de> for UnitSizeVisitor {
+        type Value = Option<u64>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a whole number of eaches per case (a number, or digits in a string)")
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<u64>, E> {
+            Ok(Some(v))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<u64>, E> {
+            u64::try_from(v)
+                .map(Some)
+                .map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<u64>, E> {
+            let digits = v.trim();
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(E::invalid_value(Unexpected::Str(v), &self));
+            }
+            digits
+                .parse::<u64>()
+                .map(Some)
+                .map_err(|_| E::invalid_value(Unexpected::Str(v), &self))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Option<u64>, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Option<u64>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Option<u64>, D2::Error> {
+            d.deserialize_any(self)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<u64>, A::Error> {
+            crate::json_pointer::reject_seq(seq, &self)
+        }
+
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Option<u64>, A::Error> {
+            crate::json_pointer::reject_map(map, &self)
+        }
+    }
+
+    deserializer.deserialize_any(UnitSizeVisitor)
 }
 
 /// `Money`: `amount` is Amazon's `Decimal` string.
