@@ -8,7 +8,9 @@
 //   sent     Amazon answered 202 with a transaction id
 //   unknown  the POST failed in a way that does not prove Amazon did not take it (5xx, timeout,
 //            dropped connection): informational, the entry stays in doubt
-//   rejected Amazon refused the body (4xx): nothing is held there, the entry is closed
+//   rejected Amazon refused the body (4xx), or the request provably never left (the LWA token
+//            exchange failed, the connection was refused: `error.notSent`): nothing is held
+//            there, the entry is closed
 //   settled  the transaction ended (Success / Failure, or Processing after 15 minutes, which
 //            Amazon's guide says to treat as Success), or recovery proved the outcome
 //   released recovery proved Amazon never took it: the work may be decided and sent again
@@ -213,10 +215,12 @@ export class Outbox {
     try {
       response = await SUBMIT[operation](this.client, body, params);
     } catch (err) {
-      if (err?.deliveryUnknown || err?.retryable) {
-        await this.#record({ type: 'unknown', id, error: errorSummary(err) });
+      // Never sent (notSent) closes the entry like a refusal; otherwise a retryable failure may
+      // have reached Amazon and stays in doubt.
+      if (!err?.notSent && (err?.deliveryUnknown || err?.retryable)) {
+        await this.#record({ type: 'unknown', id, error: errorSummary(err, this.client) });
       } else {
-        await this.#record({ type: 'rejected', id, error: errorSummary(err) });
+        await this.#record({ type: 'rejected', id, error: errorSummary(err, this.client) });
       }
       return structuredClone(this.#entries.get(id));
     }
@@ -322,12 +326,16 @@ export class Outbox {
   }
 }
 
-// What is kept of an SP-API error in the journal: codes and the (already redacted) message.
-function errorSummary(err) {
-  return {
+// What is kept of an SP-API error in the journal: codes and the message, redacted once more by
+// the client (every encoding of every credential, however deep in `errors`), whatever the
+// error's origin.
+function errorSummary(err, client) {
+  const summary = {
     code: err?.code ?? 'ERROR',
     status: err?.status ?? null,
     message: String(err?.message ?? err),
     errors: Array.isArray(err?.errors) ? err.errors : [],
   };
+  if (err?.notSent) summary.notSent = true;
+  return typeof client?.redact === 'function' ? client.redact(summary) : summary;
 }
