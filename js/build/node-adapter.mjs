@@ -7,7 +7,7 @@ import path from 'node:path';
 export const NODE_ADAPTER_FILES = [
   'index.mjs', 'cli.mjs', 'commands.mjs', 'core.mjs', 'csv.mjs', 'inputs.mjs', 'outbox.mjs',
   'runner.mjs', 'spapi-client.mjs', 'state-store.mjs', 'table.mjs',
-  'lock.mjs', 'redact.mjs',
+  'cli-options.mjs', 'lock.mjs', 'redact.mjs',
 ];
 
 /** Copies the adapter into `<pkgDir>/node`; throws when a file imports something not shipped. */
