@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::json_pointer::{locate, offset_of, pointer_at};
 
-use crate::error::InputError;
+use crate::error::{InputError, cap_message};
 
 /// Inputs above this many bytes of JSON are refused before parsing (16 MiB). A day of POs for
 /// a large vendor is a few megabytes; anything far beyond that is a host bug, and parsing it
@@ -124,11 +124,13 @@ fn shape_error(text: &str, inner: &serde_json::Error) -> InputError {
 }
 
 /// serde_json appends " at line L column C"; the pointer is more useful to a host than that.
+/// The values serde quotes are capped (`error::cap_message`): an error stays small.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    let without = match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message),
+        None => message,
+    };
+    cap_message(without).into_owned()
 }
 
 /// The text between the first pair of backticks, e.g. the field in "missing field `x`".
@@ -142,7 +144,8 @@ fn backticked(message: &str) -> String {
 
 /// Maps a serde_json error onto a stable code, with the pointer of the field it arose in.
 fn classify(text: &str, inner: &serde_json::Error) -> InputError {
-    let message = strip_position(&inner.to_string());
+    let raw = inner.to_string();
+    let message = strip_position(&raw);
     let path = || {
         if inner.line() == 0 {
             String::new()
@@ -191,11 +194,12 @@ fn classify(text: &str, inner: &serde_json::Error) -> InputError {
     if message.starts_with("missing field") {
         InputError::MissingField {
             path,
-            field: backticked(&message),
+            field: backticked(&raw),
         }
     } else if message.starts_with("unknown field") {
-        // The path already ends at the unknown key; keep it as the parent + field.
-        let field = backticked(&message);
+        // The path already ends at the unknown key; keep it as the parent + field (read from
+        // the message before its quotes were capped).
+        let field = backticked(&raw);
         let parent = path
             .strip_suffix(&format!("/{field}"))
             .unwrap_or(&path)
@@ -346,6 +350,56 @@ mod tests {
             parse_json::<serde_json::Value>(&deep).unwrap_err().code(),
             "INVALID_JSON"
         );
+    }
+
+    #[test]
+    fn errors_quote_a_capped_value_and_state_its_length() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        enum Unit {
+            Eaches,
+            Cases,
+        }
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Quantity {
+            unit: Unit,
+            amount: u32,
+        }
+        let huge = "E".repeat(1_000_000);
+        for (text, code) in [
+            (format!(r#"{{"unit":"{huge}","amount":1}}"#), "UNKNOWN_ENUM"),
+            (
+                format!(r#"{{"unit":"Eaches","amount":"{huge}"}}"#),
+                "INVALID_TYPE",
+            ),
+            (
+                format!(r#"{{"unit":"Eaches","amount":1,"{huge}":1}}"#),
+                "UNKNOWN_FIELD",
+            ),
+        ] {
+            let err = parse_json::<Quantity>(&text).unwrap_err();
+            assert_eq!(err.code(), code);
+            let message = err.to_string();
+            let details = err.details().to_string();
+            assert!(message.len() < 2_000, "{code}: {} bytes", message.len());
+            assert!(
+                details.len() < 2_000,
+                "{code}: details of {} bytes",
+                details.len()
+            );
+            assert!(
+                message.contains("… (1000000 characters in all)"),
+                "{message}"
+            );
+            // Capped once: the boundary capping again changes nothing.
+            assert_eq!(crate::error::cap_message(&message), message);
+            assert_eq!(crate::error::cap_details(err.details()), err.details());
+        }
+        // Short values are quoted whole.
+        let err = parse_json::<Quantity>(r#"{"unit":"Pallets","amount":1}"#).unwrap_err();
+        assert!(err.to_string().contains("`Pallets`"), "{err}");
     }
 
     #[test]

@@ -136,7 +136,7 @@ fn the_instance_keeps_answering_after_errors() {
 
 #[wasm_bindgen_test]
 fn the_json_twin_gives_the_same_answer() {
-    let text = decide_acknowledgements_json(&valid_input().to_string()).unwrap();
+    let text = decide_acknowledgements_json(valid_input().to_string().into()).unwrap();
     let from_object = rust(&decide_acknowledgements(js(&valid_input())).unwrap());
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), from_object);
 }

@@ -72,7 +72,7 @@ fn decides_from_a_plain_object_into_a_plain_object() {
 
     let mut stocked = valid_input();
     stocked["inventory"][0]["available"] = json!(2);
-    let text = decide_direct_fulfillment_acknowledgements_json(&stocked.to_string()).unwrap();
+    let text = decide_direct_fulfillment_acknowledgements_json(stocked.to_string().into()).unwrap();
     let out: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         out["request"]["orderAcknowledgements"][0]["acknowledgementStatus"]["code"],
@@ -99,7 +99,8 @@ fn errors_carry_code_and_path_but_not_the_customers_address() {
     );
     assert!(!texts.contains("97403"), "{texts}");
 
-    let err = decide_direct_fulfillment_acknowledgements_json("{\"orders\": []}").unwrap_err();
+    let err =
+        decide_direct_fulfillment_acknowledgements_json("{\"orders\": []}".into()).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "MISSING_FIELD");
     assert_eq!(get(&err, "path").as_string().unwrap(), "/now");
 

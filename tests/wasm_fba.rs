@@ -116,7 +116,7 @@ fn applies_an_event_and_reports_the_order_status() {
 
 #[wasm_bindgen_test]
 fn json_twins_take_and_return_text() {
-    let text = route_fulfillment_json(&route_input().to_string()).unwrap();
+    let text = route_fulfillment_json(route_input().to_string().into()).unwrap();
     let out: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(out["packages"].as_array().unwrap().len(), 2);
 
@@ -124,7 +124,8 @@ fn json_twins_take_and_return_text() {
         "event": { "shippedByOwnCarrier": { "carrierCode": "DHL", "trackingNumber": "JD1" } },
         "otherPackages": [out["packages"][0]] });
     let next: Value =
-        serde_json::from_str(&apply_fulfillment_event_json(&event.to_string()).unwrap()).unwrap();
+        serde_json::from_str(&apply_fulfillment_event_json(event.to_string().into()).unwrap())
+            .unwrap();
     assert_eq!(next["package"]["status"], "shipped");
     assert_eq!(next["orderStatus"], "partiallyShipped");
     assert_eq!(
@@ -132,6 +133,6 @@ fn json_twins_take_and_return_text() {
         "JD1"
     );
 
-    let err = apply_fulfillment_event_json("{\"package\":").unwrap_err();
+    let err = apply_fulfillment_event_json("{\"package\":".into()).unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "INVALID_JSON");
 }

@@ -93,7 +93,7 @@ fn build_invoice_errors_are_thrown_and_the_instance_survives() {
         thrown(build_invoice(JsValue::from_str("nope")).unwrap_err()).0,
         "INVALID_TYPE"
     );
-    let text = build_invoice_json(&invoice_input().to_string()).unwrap();
+    let text = build_invoice_json(invoice_input().to_string().into()).unwrap();
     let out: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(out["request"]["invoices"][0]["id"], "W-1");
 }
@@ -117,7 +117,7 @@ fn reconcile_from_a_plain_object_and_json_text() {
         out["exceptions"][0]["moneyAtRisk"],
         json!({ "amount": "2.98", "currencyCode": "EUR" })
     );
-    let text = reconcile_json(&reconcile_input().to_string()).unwrap();
+    let text = reconcile_json(reconcile_input().to_string().into()).unwrap();
     let again: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(again, out);
 }
@@ -141,5 +141,8 @@ fn reconcile_currency_mismatch_is_thrown_with_row_and_column() {
     assert_eq!(details["expected"], "EUR");
     // Still answering.
     assert!(reconcile(js(&reconcile_input())).is_ok());
-    assert_eq!(thrown(reconcile_json("[1]").unwrap_err()).0, "INVALID_TYPE");
+    assert_eq!(
+        thrown(reconcile_json("[1]".into()).unwrap_err()).0,
+        "INVALID_TYPE"
+    );
 }

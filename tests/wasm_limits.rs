@@ -97,7 +97,7 @@ fn a_purchase_order_limit_refuses_a_bigger_batch_and_the_instance_stays_usable()
         json!({ "limit": 1, "actual": 2, "setting": "maxPurchaseOrders" })
     );
     // The JSON twin enforces the same limit.
-    let err = decide_acknowledgements_json(&batch(2, 1).to_string()).unwrap_err();
+    let err = decide_acknowledgements_json(batch(2, 1).to_string().into()).unwrap_err();
     assert_eq!(field(&err, "code"), "TOO_MANY_ITEMS");
     // Within the limit it decides.
     assert!(decide_acknowledgements(js(&batch(1, 1))).is_ok());
@@ -123,7 +123,7 @@ fn a_reconcile_row_limit_counts_remittance_csv_lines() {
         "remittanceCsv": { "text": "a,b\n1,2\n3,4\n" },
         "now": "2026-11-21T12:00:00Z"
     });
-    let err = reconcile_json(&input.to_string()).unwrap_err();
+    let err = reconcile_json(input.to_string().into()).unwrap_err();
     assert_eq!(field(&err, "code"), "TOO_MANY_ITEMS");
     assert_eq!(field(&err, "path"), "");
     assert_eq!(

@@ -85,7 +85,7 @@ fn to_sales_orders_objects_in_and_out_and_errors() {
         ("INVALID_TYPE".into(), "".into(), true)
     );
     // Still answering after errors; the JSON twin gives the same result.
-    let text = to_sales_orders_json(&sales_input().to_string()).unwrap();
+    let text = to_sales_orders_json(sales_input().to_string().into()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
 }
 
@@ -111,7 +111,7 @@ fn diff_purchase_order_objects_in_and_out_and_errors() {
             true
         )
     );
-    let text = diff_purchase_order_json(&input.to_string()).unwrap();
+    let text = diff_purchase_order_json(input.to_string().into()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
 }
 
@@ -153,7 +153,7 @@ fn inventory_feed_objects_in_and_out_and_errors() {
         thrown(inventory_feed(js(&bad)).unwrap_err()),
         ("INVALID_VALUE".into(), "/batchSize".into(), true)
     );
-    let text = inventory_feed_json(&feed_input().to_string()).unwrap();
+    let text = inventory_feed_json(feed_input().to_string().into()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
 }
 
@@ -185,6 +185,6 @@ fn exceptions_report_objects_in_and_out_and_errors() {
         thrown(exceptions_report(js(&bad)).unwrap_err()),
         ("INVALID_DATE".into(), "/exceptions/1/dueAt".into(), true)
     );
-    let text = exceptions_report_json(&input.to_string()).unwrap();
+    let text = exceptions_report_json(input.to_string().into()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
 }

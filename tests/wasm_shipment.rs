@@ -44,13 +44,14 @@ fn builds_the_expected_request_from_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn json_twins_give_the_same_answers() {
-    let text = build_shipment_confirmation_json(&packing().to_string()).unwrap();
+    let text = build_shipment_confirmation_json(packing().to_string().into()).unwrap();
     let out: Value = serde_json::from_str(&text).unwrap();
     let asn = out["request"]["shipmentConfirmations"][0].clone();
     let input = json!({ "shipmentConfirmation": asn, "now": "2026-11-22T10:00:00Z" });
-    let valid: Value =
-        serde_json::from_str(&validate_shipment_confirmation_json(&input.to_string()).unwrap())
-            .unwrap();
+    let valid: Value = serde_json::from_str(
+        &validate_shipment_confirmation_json(input.to_string().into()).unwrap(),
+    )
+    .unwrap();
     assert_eq!(valid, json!({ "valid": true, "issues": [] }));
 }
 
@@ -83,7 +84,7 @@ fn errors_are_thrown_with_code_and_path_and_the_instance_keeps_working() {
 
     let error = validate_shipment_confirmation(JsValue::from_str("asn")).expect_err("must throw");
     assert_eq!(get(&error, "code"), "INVALID_TYPE");
-    let error = validate_shipment_confirmation_json("{").expect_err("must throw");
+    let error = validate_shipment_confirmation_json("{".into()).expect_err("must throw");
     assert_eq!(get(&error, "code"), "INVALID_JSON");
 
     let out = rust(&build_shipment_confirmation(js(&packing())).unwrap());

@@ -7,6 +7,7 @@ import path from 'node:path';
 export const NODE_ADAPTER_FILES = [
   'index.mjs', 'cli.mjs', 'commands.mjs', 'core.mjs', 'csv.mjs', 'inputs.mjs', 'outbox.mjs',
   'runner.mjs', 'spapi-client.mjs', 'state-store.mjs', 'table.mjs',
+  'cli-options.mjs', 'lock.mjs', 'redact.mjs',
 ];
 export const NODE_ADAPTER_TYPES = 'index.d.ts';
 

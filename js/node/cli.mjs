@@ -1,60 +1,52 @@
 #!/usr/bin/env node
 // vendor-central-connector: the administrators' command line. Reads JSON and CSV files, calls the
 // WASM core, prints a table (or --json), and — with --submit or `run` — talks to SP-API through
-// the outbox. Exit codes (stable, for scripts):
+// the outbox. Commands, options and exit codes are tables in cli-options.mjs (the parser and
+// --help read the same table). Exit codes (stable, for scripts):
 //   0  done, nothing needs attention
 //   1  done, but something needs a person: exceptions (error/warning), POs held for approval,
 //      POs the core refused as input, ASN issues, …
 //   2  bad input: usage, unreadable or malformed file, input the core refused
 //   3  SP-API failure: HTTP error, submission rejected, transaction Failure
 //   4  a submission is in doubt (sent, outcome unknown): run again to resolve it, never resend by hand
+//   5  nothing was sent: the LWA token exchange or the connection failed before the submission
+//      left (refused connection, DNS, TLS, HTTP status — named in the message)
 //   70 internal error (a bug: please report it)
+//   75 another run holds the state directory's lock (pid and since when printed): nothing was done
 // Credentials come only from the environment (VCC_LWA_CLIENT_ID, VCC_LWA_CLIENT_SECRET,
 // VCC_LWA_REFRESH_TOKEN): command-line arguments are visible to every user of the machine.
+// Everything written to the terminal is made printable (control characters as escapes) and has
+// every encoding of the credentials redacted.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from './core.mjs';
 import { ENGINE_COMMANDS } from './commands.mjs';
+import { EXIT, commandHelp, overview, parseByteSize, parserOptions } from './cli-options.mjs';
 import { InputFileError, readInventory, readJson, readList, readOrders, readSkuMap } from './inputs.mjs';
 import { SpApiClient, SpApiError } from './spapi-client.mjs';
-import { Outbox, JsonlOutboxStore } from './outbox.mjs';
+import { Outbox, JsonlOutboxStore, LockHeldError } from './outbox.mjs';
 import { FileStateStore } from './state-store.mjs';
 import { runOnce } from './runner.mjs';
-import { formatTable } from './table.mjs';
+import { formatTable, printable } from './table.mjs';
+import { Redactor } from './redact.mjs';
 
-export const EXIT = Object.freeze({ OK: 0, ATTENTION: 1, BAD_INPUT: 2, SPAPI: 3, IN_DOUBT: 4, INTERNAL: 70 });
+export { EXIT } from './cli-options.mjs';
 
 class UsageError extends Error {}
 
-const CONNECTION_OPTIONS = {
-  endpoint: { type: 'string' },
-  'lwa-endpoint': { type: 'string' },
-  region: { type: 'string' },
-  sandbox: { type: 'boolean' },
-  'state-dir': { type: 'string' },
-};
-const COMMON = { json: { type: 'boolean' }, progress: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const DEFAULT_STATE_DIR = '.vendor-central-connector';
 
-const USAGE = `vendor-central-connector <command> [options]
-
-Commands
-  ack            decide acknowledgements for POs in a file; --submit sends them
-                   --orders po.json --inventory inventory.csv|json [--sku-map map.csv|json]
-                   [--rules rules.json] [--history history.json] [--now ISO] [--options options.json]
-                   [--submit (--endpoint URL | --region na|eu|fe [--sandbox]) [--state-dir DIR]]
-  run            poll → decide → acknowledge → report against SP-API, once
-                   --inventory FILE [--sku-map FILE] [--rules FILE] [--lookback-days 7]
-                   (--endpoint URL | --region na|eu|fe [--sandbox]) [--state-dir DIR]
-${Object.entries(ENGINE_COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}\n                   ${c.usage}`).join('\n')}
-  call           any core function on a JSON input: call <function> --input input.json
-  version        library version, Amazon model versions, backend (wasm or wasm2js)
-
-Options for every command: --json (machine-readable output), --progress (progress on stderr), -h
-Exit codes: 0 ok, 1 needs attention, 2 bad input, 3 SP-API failure, 4 submission in doubt, 70 bug
-Credentials: VCC_LWA_CLIENT_ID, VCC_LWA_CLIENT_SECRET, VCC_LWA_REFRESH_TOKEN (environment only)
-`;
+/** A stream whose text is redacted and, for a terminal, made printable (newlines and tabs kept). */
+function guarded(stream, redactor, { terminal }) {
+  return {
+    write(text) {
+      const clean = redactor.text(text);
+      return stream.write(terminal ? printable(clean) : clean);
+    },
+  };
+}
 
 /**
  * Runs the CLI. Returns the exit code; never calls process.exit (so tests can call it).
@@ -62,15 +54,19 @@ Credentials: VCC_LWA_CLIENT_ID, VCC_LWA_CLIENT_SECRET, VCC_LWA_REFRESH_TOKEN (en
  * @param {{stdout?, stderr?, env?, cwd?, pkgDir?}} [io]
  */
 export async function main(argv, io = {}) {
-  const stdout = io.stdout ?? process.stdout;
-  const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
+  const redactor = new Redactor([env.VCC_LWA_CLIENT_SECRET, env.VCC_LWA_REFRESH_TOKEN, env.VCC_LWA_CLIENT_ID]);
+  const rawStdout = io.stdout ?? process.stdout;
+  const stderr = guarded(io.stderr ?? process.stderr, redactor, { terminal: true });
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-      stdout.write(USAGE);
+      rawStdout.write(overview());
       return command ? EXIT.OK : EXIT.BAD_INPUT;
     }
+    // SP-API answers pass through stdout of ack and run: redacted there too (tables are printable
+    // already; engine commands' large outputs are written as they are).
+    const stdout = command === 'ack' || command === 'run' ? guarded(rawStdout, redactor, { terminal: false }) : rawStdout;
     const ctx = { stdout, stderr, env, pkgDir: io.pkgDir };
     switch (command) {
       case 'ack': return await ack(rest, ctx);
@@ -95,21 +91,34 @@ function reportError(err, stderr) {
     stderr.write(`error: ${err.message}\n`);
     return EXIT.BAD_INPUT;
   }
+  if (err instanceof LockHeldError) {
+    stderr.write(`error: ${err.message}\nNothing was done. Run again when that run has finished (a run whose process is gone is taken over by the next one).\n`);
+    return EXIT.LOCKED;
+  }
   if (err?.name === 'ConnectorError') {
     // The core refused the input: its code and the JSON pointer say where.
     stderr.write(`error: the input was refused: ${err.code}${err.path ? ` at ${err.path}` : ''}: ${err.message}\n`);
+    if (err.code === 'INPUT_TOO_LARGE') {
+      const actual = Number(err.details?.actual);
+      stderr.write(`The input is larger than the core accepts; raise the limit with --max-input-bytes${Number.isFinite(actual) ? ` (e.g. --max-input-bytes ${Math.ceil(actual / 2 ** 20) + 1}MiB)` : ''}.\n`);
+    }
     return EXIT.BAD_INPUT;
   }
   if (err instanceof SpApiError) {
-    stderr.write(`error: SP-API: ${err.message}${err.requestId ? ` (request id ${err.requestId})` : ''}\n`);
+    const request = err.requestId ? ` (request id ${err.requestId})` : '';
+    if (err.notSent) {
+      stderr.write(`error: nothing was sent: ${err.message}${request}\n`);
+      return EXIT.NOT_SENT;
+    }
+    stderr.write(`error: SP-API: ${err.message}${request}\n`);
     return EXIT.SPAPI;
   }
   stderr.write(`internal error: ${err?.stack ?? err}\n`);
   return EXIT.INTERNAL;
 }
 
-function parse(args, options, { positionals = false } = {}) {
-  const { values, positionals: pos } = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: positionals, strict: true });
+function parse(command, args, { positionals = false } = {}) {
+  const { values, positionals: pos } = parseArgs({ args, options: parserOptions(command), allowPositionals: positionals, strict: true });
   return { values, positionals: pos };
 }
 
@@ -124,6 +133,18 @@ function progressWriter(values, stderr) {
     const parts = Object.entries(event).filter(([k]) => k !== 'phase').map(([k, v]) => `${k}=${v}`);
     stderr.write(`[progress] ${event.phase}${parts.length ? ` ${parts.join(' ')}` : ''}\n`);
   };
+}
+
+/** The core, with the input limit of --max-input-bytes when given. */
+async function coreFor(values, ctx) {
+  let limit = null;
+  if (values['max-input-bytes'] !== undefined) {
+    limit = parseByteSize(values['max-input-bytes']);
+    if (limit === null) throw new UsageError(`--max-input-bytes must be a size such as 67108864, 64MiB or 1GiB, got "${values['max-input-bytes']}"`);
+  }
+  const core = await loadCore(ctx.pkgDir);
+  if (limit !== null) core.configure({ maxInputBytes: limit });
+  return core;
 }
 
 function clientFrom(values, env) {
@@ -148,9 +169,28 @@ function clientFrom(values, env) {
   }
 }
 
+/**
+ * The outbox and state of --state-dir, its lock taken before anything of the run is read (so
+ * two runs never both decide, send or save state). A file where the directory belongs, or a
+ * directory that cannot be created, is an input error.
+ */
 function stores(values, client) {
-  const dir = path.resolve(values['state-dir'] ?? '.vendor-central-connector');
-  const outbox = new Outbox({ store: new JsonlOutboxStore(path.join(dir, 'outbox.jsonl')), client });
+  const dir = path.resolve(values['state-dir'] ?? DEFAULT_STATE_DIR);
+  let stat = null;
+  try {
+    stat = fs.statSync(dir);
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw new InputFileError(`--state-dir ${dir}: cannot read it (${err.code})`);
+  }
+  if (stat && !stat.isDirectory()) throw new InputFileError(`--state-dir ${dir} is a file, not a directory: give a directory (it is created when missing)`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new InputFileError(`--state-dir ${dir}: cannot create it (${err.code})`);
+  }
+  const journal = new JsonlOutboxStore(path.join(dir, 'outbox.jsonl'));
+  journal.lock();
+  const outbox = new Outbox({ store: journal, client });
   const state = new FileStateStore(path.join(dir, 'state.json'));
   return { outbox, state, dir };
 }
@@ -168,12 +208,7 @@ const needsAttention = (exceptions = []) => exceptions.some((e) => e.severity ==
 // ack
 // ----------------------------------------------------------------------------------------------
 async function ack(args, ctx) {
-  const { values } = parse(args, {
-    orders: { type: 'string' }, inventory: { type: 'string' }, 'sku-map': { type: 'string' },
-    rules: { type: 'string' }, history: { type: 'string' }, options: { type: 'string' },
-    now: { type: 'string' }, 'selling-party': { type: 'string' }, submit: { type: 'boolean' },
-    ...CONNECTION_OPTIONS,
-  });
+  const { values } = parse('ack', args);
   if (values.help) return help(ctx, 'ack');
   const progress = progressWriter(values, ctx.stderr);
   const input = {
@@ -188,23 +223,31 @@ async function ack(args, ctx) {
   if (values['selling-party']) input.sellingParty = values['selling-party'];
   const client = values.submit ? clientFrom(values, ctx.env) : null; // credentials checked before deciding
 
-  const core = await loadCore(ctx.pkgDir);
-  progress({ phase: 'decide', purchaseOrders: input.purchaseOrders.length });
-  const result = core.decideAcknowledgements(input);
+  const core = await coreFor(values, ctx);
+  // With --submit, the lock first: another run deciding the same POs now would send them twice.
+  const outbox = values.submit ? stores(values, client).outbox : null;
   let submission = null;
-  if (values.submit && result.request.acknowledgements.length) {
-    const { outbox } = stores(values, client);
-    try {
+  let result;
+  try {
+    progress({ phase: 'decide', purchaseOrders: input.purchaseOrders.length });
+    result = core.decideAcknowledgements(input);
+    if (outbox && result.request.acknowledgements.length) {
       progress({ phase: 'submit', purchaseOrders: result.request.acknowledgements.length });
       let entry = await outbox.submit({ operation: 'submitAcknowledgement', body: result.request, keys: result.request.acknowledgements.map((a) => a.purchaseOrderNumber) });
       if (entry.state === 'sent') {
         progress({ phase: 'confirm', transactionId: entry.transactionId });
-        entry = await outbox.confirm(entry.id, { intervalMs: 1000, timeoutMs: 60_000 });
+        try {
+          entry = await outbox.confirm(entry.id, { intervalMs: 1000, timeoutMs: 60_000 });
+        } catch (err) {
+          // Sent, but its outcome could not be read: in doubt, not a failure.
+          if (!(err instanceof SpApiError)) throw err;
+          entry = { ...entry, confirmError: err.message };
+        }
       }
       submission = entry;
-    } finally {
-      await outbox.close();
     }
+  } finally {
+    await outbox?.close();
   }
 
   if (values.json) {
@@ -214,7 +257,7 @@ async function ack(args, ctx) {
     printExceptions(ctx.stdout, result.exceptions);
     const sent = result.request.acknowledgements.length;
     ctx.stdout.write(`\n${sent} PO(s) to acknowledge, ${result.pendingApproval.length} held for approval, ${result.exceptions.length} exception(s)\n`);
-    if (submission) ctx.stdout.write(`${describeSubmission(submission)}\n`);
+    if (submission) ctx.stdout.write(`${printable(describeSubmission(submission))}\n`);
     else if (sent && !values.submit) ctx.stdout.write('not sent (add --submit to send)\n');
   }
   if (submission) {
@@ -226,7 +269,7 @@ async function ack(args, ctx) {
 
 function submissionExit(entry) {
   if (entry.state === 'settled') return entry.status === 'Success' ? EXIT.OK : EXIT.SPAPI;
-  if (entry.state === 'rejected') return EXIT.SPAPI;
+  if (entry.state === 'rejected') return entry.error?.notSent ? EXIT.NOT_SENT : EXIT.SPAPI;
   return EXIT.IN_DOUBT;
 }
 
@@ -241,9 +284,11 @@ function describeSubmission(entry) {
     case 'settled':
       return `submitted ${pos} PO(s): transaction ${entry.transactionId ?? '(resolved from PO state)'} ${entry.status}${entry.assumedSuccess ? ' (assumed: Processing for 15 minutes)' : ''}${(entry.errors ?? []).map((e) => `\n  ${e.code}: ${e.message}`).join('')}`;
     case 'rejected':
-      return `SP-API rejected the acknowledgement: ${entry.error?.message}`;
+      return entry.error?.notSent
+        ? `nothing was sent: ${entry.error.message}; fix the cause and run again`
+        : `SP-API rejected the acknowledgement: ${entry.error?.message}`;
     case 'sent':
-      return `submitted ${pos} PO(s): transaction ${entry.transactionId} still Processing; run again to confirm`;
+      return `submitted ${pos} PO(s): transaction ${entry.transactionId} still Processing${entry.confirmError ? ` (its status could not be read: ${entry.confirmError})` : ''}; run again to confirm`;
     default:
       return `the submission's outcome is unknown (${entry.lastError?.message ?? 'no answer'}); run again: it is checked with Amazon before anything is resent`;
   }
@@ -253,11 +298,7 @@ function describeSubmission(entry) {
 // run
 // ----------------------------------------------------------------------------------------------
 async function run(args, ctx) {
-  const { values } = parse(args, {
-    inventory: { type: 'string' }, 'sku-map': { type: 'string' }, rules: { type: 'string' },
-    options: { type: 'string' }, 'lookback-days': { type: 'string' }, now: { type: 'string' },
-    'selling-party': { type: 'string' }, ...CONNECTION_OPTIONS,
-  });
+  const { values } = parse('run', args);
   if (values.help) return help(ctx, 'run');
   const inventory = readInventory(required(values, 'inventory'));
   const client = clientFrom(values, ctx.env);
@@ -272,7 +313,7 @@ async function run(args, ctx) {
     options.lookbackDays = days;
   }
   const now = isoNow(values);
-  const core = await loadCore(ctx.pkgDir);
+  const core = await coreFor(values, ctx);
   const { outbox, state } = stores(values, client);
   let report;
   try {
@@ -280,6 +321,13 @@ async function run(args, ctx) {
       core, client, outbox, state, inventory, ...options,
       now: () => new Date(now), progress: progressWriter(values, ctx.stderr), wait: { intervalMs: 1000, timeoutMs: 60_000 },
     });
+  } catch (err) {
+    // A read failed (recovery, polling, a transaction's status): if anything is in doubt now,
+    // that is what a person must know; otherwise the error says what happened.
+    const inDoubt = err instanceof SpApiError ? await outbox.inDoubt().catch(() => []) : [];
+    if (!inDoubt.length) throw err;
+    ctx.stderr.write(`error: SP-API: ${err.message}\n${inDoubt.length} submission(s) in doubt (${inDoubt.flatMap((e) => e.keys).join(', ')}): run again; they are checked with Amazon before anything is resent\n`);
+    return EXIT.IN_DOUBT;
   } finally {
     await outbox.close();
   }
@@ -290,13 +338,14 @@ async function run(args, ctx) {
     printExceptions(ctx.stdout, report.exceptions);
     const r = report.recovered;
     ctx.stdout.write(`\nfetched ${report.fetched} PO(s); recovered ${r.settled.length} settled, ${r.released.length} released, ${r.stillInDoubt.length} still in doubt\n`);
-    for (const s of report.submissions) ctx.stdout.write(`${describeSubmission({ ...s, keys: s.purchaseOrderNumbers })}\n`);
-    if (report.pendingApproval.length) ctx.stdout.write(`held for approval: ${report.pendingApproval.join(', ')}\n`);
-    if (report.setAside.length) ctx.stdout.write(`set aside (refused as input): ${report.setAside.map((s) => `${s.purchaseOrderNumber} ${s.code} at ${s.path || '/'}`).join('; ')}\n`);
+    for (const s of report.submissions) ctx.stdout.write(`${printable(describeSubmission({ ...s, keys: s.purchaseOrderNumbers }))}\n`);
+    if (report.pendingApproval.length) ctx.stdout.write(`held for approval: ${printable(report.pendingApproval.join(', '))}\n`);
+    if (report.setAside.length) ctx.stdout.write(`set aside (refused as input): ${printable(report.setAside.map((s) => `${s.purchaseOrderNumber} ${s.code} at ${s.path || '/'}`).join('; '))}\n`);
   }
   const codes = report.submissions.map((s) => submissionExit({ ...s }));
   if (codes.includes(EXIT.SPAPI)) return EXIT.SPAPI;
   if (codes.includes(EXIT.IN_DOUBT) || report.inDoubt.length) return EXIT.IN_DOUBT;
+  if (codes.includes(EXIT.NOT_SENT)) return EXIT.NOT_SENT;
   return needsAttention(report.exceptions) || report.pendingApproval.length || report.setAside.length ? EXIT.ATTENTION : EXIT.OK;
 }
 
@@ -305,9 +354,9 @@ async function run(args, ctx) {
 // ----------------------------------------------------------------------------------------------
 async function engineCommand(name, args, ctx) {
   const spec = ENGINE_COMMANDS[name];
-  const { values, positionals } = parse(args, spec.options ?? {}, { positionals: true });
+  const { values, positionals } = parse(name, args, { positionals: true });
   if (values.help) return help(ctx, name);
-  const core = await loadCore(ctx.pkgDir);
+  const core = await coreFor(values, ctx);
   if (typeof core[spec.fn] !== 'function') {
     throw new UsageError(`this build of the core has no ${spec.fn} (command "${name}" needs it)`);
   }
@@ -331,12 +380,12 @@ async function engineCommand(name, args, ctx) {
 }
 
 async function call(args, ctx) {
-  const { values, positionals } = parse(args, { input: { type: 'string' } }, { positionals: true });
+  const { values, positionals } = parse('call', args, { positionals: true });
   if (values.help || positionals.length !== 1) {
     if (!values.help) throw new UsageError('call needs exactly one function name: call <function> --input input.json');
     return help(ctx, 'call');
   }
-  const core = await loadCore(ctx.pkgDir);
+  const core = await coreFor(values, ctx);
   const fn = positionals[0];
   if (typeof core[fn] !== 'function' || fn.endsWith('Json')) {
     const names = Object.keys(core).filter((k) => typeof core[k] === 'function' && !k.endsWith('Json'));
@@ -348,7 +397,8 @@ async function call(args, ctx) {
 }
 
 async function version(args, ctx) {
-  const { values } = parse(args, {});
+  const { values } = parse('version', args);
+  if (values.help) return help(ctx, 'version');
   const core = await loadCore(ctx.pkgDir);
   const info = { ...core.version(), backend: core.backend, instantiationMs: core.instantiationMs };
   if (values.json) ctx.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
@@ -359,9 +409,9 @@ async function version(args, ctx) {
   return EXIT.OK;
 }
 
+/** The command's help, printed from the option table its parser reads. */
 function help(ctx, command) {
-  ctx.stdout.write(USAGE.split('\n').filter((l, i, all) => i < 2 || l.includes(`  ${command} `) || (all[i - 1]?.includes(`  ${command} `) && l.startsWith('                 '))).join('\n'));
-  ctx.stdout.write('\n');
+  ctx.stdout.write(commandHelp(command));
   return EXIT.OK;
 }
 

@@ -4,8 +4,10 @@
 //
 // Entry: {
 //   fn: 'coreFunctionName',
-//   summary: 'one line for --help', usage: 'the flags',
-//   options: { flag: { type: 'string' | 'boolean', multiple? } },  // util.parseArgs options
+//   summary: 'one line for --help',
+//   positionals?: 'FILE…',          // what the arguments are, for --help
+//   options: { flag: { type: 'string' | 'boolean', arg?, help, required? } },  // the one table:
+//                                    // node:util parseArgs reads it, --help prints it (cli-options.mjs)
 //   input({ values, positionals, now, UsageError, progress }) → the core's input object (files read here)
 //   print(out, result, { formatTable, printExceptions })           // the readable output
 //   attention(result) → boolean                                     // exit code 1 when true
@@ -30,10 +32,14 @@ export const ENGINE_COMMANDS = {
   'inventory-feed': {
     fn: 'inventoryFeed',
     summary: 'Direct Fulfillment inventory update bodies, with the zero-stock guard',
-    usage: '--positions positions.csv|json --selling-party ID [--sku-map FILE] [--rules rules.json] [--last-sent last.json] [--full-update] [--confirm-zeros SKU,…|all]',
     options: {
-      positions: { type: 'string' }, 'selling-party': { type: 'string' }, 'sku-map': { type: 'string' },
-      rules: { type: 'string' }, 'last-sent': { type: 'string' }, 'full-update': { type: 'boolean' }, 'confirm-zeros': { type: 'string' },
+      positions: { type: 'string', arg: 'FILE', required: true, help: 'stock per warehouse and SKU, CSV (warehouseId,sku,onHand,committed,safetyStock,openAmazonAllocations,available) or JSON' },
+      'selling-party': { type: 'string', arg: 'ID', required: true, help: 'the vendor code the updates are sent for' },
+      'sku-map': { type: 'string', arg: 'FILE', help: 'SKU ↔ ASIN / vendor SKU, CSV or JSON' },
+      rules: { type: 'string', arg: 'FILE', help: 'per-SKU rules: caps, critical SKUs (JSON)' },
+      'last-sent': { type: 'string', arg: 'FILE', help: 'the quantities sent last time (JSON)' },
+      'full-update': { type: 'boolean', help: 'send every SKU (isFullUpdate), not only the changed ones' },
+      'confirm-zeros': { type: 'string', arg: 'SKU,…|all', help: 'release held zeros for these SKUs (or all)' },
     },
     input({ values, UsageError }) {
       if (!values.positions) throw new UsageError('--positions is required');
@@ -61,8 +67,11 @@ export const ENGINE_COMMANDS = {
   exceptions: {
     fn: 'exceptionsReport',
     summary: 'every engine\'s exceptions as one list, most urgent first, with owners and actions',
-    usage: 'FILE… (engine outputs with "exceptions", or arrays of exceptions) [--transactions tx.json] [--now ISO]',
-    options: { transactions: { type: 'string' }, now: { type: 'string' } },
+    positionals: 'FILE… (engine outputs with "exceptions", or arrays of exceptions)',
+    options: {
+      transactions: { type: 'string', arg: 'FILE', help: 'the transactions submitted, with their status (JSON): failures and overdue ones are listed' },
+      now: { type: 'string', arg: 'ISO', help: 'the time dues are measured from (default: now)' },
+    },
     input({ values, positionals, now, UsageError }) {
       if (!positionals.length) throw new UsageError('exceptions needs at least one file of exceptions');
       const exceptions = positionals.flatMap((file) => readList(file, 'exceptions'));
@@ -85,10 +94,17 @@ export const ENGINE_COMMANDS = {
   'validate-asn': {
     fn: 'validateShipmentConfirmation',
     summary: 'check an ASN before it is sent: every issue with its JSON pointer (exit 1 on any issue)',
-    usage: 'asn.json [--index N] [--orders po.json] [--acknowledgements acks.json] [--previous-shipments asns.json] [--sscc-ledger ledger.csv|json] [--sku-map FILE] [--appointment ISO] [--options options.json] [--now ISO]',
+    positionals: 'asn.json',
     options: {
-      index: { type: 'string' }, orders: { type: 'string' }, acknowledgements: { type: 'string' }, 'previous-shipments': { type: 'string' },
-      'sscc-ledger': { type: 'string' }, 'sku-map': { type: 'string' }, appointment: { type: 'string' }, options: { type: 'string' }, now: { type: 'string' },
+      index: { type: 'string', arg: 'N', help: 'which confirmation of a SubmitShipmentConfirmations body to check' },
+      orders: { type: 'string', arg: 'FILE', help: 'the POs shipped against (JSON)' },
+      acknowledgements: { type: 'string', arg: 'FILE', help: 'the acknowledgements sent for them (JSON)' },
+      'previous-shipments': { type: 'string', arg: 'FILE', help: 'ASNs already sent (JSON): cumulative quantities, Replace' },
+      'sscc-ledger': { type: 'string', arg: 'FILE', help: 'SSCCs used before, CSV (sscc,usedAt,shipmentIdentifier) or JSON' },
+      'sku-map': { type: 'string', arg: 'FILE', help: 'SKU ↔ ASIN / vendor SKU, CSV or JSON' },
+      appointment: { type: 'string', arg: 'ISO', help: 'the carrier appointment (the ASN is due before it)' },
+      options: { type: 'string', arg: 'FILE', help: 'validation options (JSON)' },
+      now: { type: 'string', arg: 'ISO', help: 'the time dues are measured from (default: now)' },
     },
     input({ values, positionals, now, UsageError, progress }) {
       if (positionals.length !== 1) throw new UsageError('validate-asn needs exactly one ASN file: validate-asn asn.json');
@@ -137,12 +153,21 @@ export const ENGINE_COMMANDS = {
   reconcile: {
     fn: 'reconcile',
     summary: 'order-to-cash reconciliation per PO and invoice: shortages, deductions, disputes, money at risk',
-    usage: '--orders po.json [--acknowledgements acks.json] [--shipments asns.json] [--fulfilments erp.csv|json] [--receipts status.json] [--invoices invoices.json] [--remittance pay.csv|json] [--remittance-preset vendorCentral|edi820] [--remittance-currency CUR] [--remittance-day-first] [--remittance-decimal-comma] [--sku-map FILE] [--options options.json] [--now ISO]',
     options: {
-      orders: { type: 'string' }, acknowledgements: { type: 'string' }, shipments: { type: 'string' }, fulfilments: { type: 'string' },
-      receipts: { type: 'string' }, invoices: { type: 'string' }, remittance: { type: 'string' }, 'remittance-preset': { type: 'string' },
-      'remittance-currency': { type: 'string' }, 'remittance-day-first': { type: 'boolean' }, 'remittance-decimal-comma': { type: 'boolean' },
-      'sku-map': { type: 'string' }, options: { type: 'string' }, now: { type: 'string' },
+      orders: { type: 'string', arg: 'FILE', required: true, help: 'the POs to reconcile: a getPurchaseOrders response or an array of Orders' },
+      acknowledgements: { type: 'string', arg: 'FILE', help: 'a submitAcknowledgement body (or an array)' },
+      shipments: { type: 'string', arg: 'FILE', help: 'a SubmitShipmentConfirmations body (or an array)' },
+      fulfilments: { type: 'string', arg: 'FILE', help: 'ERP fulfilment rows, CSV or JSON' },
+      receipts: { type: 'string', arg: 'FILE', help: 'a getPurchaseOrdersStatus response (or an array)' },
+      invoices: { type: 'string', arg: 'FILE', help: 'a submitInvoices body or buildInvoice output (or an array)' },
+      remittance: { type: 'string', arg: 'FILE', help: 'payments: a Vendor Central / EDI 820 CSV, or JSON rows' },
+      'remittance-preset': { type: 'string', arg: 'vendorCentral|edi820', help: 'the remittance CSV\'s layout' },
+      'remittance-currency': { type: 'string', arg: 'CUR', help: 'the currency of a remittance CSV without one' },
+      'remittance-day-first': { type: 'boolean', help: 'remittance CSV dates are day/month/year' },
+      'remittance-decimal-comma': { type: 'boolean', help: 'remittance CSV amounts use a decimal comma' },
+      'sku-map': { type: 'string', arg: 'FILE', help: 'SKU ↔ ASIN / vendor SKU, CSV or JSON' },
+      options: { type: 'string', arg: 'FILE', help: 'reconciliation options (JSON)' },
+      now: { type: 'string', arg: 'ISO', help: 'the time dues are measured from (default: now)' },
     },
     input({ values, now, UsageError, progress }) {
       if (!values.orders) throw new UsageError('--orders is required (the POs to reconcile: a getPurchaseOrders response or an array of Orders)');

@@ -88,7 +88,10 @@ export function parseCsvRows(text, { delimiter = ',' } = {}) {
 
 /**
  * Records as objects keyed by the header row (names trimmed). Each object has a non-enumerable
- * `line`. Throws CsvError for a record with more fields than the header, or a duplicate header.
+ * `line`, and its own property for every column, whatever the column's name (`__proto__`,
+ * `constructor` included). Throws CsvError for a record with more or fewer fields than the
+ * header (RFC 4180: "Each line should contain the same number of fields throughout the file"),
+ * or a duplicate header.
  */
 export function parseCsv(text, options) {
   const rows = parseCsvRows(text, options);
@@ -100,11 +103,20 @@ export function parseCsv(text, options) {
     if (seen.has(h)) throw new CsvError(`duplicate column "${h}" in the header`, { line: rows[0].line, column: i + 1 });
     seen.add(h);
   });
-  return rows.slice(1).map((r) => {
+  const special = header.includes('__proto__'); // a plain assignment would set the prototype
+  const records = rows.slice(1).map((r) => {
     if (r.length > header.length) throw new CsvError(`${r.length} fields but the header has ${header.length}`, { line: r.line, column: header.length + 1 });
+    if (r.length < header.length) {
+      throw new CsvError(`${r.length} field(s) but the header has ${header.length}: column ${header[r.length]} is missing (a short row)`, { line: r.line, column: r.length + 1 });
+    }
     const record = {};
-    header.forEach((h, i) => { record[h] = r[i] ?? ''; });
+    if (special) header.forEach((h, i) => { Object.defineProperty(record, h, { value: r[i], enumerable: true, writable: true, configurable: true }); });
+    else header.forEach((h, i) => { record[h] = r[i]; });
     Object.defineProperty(record, 'line', { value: r.line, enumerable: false });
     return record;
   });
+  // The header, for callers that check columns before any record (a file may have none).
+  Object.defineProperty(records, 'header', { value: header, enumerable: false });
+  Object.defineProperty(records, 'headerLine', { value: rows[0].line, enumerable: false });
+  return records;
 }

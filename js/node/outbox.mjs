@@ -8,7 +8,9 @@
 //   sent     Amazon answered 202 with a transaction id
 //   unknown  the POST failed in a way that does not prove Amazon did not take it (5xx, timeout,
 //            dropped connection): informational, the entry stays in doubt
-//   rejected Amazon refused the body (4xx): nothing is held there, the entry is closed
+//   rejected Amazon refused the body (4xx), or the request provably never left (the LWA token
+//            exchange failed, the connection was refused: `error.notSent`): nothing is held
+//            there, the entry is closed
 //   settled  the transaction ended (Success / Failure, or Processing after 15 minutes, which
 //            Amazon's guide says to treat as Success), or recovery proved the outcome
 //   released recovery proved Amazon never took it: the work may be decided and sent again
@@ -28,6 +30,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DirectoryLock } from './lock.mjs';
+
+export { LockHeldError } from './lock.mjs';
 
 /** Amazon's rule: a transaction still Processing 15 minutes after submission has succeeded. */
 export const SETTLE_GRACE_MS = 15 * 60_000;
@@ -35,20 +40,32 @@ export const SETTLE_GRACE_MS = 15 * 60_000;
 /**
  * Append-only JSONL journal on the local disk. Each append is fsynced before it resolves. A last
  * line torn by a crash mid-write is ignored on load (its submission never left: the intent is
- * written before the POST). One writer at a time: a lock file holds the owner's pid and is taken
- * over only when that process is gone.
+ * written before the POST). One writer at a time: an exclusive lock (`<file>.lock.d`, see
+ * lock.mjs) is taken on first use and held until close(); a second process gets LockHeldError
+ * naming the holder's pid and since when, and a dead holder's lock is taken over atomically.
  */
 export class JsonlOutboxStore {
   #fd = null;
+  #lock;
 
   constructor(file) {
     this.file = path.resolve(file);
-    this.lockFile = `${this.file}.lock`;
+    this.lockDir = `${this.file}.lock.d`;
+    this.#lock = new DirectoryLock(this.lockDir);
     this.tornLines = 0;
   }
 
+  /** Takes the lock now (a host takes it before reading any other state of the run). */
+  lock() {
+    this.#lock.acquire();
+  }
+
+  get locked() {
+    return this.#lock.held;
+  }
+
   async load() {
-    this.#lock();
+    this.lock();
     if (!fs.existsSync(this.file)) return [];
     const lines = fs.readFileSync(this.file, 'utf8').split('\n');
     const events = [];
@@ -68,7 +85,7 @@ export class JsonlOutboxStore {
   async append(event) {
     if (this.#fd === null) {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      this.#lock();
+      this.lock();
       this.#fd = fs.openSync(this.file, 'a');
       // A torn last line must not glue onto the next event.
       const size = fs.fstatSync(this.#fd).size;
@@ -87,37 +104,7 @@ export class JsonlOutboxStore {
   async close() {
     if (this.#fd !== null) fs.closeSync(this.#fd);
     this.#fd = null;
-    if (this.locked) fs.rmSync(this.lockFile, { force: true });
-    this.locked = false;
-  }
-
-  #lock() {
-    if (this.locked) return;
-    fs.mkdirSync(path.dirname(this.lockFile), { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        fs.writeFileSync(this.lockFile, String(process.pid), { flag: 'wx' });
-        this.locked = true;
-        return;
-      } catch (err) {
-        if (err.code !== 'EEXIST') throw err;
-        const owner = Number(fs.readFileSync(this.lockFile, 'utf8'));
-        if (owner && owner !== process.pid && processAlive(owner)) {
-          throw new Error(`${this.file} is in use by process ${owner} (lock ${this.lockFile})`);
-        }
-        fs.rmSync(this.lockFile, { force: true }); // the owner died: take over
-      }
-    }
-    throw new Error(`could not lock ${this.lockFile}`);
-  }
-}
-
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
+    this.#lock.release();
   }
 }
 
@@ -228,10 +215,12 @@ export class Outbox {
     try {
       response = await SUBMIT[operation](this.client, body, params);
     } catch (err) {
-      if (err?.deliveryUnknown || err?.retryable) {
-        await this.#record({ type: 'unknown', id, error: errorSummary(err) });
+      // Never sent (notSent) closes the entry like a refusal; otherwise a retryable failure may
+      // have reached Amazon and stays in doubt.
+      if (!err?.notSent && (err?.deliveryUnknown || err?.retryable)) {
+        await this.#record({ type: 'unknown', id, error: errorSummary(err, this.client) });
       } else {
-        await this.#record({ type: 'rejected', id, error: errorSummary(err) });
+        await this.#record({ type: 'rejected', id, error: errorSummary(err, this.client) });
       }
       return structuredClone(this.#entries.get(id));
     }
@@ -337,12 +326,16 @@ export class Outbox {
   }
 }
 
-// What is kept of an SP-API error in the journal: codes and the (already redacted) message.
-function errorSummary(err) {
-  return {
+// What is kept of an SP-API error in the journal: codes and the message, redacted once more by
+// the client (every encoding of every credential, however deep in `errors`), whatever the
+// error's origin.
+function errorSummary(err, client) {
+  const summary = {
     code: err?.code ?? 'ERROR',
     status: err?.status ?? null,
     message: String(err?.message ?? err),
     errors: Array.isArray(err?.errors) ? err.errors : [],
   };
+  if (err?.notSent) summary.notSent = true;
+  return typeof client?.redact === 'function' ? client.redact(summary) : summary;
 }

@@ -41,7 +41,8 @@ export async function runOnce(o) {
     pendingApproval: [], exceptions: [], inDoubt: [], ok: true,
   };
 
-  // 1. recover
+  // 1. recover (opening the outbox takes its lock first: the state below is read and saved by
+  //    this run only)
   progress({ phase: 'recover' });
   const recovered = await outbox.recover();
   report.recovered = {
@@ -104,6 +105,7 @@ export async function runOnce(o) {
  * approveAcknowledgement → the outbox. Returns {result, submission}.
  */
 export async function approveAndSubmit({ core, outbox, state: stateStore, purchaseOrderNumber, approved, approver, overrideReason, now = new Date(), wait = {} }) {
+  await outbox.open(); // takes the outbox's lock before the state is read: no update is lost
   const state = await stateStore.load();
   const proposal = state.pendingApproval[purchaseOrderNumber];
   if (!proposal) throw new Error(`no proposal is waiting for approval for PO ${purchaseOrderNumber}`);

@@ -9,8 +9,16 @@
 // accepted the body, and a blind resend could acknowledge a PO twice. A POST is retried only when
 // Amazon certainly did not process it (429 throttling, connection refused); otherwise the error is
 // thrown with `deliveryUnknown: true`, and the caller (the outbox, js/node/outbox.mjs) resolves it
-// by asking Amazon what it holds before anything is sent again.
+// by asking Amazon what it holds before anything is sent again. An error that proves the request
+// never left (the LWA token exchange failed, the connection was refused, DNS or TLS failed
+// before a byte was sent) carries `notSent: true` and names that cause.
+//
+// Redirects are handled here, never by fetch: a request carries credentials (the LWA form holds
+// the client secret and refresh token, an SP-API call the access token), so a redirect to
+// another origin is refused (REDIRECT_REFUSED), and only a 307/308 (or a GET's redirect) to the
+// same origin is followed, at most MAX_REDIRECTS times.
 import { inspect } from 'node:util';
+import { Redactor } from './redact.mjs';
 
 const REGIONS = { na: 'na', eu: 'eu', fe: 'fe' };
 // Amazon's documented default usage plans (requests per second, burst) per operation. The rate is
@@ -29,6 +37,23 @@ export const DEFAULT_RATE_LIMITS = Object.freeze({
 const FALLBACK_RATE_LIMIT = { rate: 1, burst: 1 };
 // Connection errors that prove the request never reached the server: safe to resend a POST.
 const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_SEND']);
+// What a network error code means, in words an administrator can act on.
+const NETWORK_CAUSES = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'DNS lookup failed: no such host',
+  EAI_AGAIN: 'DNS lookup failed (temporary)',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed by the server',
+};
+// TLS failures during the handshake: nothing of the request was sent.
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_(GET|VERIFY|DECRYPT)|HOSTNAME_MISMATCH|EPROTO$)/;
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 const DEFAULT_LWA_ENDPOINT = 'https://api.amazon.com/auth/o2/token';
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 // Refresh the cached access token this long before Amazon says it expires, so a request never
@@ -42,11 +67,13 @@ const PROCESSING_ASSUMED_SUCCESS_MS = 15 * 60_000;
 export class SpApiError extends Error {
   /**
    * @param {string} message  never contains credentials or tokens (the client redacts them)
-   * @param {{code, status?, operation, errors?, requestId?, retryable?, deliveryUnknown?}} info
+   * @param {{code, status?, operation, errors?, requestId?, retryable?, deliveryUnknown?, notSent?}} info
    *   `deliveryUnknown`: a submission whose fate is unknown (5xx, timeout, dropped connection
    *   after sending); Amazon may hold it, so it must not be resent before checking.
+   *   `notSent`: the request provably never left (token exchange failed, connection refused,
+   *   DNS or TLS failure): nothing reached Amazon.
    */
-  constructor(message, { code, status = null, operation, errors = [], requestId = null, retryable = false, deliveryUnknown = false } = {}) {
+  constructor(message, { code, status = null, operation, errors = [], requestId = null, retryable = false, deliveryUnknown = false, notSent = false } = {}) {
     super(message);
     this.name = 'SpApiError';
     this.code = code;
@@ -56,17 +83,19 @@ export class SpApiError extends Error {
     this.requestId = requestId;
     this.retryable = retryable;
     this.deliveryUnknown = deliveryUnknown;
+    this.notSent = notSent;
   }
 
   toJSON() {
-    const { name, message, code, status, operation, errors, requestId, retryable, deliveryUnknown } = this;
-    return { name, message, code, status, operation, errors, requestId, retryable, deliveryUnknown };
+    const { name, message, code, status, operation, errors, requestId, retryable, deliveryUnknown, notSent } = this;
+    return { name, message, code, status, operation, errors, requestId, retryable, deliveryUnknown, notSent };
   }
 }
 
 export class SpApiClient {
   // Private fields: invisible to util.inspect, JSON.stringify and Object.keys.
   #credentials;
+  #redactor;
   #accessToken = null;
   #accessTokenExpiresAt = 0;
   #tokenPromise = null;
@@ -107,6 +136,7 @@ export class SpApiClient {
     this.timeoutMs = timeoutMs;
     this.userAgent = userAgent;
     this.#credentials = { ...credentials };
+    this.#redactor = new Redactor([credentials.clientSecret, credentials.refreshToken, credentials.clientId]);
     // Non-enumerable so logging the client prints neither the functions nor anything they close over.
     Object.defineProperty(this, 'fetch', { value: fetch, enumerable: false });
     Object.defineProperty(this, 'sleep', { value: sleep, enumerable: false });
@@ -207,23 +237,27 @@ export class SpApiClient {
     return { endpoint: this.endpoint, lwaEndpoint: this.lwaEndpoint };
   }
 
-  /** Replace every credential or token inside `text` (e.g. an echoed server message). */
+  /**
+   * A copy of `value` (text, or any JSON value however nested) with every credential and
+   * recent access token replaced by "[redacted]", in every encoding (see redact.mjs). Hosts
+   * use it for anything they write that came from Amazon or from an error.
+   */
+  redact(value) {
+    return this.#redactor.deep(value);
+  }
+
   #redact(text) {
-    let out = String(text ?? '');
-    for (const secret of [this.#credentials.clientSecret, this.#credentials.refreshToken,
-      this.#credentials.clientId, this.#accessToken]) {
-      if (secret) out = out.split(secret).join('[redacted]');
-    }
-    return out;
+    return this.#redactor.text(text);
   }
 
   #redactErrors(errors) {
     if (!Array.isArray(errors)) return [];
-    return errors.map((e) => {
-      const clean = {};
-      for (const [k, v] of Object.entries(e ?? {})) clean[k] = typeof v === 'string' ? this.#redact(v) : v;
-      return clean;
-    });
+    return errors.map((e) => (e !== null && typeof e === 'object' ? this.#redactor.deep(e) : { message: this.#redact(e) }));
+  }
+
+  /** Every SpApiError leaves through here: its message and errors redacted once more. */
+  #error(message, info) {
+    return new SpApiError(this.#redact(message), { ...info, errors: this.#redactErrors(info.errors ?? []) });
   }
 
   async #call(operation, method, path, { query, body } = {}) {
@@ -235,6 +269,7 @@ export class SpApiClient {
     const idempotent = method === 'GET';
     let refreshedAfter403 = false;
     for (let attempt = 0; ; attempt += 1) {
+      // A failed token exchange throws an error with notSent: the request never left.
       const token = await this.#getAccessToken(operation);
       await this.#throttle(operation);
       const headers = {
@@ -250,8 +285,10 @@ export class SpApiClient {
       if (outcome.rateLimit) this.#learnRate(operation, outcome.rateLimit);
       if (outcome.ok) return outcome.json;
       const error = outcome.error;
+      // Throttled or never delivered: Amazon did not take it (the last such error says so).
+      if (error.status === 429 || error.notDelivered) error.notSent = true;
       // A submission is resent only when Amazon certainly did not take it.
-      if (!idempotent && error.retryable && !(error.status === 429 || error.notDelivered)) {
+      if (!idempotent && error.retryable && !error.notSent) {
         error.retryable = false;
         error.deliveryUnknown = true;
         throw error;
@@ -293,31 +330,65 @@ export class SpApiClient {
   }
 
   /**
-   * One HTTP exchange with a timeout. Resolves to {ok:true, json} or
-   * {ok:false, error: SpApiError, retryAfterMs?}; never rejects.
+   * One HTTP exchange (redirects handled by hand, see the top of this file) with a timeout.
+   * Resolves to {ok, response, text} or {ok:false, error, notDelivered}; never rejects.
+   * `label` starts every message ("getPurchaseOrders failed", "LWA token exchange failed").
+   */
+  async #exchange(label, operation, url, init) {
+    let target = new URL(url);
+    let current = init;
+    for (let hop = 0; ; hop += 1) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+      let response;
+      let text;
+      try {
+        response = await this.fetch(target, { ...current, redirect: 'manual', signal: controller.signal });
+        if (!REDIRECT_STATUS.has(response.status)) text = await response.text();
+      } catch (cause) {
+        const timedOut = controller.signal.aborted;
+        const { reason, code, notDelivered } = timedOut
+          ? { reason: `no response within ${this.timeoutMs} ms`, code: 'TIMEOUT', notDelivered: false }
+          : describeNetworkError(cause, target);
+        const error = this.#error(`${label}: ${reason}`, {
+          code, status: response?.status ?? null, operation, requestId: requestIdOf(response), retryable: true,
+        });
+        // Not enumerable: an internal hint for #call, not part of the error's public shape.
+        Object.defineProperty(error, 'notDelivered', { value: notDelivered, enumerable: false, writable: true });
+        return { ok: false, error };
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!REDIRECT_STATUS.has(response.status)) return { ok: true, response, text };
+      await response.body?.cancel().catch(() => {});
+      const location = response.headers.get('location');
+      let next = null;
+      try {
+        next = location ? new URL(location, target) : null;
+      } catch {
+        next = null;
+      }
+      const sameOrigin = next !== null && next.origin === target.origin;
+      const followable = sameOrigin && hop < MAX_REDIRECTS && (response.status === 307 || response.status === 308 || current.method === 'GET');
+      if (!followable) {
+        const where = next ? (sameOrigin ? `${next.origin} (too many redirects or a method change)` : `another origin (${next.origin})`) : 'nowhere (no valid Location)';
+        const error = this.#error(`${label}: HTTP ${response.status} redirect to ${where} not followed: credentials are sent only to ${target.origin}`, {
+          code: 'REDIRECT_REFUSED', status: response.status, operation, requestId: requestIdOf(response), retryable: false,
+        });
+        return { ok: false, error };
+      }
+      target = next;
+    }
+  }
+
+  /**
+   * One SP-API call. Resolves to {ok:true, json} or {ok:false, error: SpApiError, retryAfterMs?};
+   * never rejects.
    */
   async #send(operation, url, init) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response;
-    let text;
-    try {
-      response = await this.fetch(url, { ...init, signal: controller.signal });
-      text = await response.text();
-    } catch (cause) {
-      const timedOut = controller.signal.aborted;
-      const code = timedOut ? 'TIMEOUT' : 'NETWORK_ERROR';
-      const reason = timedOut ? `no response within ${this.timeoutMs} ms` : this.#redact(cause?.cause?.code || cause?.message || 'network error');
-      const error = new SpApiError(`${operation} failed: ${reason}`, {
-        code, status: response?.status ?? null, operation, requestId: requestIdOf(response), retryable: true,
-      });
-      // Not enumerable: an internal hint for #call, not part of the error's public shape.
-      Object.defineProperty(error, 'notDelivered', { value: !timedOut && NOT_DELIVERED_CODES.has(cause?.cause?.code), enumerable: false, writable: true });
-      return { ok: false, error };
-    } finally {
-      clearTimeout(timer);
-    }
-
+    const exchanged = await this.#exchange(`${operation} failed`, operation, url, init);
+    if (!exchanged.ok) return exchanged;
+    const { response, text } = exchanged;
     let json = null;
     try {
       json = text ? JSON.parse(text) : null;
@@ -329,14 +400,14 @@ export class SpApiClient {
 
     const errors = this.#redactErrors(json?.errors);
     const first = errors[0];
-    const code = first?.code || `HTTP_${response.status}`;
-    const message = `${operation} failed: HTTP ${response.status} ${code}${first?.message ? `: ${first.message}` : ''}`;
+    const code = typeof first?.code === 'string' && first.code ? first.code : `HTTP_${response.status}`;
+    const message = `${operation} failed: HTTP ${response.status} ${code}${typeof first?.message === 'string' && first.message ? `: ${first.message}` : ''}`;
     const retryable = RETRYABLE_STATUS.has(response.status);
     return {
       ok: false,
       rateLimit,
       retryAfterMs: retryable ? retryAfterMs(response.headers.get('retry-after')) : undefined,
-      error: new SpApiError(message, {
+      error: this.#error(message, {
         code, status: response.status, operation, errors, requestId: requestIdOf(response), retryable,
       }),
     };
@@ -364,54 +435,45 @@ export class SpApiClient {
       const outcome = await this.#sendLwa(operation, form);
       if (outcome.ok) {
         this.#accessToken = outcome.json.access_token;
+        this.#redactor.addVolatile(this.#accessToken);
         this.#accessTokenExpiresAt = Date.now() + Number(outcome.json.expires_in ?? 3600) * 1000;
         return this.#accessToken;
       }
-      if (!outcome.error.retryable || attempt >= this.maxRetries) throw outcome.error;
+      // Whatever went wrong, no SP-API request has left yet: the caller's submission was not sent.
+      if (!outcome.error.retryable || attempt >= this.maxRetries) {
+        outcome.error.notSent = true;
+        throw outcome.error;
+      }
       await this.sleep(outcome.retryAfterMs ?? backoff(attempt));
     }
   }
 
   async #sendLwa(operation, form) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response;
-    let text;
-    try {
-      response = await this.fetch(this.lwaEndpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'user-agent': this.userAgent },
-        body: form.toString(),
-        signal: controller.signal,
-      });
-      text = await response.text();
-    } catch (cause) {
-      const timedOut = controller.signal.aborted;
-      return {
-        ok: false,
-        error: new SpApiError(`LWA token exchange failed: ${timedOut ? 'timeout' : 'network error'}`, {
-          code: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', operation, retryable: true,
-        }),
-      };
-    } finally {
-      clearTimeout(timer);
-    }
+    const label = 'LWA token exchange failed';
+    const exchanged = await this.#exchange(label, operation, this.lwaEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'user-agent': this.userAgent },
+      body: form.toString(),
+    });
+    if (!exchanged.ok) return exchanged;
+    const { response, text } = exchanged;
     let json = null;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
       json = null;
     }
-    if (response.ok && json?.access_token) return { ok: true, json };
+    if (response.ok && typeof json?.access_token === 'string' && json.access_token) return { ok: true, json };
     const retryable = RETRYABLE_STATUS.has(response.status);
     // LWA's own error code (invalid_grant, invalid_client…) is safe to show; its description is
     // redacted because a server could echo what it was sent.
     const lwaCode = typeof json?.error === 'string' ? json.error : `HTTP_${response.status}`;
-    const description = json?.error_description ? `: ${this.#redact(json.error_description)}` : '';
+    const description = typeof json?.error_description === 'string' && json.error_description ? `: ${this.#redact(json.error_description)}` : '';
+    const what = response.ok ? `HTTP ${response.status} without an access token` : `HTTP ${response.status} ${this.#redact(lwaCode)}`;
     return {
       ok: false,
       retryAfterMs: retryable ? retryAfterMs(response.headers.get('retry-after')) : undefined,
-      error: new SpApiError(`LWA token exchange failed: HTTP ${response.status} ${this.#redact(lwaCode)}${description}`, {
+      error: this.#error(`${label}: ${what}${description}`, {
         code: 'LWA_ERROR',
         status: response.status,
         operation,
@@ -421,6 +483,28 @@ export class SpApiClient {
       }),
     };
   }
+}
+
+/**
+ * A failed fetch in words, with its code, and whether it proves nothing was delivered. Node's
+ * fetch throws `TypeError: fetch failed` with the system error as `cause` (sometimes nested,
+ * or an AggregateError of one per address).
+ */
+function describeNetworkError(error, url) {
+  let cause = error;
+  for (let depth = 0; depth < 4 && cause?.cause; depth += 1) cause = cause.cause;
+  if (Array.isArray(cause?.errors) && cause.errors.length) cause = cause.errors[0];
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  const where = `${url.hostname}${url.port ? `:${url.port}` : ''}`;
+  if (TLS_CODE.test(code)) {
+    return { reason: `TLS handshake with ${where} failed: ${cause.message || code} (${code})`, code: 'TLS_ERROR', notDelivered: true };
+  }
+  const words = NETWORK_CAUSES[code];
+  if (words) {
+    return { reason: `${words} (${code}) to ${where}`, code: 'NETWORK_ERROR', notDelivered: NOT_DELIVERED_CODES.has(code) };
+  }
+  const detail = code || cause?.message || error?.message || 'network error';
+  return { reason: `network error to ${where}: ${detail}`, code: 'NETWORK_ERROR', notDelivered: false };
 }
 
 function requestIdOf(response) {

@@ -4,7 +4,7 @@
 // the tests wrote (journals, state files, CLI output) under VCC_TEST_OUTPUT_DIR — see
 // js/test/harness/outputs.mjs. Each sentinel of js/test/harness/sentinels.mjs is searched for
 // as is and in the encodings it would take in a log line or a request body (JSON-escaped,
-// URL-encoded). Exit 1 when any is found, with the file (never the value).
+// URL-encoded, form-encoded, base64). Exit 1 when any is found, with the file (never the value).
 //
 //   node js/tasks/scan-outputs.mjs <root>
 import fs from 'node:fs';
@@ -21,7 +21,15 @@ const sentinels = [
   ...ALL_SECRET_VALUES.map((value) => ({ kind: 'secret', value })),
   ...Object.values(PERSONAL_DATA_SENTINELS).map((value) => ({ kind: 'personal data', value: String(value) })),
 ];
-const forms = (value) => [...new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)])].map((f) => Buffer.from(f));
+// base64 at each of the three alignments a value can have inside a longer base64 text: only the
+// characters that depend on the value alone.
+const base64Forms = (value) => ['', 'a', 'ab'].flatMap((pad) => {
+  const b64 = Buffer.from(pad + value).toString('base64');
+  const core = b64.slice(Math.ceil((pad.length * 8) / 6), Math.floor(((pad.length + Buffer.byteLength(value)) * 8) / 6));
+  return [core, core.replace(/\+/g, '-').replace(/\//g, '_')];
+});
+const forms = (value) => [...new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value),
+  new URLSearchParams({ v: value }).toString().slice(2), ...base64Forms(value)])].map((f) => Buffer.from(f));
 
 function* files(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

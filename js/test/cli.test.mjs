@@ -121,13 +121,14 @@ test('ack --submit through the emulator: transaction Success, journal written; n
     const journal = fs.readFileSync(path.join(dir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(journal.map((e) => e.type), ['intent', 'sent', 'settled']);
 
-    // SP-API refuses (credentials revoked at LWA): exit 3.
+    // LWA refuses the credentials (revoked): nothing was sent, exit 5 — not "in doubt".
     const wrong = await cli([...ACK, '--submit', ...conn], { env: { ...env, VCC_LWA_CLIENT_SECRET: `${SENTINEL.clientSecret}-x` } });
-    assert.equal(wrong.code, 3);
-    assert.match(wrong.stdout, /SP-API rejected the acknowledgement: LWA token exchange failed: HTTP 400 invalid_client/);
+    assert.equal(wrong.code, 5);
+    assert.match(wrong.stdout, /nothing was sent: LWA token exchange failed: HTTP 400 invalid_client/);
 
     const texts = [noCreds, r, wrong].flatMap((x) => [x.stdout, x.stderr]);
-    for (const f of fs.readdirSync(dir)) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+    // Every file, the lock's records included.
+    for (const f of fs.readdirSync(dir, { recursive: true })) if (fs.statSync(path.join(dir, f)).isFile()) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
     const all = texts.join('\n');
     for (const secret of Object.values(SENTINEL)) assert.ok(!all.includes(secret), `leaked ${secret.slice(0, 12)}…`);
   } finally {
@@ -291,7 +292,7 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
   assert.match(noOrders.stderr, /--orders is required/);
   const badFulfilment = await cli(['reconcile', '--orders', F('recon-orders.json'), '--fulfilments', F('bad-inventory.csv')]);
   assert.equal(badFulfilment.code, 2);
-  assert.match(badFulfilment.stderr, /bad-inventory\.csv: unknown column/);
+  assert.match(badFulfilment.stderr, /bad-inventory\.csv:1: unknown column/);
   // A remittance in another currency than its invoice: the core refuses, with its code and pointer.
   const dir = testDir('vcc-cli-');
   try {

@@ -6,6 +6,10 @@ import { startEmulator, EMULATOR_CREDENTIALS } from '../emulator/server.mjs';
 import { SpApiClient, SpApiError } from '../node/spapi-client.mjs';
 import { sandboxOrders } from '../lib/models.mjs';
 import { SECRET_SENTINELS } from './harness/sentinels.mjs';
+import fs from 'node:fs';
+import https from 'node:https';
+import { Outbox, MemoryOutboxStore } from '../node/outbox.mjs';
+import { closedPort, json, leaks, startServer } from './harness/fake-amazon.mjs';
 
 let emu;
 before(async () => { emu = await startEmulator(); });
@@ -291,5 +295,127 @@ test('credentials and tokens never appear in errors, the client, or the emulator
     assert.match(all, /\[redacted\]/);
   } finally {
     await local.close();
+  }
+});
+
+// ------------------------------------------------------------------------------------------
+// Issue 21 / 16: causes named, "never sent" told apart, redirects, redaction in every encoding.
+// ------------------------------------------------------------------------------------------
+
+test('a token exchange that fails names the real cause and says nothing was sent: refused, DNS, TLS, HTTP status', async () => {
+  const port = await closedPort();
+  const tlsServer = https.createServer({
+    key: fs.readFileSync(new URL('./fixtures/tls/key.pem', import.meta.url)),
+    cert: fs.readFileSync(new URL('./fixtures/tls/cert.pem', import.meta.url)),
+  }, (req, res) => res.end('{}'));
+  await new Promise((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+  const lwa503 = await startServer((req, res) => json(res, 503, { error: 'server_error' }));
+  try {
+    const cases = [
+      [`http://127.0.0.1:${port}/auth/o2/token`, 'NETWORK_ERROR', new RegExp(`^LWA token exchange failed: connection refused \\(ECONNREFUSED\\) to 127\\.0\\.0\\.1:${port}$`)],
+      ['http://no-such-host.invalid/auth/o2/token', 'NETWORK_ERROR', /^LWA token exchange failed: DNS lookup failed(: no such host \(ENOTFOUND\)| \(temporary\) \(EAI_AGAIN\)) to no-such-host\.invalid$/],
+      [`https://127.0.0.1:${tlsServer.address().port}/auth/o2/token`, 'TLS_ERROR', /^LWA token exchange failed: TLS handshake with 127\.0\.0\.1:\d+ failed: self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)$/],
+      [`${lwa503.url}/auth/o2/token`, 'LWA_ERROR', /^LWA token exchange failed: HTTP 503 server_error$/],
+    ];
+    for (const [lwaEndpoint, code, message] of cases) {
+      const { client, sleeps } = makeClient({ lwaEndpoint, credentials: SECRET_SENTINELS.nodeClient, maxRetries: 2 });
+      const from = emu.requests.length;
+      await assert.rejects(client.submitAcknowledgement(ackBody('TestPO1')), (err) => {
+        assert.equal(err.code, code, err.message);
+        assert.match(err.message, message);
+        assert.equal(err.notSent, true, 'the submission never left');
+        assert.equal(err.deliveryUnknown, false);
+        assert.equal(JSON.parse(JSON.stringify(err)).notSent, true);
+        return true;
+      });
+      assert.equal(sleeps.length, 2, 'retried like any exchange');
+      assert.equal(attempts('POST', '/vendor/orders/v1/acknowledgements', from).length, 0);
+    }
+  } finally {
+    tlsServer.close();
+    await lwa503.close();
+  }
+});
+
+test('the outbox closes a submission that never left (notSent) instead of keeping it in doubt', async () => {
+  const port = await closedPort();
+  const { client } = makeClient({ lwaEndpoint: `http://127.0.0.1:${port}/auth/o2/token`, maxRetries: 0 });
+  const outbox = new Outbox({ store: new MemoryOutboxStore(), client });
+  const entry = await outbox.submit({ operation: 'submitAcknowledgement', body: ackBody('TestPO2'), keys: ['TestPO2'] });
+  assert.equal(entry.state, 'rejected');
+  assert.equal(entry.error.notSent, true);
+  assert.deepEqual(await outbox.inDoubt(), []);
+  // The SP-API endpoint itself refusing the connection: the same (the POST never left).
+  const { client: direct } = makeClient({ endpoint: `http://127.0.0.1:${port}`, maxRetries: 0 });
+  await direct.getTransaction('x').catch(() => {});
+  const again = await new Outbox({ store: new MemoryOutboxStore(), client: direct }).submit({ operation: 'submitAcknowledgement', body: ackBody('TestPO2'), keys: ['TestPO2'] });
+  assert.deepEqual([again.state, again.error.notSent, again.error.code], ['rejected', true, 'NETWORK_ERROR']);
+});
+
+test('redirects: same-origin 307 followed; to another origin refused for LWA and SP-API, nothing reaches it', async () => {
+  const elsewhere = await startServer((req, res) => json(res, 200, { access_token: 'Atza|stolen-token-1', payload: {} }));
+  const local = await startServer((req, res) => {
+    if (req.path === '/old/token') { res.writeHead(307, { location: '/auth/o2/token' }); return res.end(); }
+    if (req.path === '/auth/o2/token') return json(res, 200, { access_token: 'Atza|fine-token-1', expires_in: 3600 });
+    if (req.path === '/away/token') { res.writeHead(307, { location: `${elsewhere.url}/auth/o2/token` }); return res.end(); }
+    if (req.path.startsWith('/vendor/orders/v1/purchaseOrders/SAME')) { res.writeHead(308, { location: '/vendor/orders/v1/purchaseOrders/HERE' }); return res.end(); }
+    if (req.path.startsWith('/vendor/orders/v1/purchaseOrders/HERE')) return json(res, 200, { payload: { purchaseOrderNumber: 'HERE' } });
+    res.writeHead(307, { location: `${elsewhere.url}${req.path}` });
+    return res.end();
+  });
+  try {
+    const client = (lwaPath) => new SpApiClient({ endpoint: local.url, lwaEndpoint: `${local.url}${lwaPath}`, credentials: SECRET_SENTINELS.nodeClient, sleep: async () => {} });
+    const ok = client('/old/token');
+    assert.equal((await ok.getPurchaseOrder('SAME')).payload.purchaseOrderNumber, 'HERE', 'same-origin redirects followed');
+    await assert.rejects(ok.submitAcknowledgement(ackBody('TestPO1')), (err) => {
+      assert.equal(err.code, 'REDIRECT_REFUSED');
+      assert.equal(err.status, 307);
+      assert.match(err.message, /^submitAcknowledgement failed: HTTP 307 redirect to another origin \(http:\/\/127\.0\.0\.1:\d+\) not followed: credentials are sent only to http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal(err.retryable, false);
+      return true;
+    });
+    await assert.rejects(client('/away/token').getPurchaseOrders(), (err) => err.code === 'REDIRECT_REFUSED' && err.notSent && /^LWA token exchange failed: HTTP 307 redirect to another origin/.test(err.message));
+    assert.deepEqual(elsewhere.requests, []);
+  } finally {
+    await elsewhere.close();
+    await local.close();
+  }
+});
+
+test('secrets echoed back in any encoding, however nested, are redacted from errors', async () => {
+  const secrets = SECRET_SENTINELS.nodeClient;
+  const token = 'Atza|LEAKCHECK-access/token+0003=';
+  const OTHER_REFRESH = 'Rtzr|LEAKCHECK-other-refresh-0004';
+  const b64 = (s) => Buffer.from(s).toString('base64');
+  const server = await startServer((req, res) => {
+    if (req.path === '/auth/o2/token') {
+      if (req.body.includes('refresh_token=Atzr')) return json(res, 400, { error: 'invalid_request', error_description: `could not parse ${req.body} (${b64(req.body)})` });
+      return json(res, 200, { access_token: token, expires_in: 3600 });
+    }
+    return json(res, 400, {
+      errors: [{
+        code: 'InvalidInput',
+        message: `bad ${encodeURIComponent(req.headers['x-amz-access-token'])}`,
+        details: { a: [{ b: [token, JSON.stringify(token), b64(`user:${token}`), b64(`xy${secrets.clientSecret}`), encodeURIComponent(OTHER_REFRESH).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())] }] },
+      }],
+    });
+  });
+  try {
+    const errors = [];
+    const echoForm = new SpApiClient({ endpoint: server.url, lwaEndpoint: `${server.url}/auth/o2/token`, credentials: secrets, sleep: async () => {}, maxRetries: 0 });
+    await echoForm.getPurchaseOrders().catch((e) => errors.push(e));
+    // A refresh token the server does not recognise by prefix: it gets an access token, then an
+    // SP-API error quoting it nested in details.
+    const echoToken = new SpApiClient({ endpoint: server.url, lwaEndpoint: `${server.url}/auth/o2/token`, credentials: { ...secrets, refreshToken: OTHER_REFRESH }, sleep: async () => {}, maxRetries: 0 });
+    await echoToken.getPurchaseOrders().catch((e) => errors.push(e));
+    assert.equal(errors.length, 2);
+    assert.match(errors[0].message, /could not parse grant_type=refresh_token&refresh_token=\[redacted\]&client_id=\[redacted\]&client_secret=\[redacted\]/);
+    const text = errors.map((e) => `${JSON.stringify(e)}\n${inspect(e, { depth: null })}\n${e.stack}`).join('\n');
+    assert.deepEqual(leaks(text, [secrets.clientSecret, secrets.refreshToken, OTHER_REFRESH, token]), []);
+    assert.ok(JSON.stringify(errors[1].errors).includes('[redacted]'));
+    // The client's own redact() is what the outbox journals through.
+    assert.deepEqual(echoToken.redact({ nested: [[`Bearer ${token}`]], [token]: 1 }), { nested: [['Bearer [redacted]']], '[redacted]': 1 });
+  } finally {
+    await server.close();
   }
 });

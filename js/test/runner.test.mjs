@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../emulator/server.mjs';
@@ -71,7 +72,8 @@ function child(emu, stateDir, extra = {}) {
 /** Every output and every file written must be free of the sentinel credentials. */
 function assertNoSecrets(texts, dir) {
   const all = [...texts];
-  for (const f of fs.readdirSync(dir)) all.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+  // Every file, the lock's records included.
+  for (const f of fs.readdirSync(dir, { recursive: true })) if (fs.statSync(path.join(dir, f)).isFile()) all.push(fs.readFileSync(path.join(dir, f), 'utf8'));
   const joined = all.join('\n');
   for (const secret of Object.values(SENTINEL)) assert.ok(!joined.includes(secret), `a credential leaked (${secret.slice(0, 14)}…)`);
 }
@@ -236,7 +238,9 @@ test('journal: a torn last line (crash mid-write) is ignored; a stale lock from 
   try {
     const file = path.join(dir, 'outbox.jsonl');
     fs.writeFileSync(file, `${JSON.stringify({ type: 'intent', id: 'a', operation: 'submitAcknowledgement', keys: ['PO1'], body: {}, at: NOW })}\n{"type":"se`);
-    fs.writeFileSync(`${file}.lock`, '999999'); // no such process
+    // The lock record a process that is gone left behind (see js/node/lock.mjs).
+    fs.mkdirSync(`${file}.lock.d`);
+    fs.writeFileSync(path.join(`${file}.lock.d`, '000000000001.json'), JSON.stringify({ state: 'held', pid: 999999, host: os.hostname(), since: NOW, token: 'gone' }));
     const store = new JsonlOutboxStore(file);
     const outbox = new Outbox({ store, client: null });
     const entries = await outbox.entries();
@@ -246,10 +250,9 @@ test('journal: a torn last line (crash mid-write) is ignored; a stale lock from 
     await store.append({ type: 'released', id: 'a', at: NOW });
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
     assert.equal(JSON.parse(lines.at(-1)).type, 'released', 'the next event starts on its own line');
-    // A live owner blocks a second writer.
+    // A live owner (this process, through the first store) blocks a second writer.
     const second = new JsonlOutboxStore(file);
-    fs.writeFileSync(`${file}.lock`, String(process.ppid));
-    await assert.rejects(second.load(), /in use by process/);
+    await assert.rejects(second.load(), new RegExp(`^LockHeldError: another run holds the lock \\(pid ${process.pid}, since `));
     await store.close();
   } finally {
     removeTestDir(dir);

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::ack;
 
 /// Decides the acknowledgement of every PO in a batch from allocatable stock.
@@ -39,7 +39,10 @@ pub fn decide_acknowledgements(
 /// const out = JSON.parse(decideAcknowledgementsJson(fs.readFileSync("batch.json", "utf8")));
 /// ```
 #[wasm_bindgen(js_name = decideAcknowledgementsJson)]
-pub fn decide_acknowledgements_json(input: &str) -> Result<String, JsValue> {
+pub fn decide_acknowledgements_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, ack::decide_acknowledgements)
 }
 
@@ -80,6 +83,9 @@ pub fn approve_acknowledgement(
 /// const out = JSON.parse(approveAcknowledgementJson(JSON.stringify(approval)));
 /// ```
 #[wasm_bindgen(js_name = approveAcknowledgementJson)]
-pub fn approve_acknowledgement_json(input: &str) -> Result<String, JsValue> {
+pub fn approve_acknowledgement_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, ack::approve_acknowledgement)
 }

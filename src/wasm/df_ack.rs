@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::df_ack;
 
 /// Decides the acknowledgement of every Direct Fulfillment order in a batch: accepted in full
@@ -43,6 +43,9 @@ pub fn decide_direct_fulfillment_acknowledgements(
 /// const out = JSON.parse(decideDirectFulfillmentAcknowledgementsJson(fs.readFileSync("df.json", "utf8")));
 /// ```
 #[wasm_bindgen(js_name = decideDirectFulfillmentAcknowledgementsJson)]
-pub fn decide_direct_fulfillment_acknowledgements_json(input: &str) -> Result<String, JsValue> {
+pub fn decide_direct_fulfillment_acknowledgements_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, df_ack::decide_df_acknowledgements)
 }

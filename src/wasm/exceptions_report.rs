@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::exceptions_report;
 
 /// Merges the exceptions of every engine, plus failed or stuck transactions, into one list
@@ -37,7 +37,10 @@ pub fn exceptions_report(
 /// const report = JSON.parse(exceptionsReportJson(JSON.stringify(input)));
 /// ```
 #[wasm_bindgen(js_name = exceptionsReportJson)]
-pub fn exceptions_report_json(input: &str) -> Result<String, JsValue> {
+pub fn exceptions_report_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, exceptions_report::exceptions_report)
 }
 

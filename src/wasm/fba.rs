@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::fba;
 
 /// Routes an order from any channel between FBA and the own warehouse.
@@ -45,7 +45,10 @@ pub fn route_fulfillment(
 /// const out = JSON.parse(routeFulfillmentJson(JSON.stringify({ order, fbaStock })));
 /// ```
 #[wasm_bindgen(js_name = routeFulfillmentJson)]
-pub fn route_fulfillment_json(input: &str) -> Result<String, JsValue> {
+pub fn route_fulfillment_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, fba::route_fulfillment)
 }
 
@@ -85,6 +88,9 @@ pub fn apply_fulfillment_event(
 /// const next = JSON.parse(applyFulfillmentEventJson(JSON.stringify({ package, event })));
 /// ```
 #[wasm_bindgen(js_name = applyFulfillmentEventJson)]
-pub fn apply_fulfillment_event_json(input: &str) -> Result<String, JsValue> {
+pub fn apply_fulfillment_event_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, fba::apply_fulfillment_event)
 }

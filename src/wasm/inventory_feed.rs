@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::inventory_feed;
 
 /// Builds the Direct Fulfillment `submitInventoryUpdate` bodies per warehouse from ERP stock,
@@ -40,6 +40,9 @@ pub fn inventory_feed(
 /// const feed = JSON.parse(inventoryFeedJson(JSON.stringify(input)));
 /// ```
 #[wasm_bindgen(js_name = inventoryFeedJson)]
-pub fn inventory_feed_json(input: &str) -> Result<String, JsValue> {
+pub fn inventory_feed_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, inventory_feed::inventory_feed)
 }

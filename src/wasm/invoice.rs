@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::error::InputError;
 use crate::invoice;
 use crate::reconcile::{self, ReconcileError};
@@ -41,7 +41,10 @@ pub fn build_invoice(
 /// const out = JSON.parse(buildInvoiceJson(fs.readFileSync("invoice-run.json", "utf8")));
 /// ```
 #[wasm_bindgen(js_name = buildInvoiceJson)]
-pub fn build_invoice_json(input: &str) -> Result<String, JsValue> {
+pub fn build_invoice_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, invoice::build_invoice)
 }
 
@@ -79,7 +82,10 @@ pub fn reconcile(
 /// const out = JSON.parse(reconcileJson(fs.readFileSync("month.json", "utf8")));
 /// ```
 #[wasm_bindgen(js_name = reconcileJson)]
-pub fn reconcile_json(input: &str) -> Result<String, JsValue> {
+pub fn reconcile_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     super::to_json(&run_reconcile(input)?, input.len())
 }
 

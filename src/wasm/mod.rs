@@ -48,7 +48,7 @@ pub use shipment::{
 };
 use wasm_bindgen::prelude::*;
 
-use crate::error::{CodedError, InputError};
+use crate::error::{CodedError, InputError, cap_details, cap_message};
 use crate::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
 use crate::limits::{CountLimits, CountedInput};
 
@@ -240,6 +240,23 @@ where
     engine(input).map_err(|e| to_js_error(&e))
 }
 
+/// The text a `…Json` export was given: anything but a string is `INVALID_TYPE` at `""` (a
+/// `ConnectorError` like every other refusal, not the glue's raw `TypeError`). The exports take
+/// a `JsValue` typed `string` in the .d.ts so that this check runs before any conversion.
+pub(crate) fn json_text(input: &JsValue) -> Result<String, JsValue> {
+    input.as_string().ok_or_else(|| {
+        let kind = if input.is_null() {
+            "null".to_string()
+        } else {
+            input.js_typeof().as_string().unwrap_or_default()
+        };
+        to_js_error(&InputError::InvalidType {
+            path: String::new(),
+            message: format!("invalid type: {kind}, expected JSON text (a string)"),
+        })
+    })
+}
+
 /// JSON text of a JS value. `undefined`, functions, cycles and BigInts are input errors.
 pub(crate) fn stringify_input(input: &JsValue) -> Result<String, JsValue> {
     if !input.is_object() {
@@ -274,13 +291,19 @@ pub(crate) fn to_js<T: Serialize>(value: &T, capacity_hint: usize) -> Result<JsV
     JSON::parse(&text).map_err(|_| internal_error("JSON.parse of the output failed"))
 }
 
-/// A JS `Error` carrying the three fields every host relies on.
+/// A JS `Error` carrying the three fields every host relies on. Whatever the engine put in
+/// its message and details, the values they quote are capped here (`error::cap_message`).
 fn to_js_error(error: &dyn CodedError) -> JsValue {
-    let details = crate::output::to_json_text(&error.details(), 0)
+    let details = crate::output::to_json_text(&cap_details(error.details()), 0)
         .ok()
         .and_then(|text| JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL);
-    make_error(&error.to_string(), error.code(), &error.path(), &details)
+    make_error(
+        &cap_message(&error.to_string()),
+        error.code(),
+        &error.path(),
+        &details,
+    )
 }
 
 fn internal_error(message: &str) -> JsValue {

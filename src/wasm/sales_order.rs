@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object};
+use super::{call_json, call_object, json_text};
 use crate::sales_order;
 
 /// Turns retail POs into ERP-neutral sales orders (and, with `preset: "netsuite"`, NetSuite
@@ -39,7 +39,10 @@ pub fn to_sales_orders(
 /// const out = JSON.parse(toSalesOrdersJson(JSON.stringify(input)));
 /// ```
 #[wasm_bindgen(js_name = toSalesOrdersJson)]
-pub fn to_sales_orders_json(input: &str) -> Result<String, JsValue> {
+pub fn to_sales_orders_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, sales_order::to_sales_orders)
 }
 
@@ -71,6 +74,9 @@ pub fn diff_purchase_order(
 /// const diff = JSON.parse(diffPurchaseOrderJson(JSON.stringify({ previous, current })));
 /// ```
 #[wasm_bindgen(js_name = diffPurchaseOrderJson)]
-pub fn diff_purchase_order_json(input: &str) -> Result<String, JsValue> {
+pub fn diff_purchase_order_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, sales_order::diff_purchase_order)
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::{call_json, call_object, run, stringify_input, to_js, to_json};
+use super::{call_json, call_object, json_text, run, stringify_input, to_js, to_json};
 use crate::error::{CodedError, InputError};
 use crate::gs1;
 use crate::shipment;
@@ -52,7 +52,10 @@ pub fn build_shipment_confirmation(
 /// const out = JSON.parse(buildShipmentConfirmationJson(fs.readFileSync("packing.json", "utf8")));
 /// ```
 #[wasm_bindgen(js_name = buildShipmentConfirmationJson)]
-pub fn build_shipment_confirmation_json(input: &str) -> Result<String, JsValue> {
+pub fn build_shipment_confirmation_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     call_json(input, shipment::build_shipment_confirmation)
 }
 
@@ -92,7 +95,10 @@ pub fn validate_shipment_confirmation(
 /// const { valid } = JSON.parse(validateShipmentConfirmationJson(JSON.stringify(input)));
 /// ```
 #[wasm_bindgen(js_name = validateShipmentConfirmationJson)]
-pub fn validate_shipment_confirmation_json(input: &str) -> Result<String, JsValue> {
+pub fn validate_shipment_confirmation_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
     // The output is a list of issues, usually far smaller than the input: no size hint.
     to_json(&run(input, shipment::validate_shipment_confirmation)?, 0)
 }

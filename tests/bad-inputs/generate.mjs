@@ -389,6 +389,10 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   issue_(fn, 'shipped-quantity-negative', 'a shipped quantity of -1', obj(set(b, `${sc}/shippedItems/0/shippedQuantity/amount`, -1)), 'INVALID_TYPE', '/shippedItems/0/shippedQuantity/amount');
   issue_(fn, 'shipped-unit-unknown', 'a shipped unit "Boxes"', obj(set(b, `${sc}/shippedItems/0/shippedQuantity/unitOfMeasure`, 'Boxes')), 'UNKNOWN_ENUM_VALUE', '/shippedItems/0/shippedQuantity/unitOfMeasure');
   add_(fn, 'now-invalid', 'now "2026-11-22T09:60:00Z"', obj(set(b, '/now', '2026-11-22T09:60:00Z')), 'INVALID_DATE', '/now');
+  // Read as plain JSON, the ASN once let the last of two equal keys win; now refused like every
+  // typed input, with the same code and the second key's pointer.
+  add_(fn, 'json-duplicate-nested-key', 'a key given twice inside the ASN ("amount":500,"amount":N): refused, not last-wins',
+    text(JSON.stringify(b).replace('"shippedQuantity":{"amount":', '"shippedQuantity":{"amount":500,"amount":')), 'INVALID_VALUE', `${sc}/shippedItems/0/shippedQuantity/amount`);
 }
 {
   const fn = 'generateSscc';
