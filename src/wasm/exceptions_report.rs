@@ -70,6 +70,9 @@ pub fn read_exceptions_report(
 /// const report = JSON.parse(readExceptionsReportJson(await file.text()));
 /// ```
 #[wasm_bindgen(js_name = readExceptionsReportJson)]
-pub fn read_exceptions_report_json(report: &str) -> Result<String, JsValue> {
+pub fn read_exceptions_report_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] report: JsValue,
+) -> Result<String, JsValue> {
+    let report = &json_text(&report)?;
     call_json(report, exceptions_report::read_exceptions_report)
 }
