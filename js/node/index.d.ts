@@ -80,7 +80,7 @@ export interface TransactionOutcome {
 export declare class SpApiError extends Error {
   constructor(message: string, info?: {
     code?: string; status?: number | null; operation?: string; errors?: SpApiErrorDetail[];
-    requestId?: string | null; retryable?: boolean; deliveryUnknown?: boolean;
+    requestId?: string | null; retryable?: boolean; deliveryUnknown?: boolean; notSent?: boolean;
   });
   name: 'SpApiError';
   code: string;
@@ -91,6 +91,9 @@ export declare class SpApiError extends Error {
   retryable: boolean;
   /** A submission whose fate is unknown: Amazon may hold it, so it must not be resent before checking. */
   deliveryUnknown: boolean;
+  /** Proven never sent (the failure came before the request left: DNS, refused connection, TLS,
+   * the LWA token exchange): nothing is at Amazon, the submission may be decided again. */
+  notSent: boolean;
   toJSON(): Record<string, unknown>;
 }
 
@@ -167,6 +170,15 @@ export type OutboxResolver = (entry: OutboxEntry, client: SpApiClient) => Promis
 export declare const DEFAULT_RESOLVERS: { submitAcknowledgement: OutboxResolver; [operation: string]: OutboxResolver };
 
 /** Append-only JSONL journal, fsynced on every append; one writer at a time (a lock file). */
+/** Another process holds the outbox lock (CLI exit code 75). */
+export declare class LockHeldError extends Error {
+  constructor(holder: { pid: number; host: string; since: string }, dir: string);
+  name: 'LockHeldError';
+  code: 'LOCK_HELD';
+  holder: { pid: number; host: string; since: string };
+  lockDir: string;
+}
+
 export declare class JsonlOutboxStore implements OutboxStore {
   constructor(file: string);
   readonly file: string;
