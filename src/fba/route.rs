@@ -27,7 +27,7 @@ pub const MAX_COMMENT_CHARS: usize = 750;
 /// The packing-slip text when neither the order nor the options give one (the field is required).
 pub const DEFAULT_DISPLAYABLE_ORDER_COMMENT: &str = "Thank you for your order.";
 
-/// Routes one order. See the README section `routeFulfillment` for the rules.
+/// Routes one order. The rules are in `src/fba/README.md` (the module documentation).
 ///
 /// ```
 /// use vendor_central_connector::{fba, input::parse_input};

@@ -1,7 +1,7 @@
 //! The purchase orders of a run and what was acknowledged on them, indexed by PO number and
 //! line, with every quantity in eaches. Shared by `buildInvoice` and `reconcile`.
 //!
-//! Conventions (documented in the README):
+//! Conventions (documented in `src/invoice/README.md`):
 //! - A line's `netCost` is "The net cost of an item per each or weight unit" (vendorOrders):
 //!   every value is [`crate::line_value`]'s, eaches × each cost (3 Cases of 12 at 2.00 = 72.00).
 //! - A Cases line without `unitSize` takes the SKU map's `unitsPerCase`; without either it is

@@ -9,6 +9,8 @@
 //! - [`view`]: a tolerant read of an ASN held as JSON.
 //! - [`validator`]: structure, identifiers, POs/acknowledgements, transport/time, Replace.
 //! - [`builder`]: packing data → ASN, validated with the same checks before it is returned.
+//!
+#![doc = include_str!("README.md")]
 
 mod builder;
 mod error;

@@ -5,6 +5,8 @@
 //! deviates from the model: enum spellings are matched case-insensitively (`"CASES"`), fields the
 //! model marks required but the sandbox omits are optional here, and unknown fields are ignored.
 //! Engines check what they actually need and report it with a JSON pointer.
+//!
+#![doc = include_str!("README.md")]
 
 #[macro_use]
 pub(crate) mod wire_enum;
