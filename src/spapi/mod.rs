@@ -27,8 +27,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {
+    /// An error code that identifies the type of error that occurred.
     pub code: String,
+    /// A message that describes the error condition.
     pub message: String,
+    /// Additional details that can help the caller understand or fix the issue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
 }
