@@ -19,8 +19,9 @@ use crate::spapi::fulfillment_outbound::{
     CreateFulfillmentOrderItem, CreateFulfillmentOrderRequest, McfAddress, ShippingSpeedCategory,
 };
 
-/// Amazon's limits per fulfillment order (createFulfillmentOrder `items`).
+/// Amazon's limit of items per fulfillment order (createFulfillmentOrder `items`).
 pub const MAX_FBA_ITEMS_PER_ORDER: usize = 100;
+/// Amazon's limit of units per fulfillment order.
 pub const MAX_FBA_UNITS_PER_ORDER: u64 = 250;
 /// `displayableOrderComment` is at most 750 characters.
 pub const MAX_COMMENT_CHARS: usize = 750;
