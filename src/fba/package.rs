@@ -54,7 +54,7 @@ pub struct Package {
     pub order_id: String,
     /// The flag: `fba` packages are shipped by Amazon and never exported to a carrier tool.
     pub fulfilled_by: FulfilledBy,
-    /// Where the package stands (`toShip`, `sentToFba`, `shipped`, `fbaFailed`, `replaced`, …).
+    /// Where the package stands (`toShip`, `sentToFba`, `fbaFailed`, `shipped` or `replaced`).
     pub status: PackageStatus,
     /// What the package holds.
     pub lines: Vec<PackageLine>,

@@ -78,7 +78,7 @@ pub struct FeedItem {
     /// The quantity sent last time, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sent: Option<u64>,
-    /// Sent, unchanged, held or left alone, and why.
+    /// Sent, unchanged, or held (a zero, or a full update).
     pub status: FeedItemStatus,
     /// The rules that shaped `available`, in words (clamped, capped, on hold).
     #[serde(skip_serializing_if = "Vec::is_empty")]
