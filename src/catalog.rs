@@ -20,10 +20,13 @@ pub struct SkuMapping {
     /// The vendor's own code as sent in `vendorProductIdentifier`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_sku: Option<String>,
+    /// The item's EAN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ean: Option<String>,
+    /// The item's UPC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upc: Option<String>,
+    /// The item's GTIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gtin: Option<String>,
     /// Eaches in one case, used when a Cases PO line omits `unitSize`, and cross-checked.
@@ -36,13 +39,22 @@ pub struct SkuMapping {
 pub enum CatalogError {
     /// The same ERP SKU twice.
     #[error("SKU {sku} appears more than once in the SKU map (again at {path})")]
-    DuplicateSku { path: String, sku: String },
+    DuplicateSku {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The ERP SKU.
+        sku: String,
+    },
     /// One Amazon identifier mapped to two ERP SKUs: a line could be given the wrong stock.
     #[error("identifier {identifier} maps to both {first_sku} and {second_sku} (at {path})")]
     AmbiguousMapping {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The identifier (ASIN, vendor SKU, EAN, UPC or GTIN) mapped twice.
         identifier: String,
+        /// The first SKU it maps to.
         first_sku: String,
+        /// The second SKU it maps to.
         second_sku: String,
     },
 }

@@ -185,37 +185,84 @@ pub trait CodedError: std::error::Error {
 pub enum InputError {
     /// The text is not JSON at all (or is truncated).
     #[error("input is not valid JSON: {message}")]
-    InvalidJson { message: String },
+    InvalidJson {
+        /// What is wrong, in words.
+        message: String,
+    },
     /// The input is larger than the configured limit; nothing was parsed.
     #[error("input is {actual} bytes, over the limit of {limit} bytes")]
-    TooLarge { actual: usize, limit: usize },
+    TooLarge {
+        /// The size given, in bytes.
+        actual: usize,
+        /// The limit in force, in bytes.
+        limit: usize,
+    },
     /// A required field is absent.
     #[error("missing required field `{}` at {}", quote(field), quote(path))]
-    MissingField { path: String, field: String },
+    MissingField {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The field's name.
+        field: String,
+    },
     /// A field the engine does not know (usually a typo in a field name).
     #[error("unknown field `{}` at {}", quote(field), quote(path))]
-    UnknownField { path: String, field: String },
+    UnknownField {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The field's name.
+        field: String,
+    },
     /// A value of the wrong JSON type (a string where a number belongs, etc.).
     #[error("wrong type at {}: {message}", quote(path))]
-    InvalidType { path: String, message: String },
+    InvalidType {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
     /// An enum spelling that cannot be mapped to one of Amazon's values.
     #[error("unknown value at {}: {message}", quote(path))]
-    UnknownEnum { path: String, message: String },
+    UnknownEnum {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
     /// A decimal amount that does not parse.
     #[error("invalid decimal at {}: {message}", quote(path))]
-    InvalidDecimal { path: String, message: String },
+    InvalidDecimal {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
     /// A date-time or interval that does not parse as ISO-8601.
     #[error("invalid date-time at {}: {message}", quote(path))]
-    InvalidDate { path: String, message: String },
+    InvalidDate {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
     /// A value of the right type but outside what is allowed (negative quantity, …).
     #[error("invalid value at {}: {message}", quote(path))]
-    InvalidValue { path: String, message: String },
+    InvalidValue {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
     /// A list longer than its count limit (`crate::limits`); nothing was computed.
     #[error("{actual} items at {path}, over the limit of {limit} (setting `{setting}`)")]
     TooManyItems {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The `configure` setting that sets the limit.
         setting: &'static str,
+        /// The limit in force.
         limit: usize,
+        /// The count found.
         actual: usize,
     },
 }

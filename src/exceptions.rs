@@ -11,8 +11,11 @@ wire_enum! {
     /// How serious an exception is. `Error`: blocks an action or loses money if ignored;
     /// `Warning`: a chargeback risk or data drift; `Info`: worth knowing.
     Severity {
+        /// A person must act before the data or the decision is right.
         Error = "error",
+        /// A risk or a partial result a person should know about.
         Warning = "warning",
+        /// For information; nothing to do.
         Info = "info",
     }
 }
@@ -24,13 +27,18 @@ wire_enum! {
 pub struct Exception {
     /// Stable SCREAMING_SNAKE_CASE code, e.g. `UNKNOWN_PRODUCT`.
     pub code: String,
+    /// `error`, `warning` or `info`.
     pub severity: Severity,
+    /// The purchase order concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
+    /// The PO line concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The ERP SKU concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// What happened, in words.
     pub message: String,
     /// ISO-8601 UTC instant by which the matter must be settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]

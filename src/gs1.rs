@@ -26,25 +26,36 @@ pub const GTIN_LENGTHS: [usize; 4] = [8, 12, 13, 14];
 pub enum Gs1Error {
     /// Characters other than the digits 0–9.
     #[error("`{value}` contains characters other than digits")]
-    NotDigits { value: String },
+    NotDigits {
+        /// The value read.
+        value: String,
+    },
     /// The wrong number of digits for the identifier.
     #[error("`{value}` has {actual} digits; {expected}")]
     WrongLength {
+        /// The value read.
         value: String,
+        /// The count found.
         actual: usize,
+        /// What was expected.
         expected: &'static str,
     },
     /// The last digit is not the GS1 mod-10 check digit of the others.
     #[error("`{value}` has check digit {actual}, but the GS1 check digit is {expected}")]
     CheckDigit {
+        /// The value read.
         value: String,
+        /// The value found.
         actual: u8,
+        /// What was expected.
         expected: u8,
     },
     /// An SSCC generator argument out of range.
     #[error("{message}")]
     InvalidGeneratorInput {
+        /// The field's name.
         field: &'static str,
+        /// What is wrong, in words.
         message: String,
     },
 }

@@ -50,6 +50,7 @@ pub fn pointer_at(text: &str, end: usize) -> String {
 /// after an object's key, the pointer of that object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
+    /// The JSON pointer of the value being read when the error occurred.
     pub pointer: String,
     /// Set when a key was the last thing read: an unknown enum variant spelled as a key
     /// (`{"teleport": …}`) is a fault of the object, not of a member.

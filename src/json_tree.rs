@@ -32,12 +32,18 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 /// One JSON value. `'a` is the lifetime of the text it was read from.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Json<'a> {
+    /// JSON `null`.
     #[default]
     Null,
+    /// A JSON boolean.
     Bool(bool),
+    /// A JSON number, as serde_json reads it.
     Number(Number),
+    /// A JSON string, borrowed from the text where it has no escapes.
     String(Cow<'a, str>),
+    /// A JSON array.
     Array(Vec<Json<'a>>),
+    /// A JSON object.
     Object(Object<'a>),
 }
 
@@ -64,6 +70,7 @@ impl<'a> Json<'a> {
         self.as_object().and_then(|object| object.get(key))
     }
 
+    /// The object, if this is one.
     pub fn as_object(&self) -> Option<&Object<'a>> {
         match self {
             Json::Object(object) => Some(object),
@@ -71,6 +78,7 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The array's elements, if this is an array.
     pub fn as_array(&self) -> Option<&[Json<'a>]> {
         match self {
             Json::Array(elements) => Some(elements),
@@ -78,6 +86,7 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(text) => Some(text),
@@ -93,14 +102,17 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// Whether this is an object.
     pub fn is_object(&self) -> bool {
         matches!(self, Json::Object(_))
     }
 
+    /// Whether this is a string.
     pub fn is_string(&self) -> bool {
         matches!(self, Json::String(_))
     }
 
+    /// Whether this is `null`.
     pub fn is_null(&self) -> bool {
         matches!(self, Json::Null)
     }
@@ -116,6 +128,7 @@ impl<'a> Object<'a> {
         Object { members }
     }
 
+    /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         // Most lookups are of optional fields that are absent. In a small object a scan that
         // compares lengths first rarely touches a byte; ordered comparisons always do.
@@ -138,10 +151,12 @@ impl<'a> Object<'a> {
             .map(|(_, value)| value)
     }
 
+    /// Number of members.
     pub fn len(&self) -> usize {
         self.members.len()
     }
 
+    /// Whether the object has no members.
     pub fn is_empty(&self) -> bool {
         self.members.is_empty()
     }

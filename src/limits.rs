@@ -53,9 +53,13 @@ impl Default for CountLimits {
 /// Which limit a count is held against; also the name of its `configure` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountKind {
+    /// Purchase orders, and documents in any one list (`maxPurchaseOrders`).
     PurchaseOrders,
+    /// Lines summed over a batch, and master-data entries (`maxLines`).
     Lines,
+    /// Items, cartons and pallets of one ASN (`maxShipmentItems`).
     ShipmentItems,
+    /// All rows of one reconciliation (`maxReconcileRows`).
     ReconcileRows,
 }
 
@@ -75,8 +79,11 @@ impl CountKind {
 /// enclosing list when lines are summed over documents) and how many.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
+    /// Which limit the count is checked against.
     pub kind: CountKind,
+    /// JSON pointer to the list counted.
     pub path: &'static str,
+    /// How many there are.
     pub actual: usize,
 }
 

@@ -98,7 +98,9 @@ impl Unvalued {
 /// A weight in one of the models' weight units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Weight {
+    /// The weight, in `unit`.
     pub amount: Decimal,
+    /// The weight's unit.
     pub unit: WeightUnit,
 }
 
@@ -215,11 +217,13 @@ pub struct LineValue {
     pub cost: Option<Decimal>,
     /// `netCost.currencyCode`, trimmed.
     pub currency: Option<String>,
+    /// Per each or per weight unit.
     pub pricing: Pricing,
     /// The unit the line was ordered in (Eaches when the PO says none).
     pub unit: UnitOfMeasure,
     /// Eaches per ordered unit: 1 for Eaches, the case size for Cases; `None` when unknown.
     pub eaches_per_unit: Option<u64>,
+    /// Where the case size came from, for a Cases line.
     pub case_size_source: Option<CaseSizeSource>,
 }
 

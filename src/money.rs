@@ -92,6 +92,7 @@ impl Decimal {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CurrencyAmount {
+    /// The amount.
     pub amount: Decimal,
     /// ISO 4217, e.g. `USD`.
     pub currency_code: String,

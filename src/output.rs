@@ -4,7 +4,7 @@
 //! colon, a comma, a brace, a key, a number, a run of string bytes. At the size-optimised
 //! release profile `Vec::extend_from_slice` is not inlined, so every token, even a single
 //! byte, costs a call, a capacity check and a libc `memcpy` call; on large batches that was
-//! a quarter of `decideAcknowledgementsJson`. [`to_json_text`] writes through [`JsonBuffer`]
+//! a quarter of `decideAcknowledgementsJson`. [`to_json_text`] writes through `JsonBuffer`
 //! instead, which pushes single-byte tokens in line and starts at the size the caller expects.
 //!
 //! The text is pure ASCII: characters beyond ASCII are written as `\uXXXX` escapes (UTF-16

@@ -15,11 +15,15 @@ use crate::time::Instant;
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InventoryPosition {
+    /// The ERP SKU.
     pub sku: String,
+    /// Units on hand, in eaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_hand: Option<u64>,
+    /// Units already committed to other orders, in eaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committed: Option<u64>,
+    /// Units kept back as safety stock, in eaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safety_stock: Option<u64>,
     /// Precomputed allocatable quantity; when present, the other fields are ignored.
@@ -35,7 +39,9 @@ pub struct InventoryPosition {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InboundReceipt {
+    /// Units expected, in eaches.
     pub quantity: u64,
+    /// When they are expected.
     pub expected_date: Instant,
 }
 
@@ -44,10 +50,20 @@ pub struct InboundReceipt {
 pub enum StockError {
     /// The same ERP SKU twice in `inventory`.
     #[error("SKU {sku} appears more than once in inventory (again at {path})")]
-    DuplicateSku { path: String, sku: String },
+    DuplicateSku {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The ERP SKU.
+        sku: String,
+    },
     /// A position must give either `available` or `onHand`.
     #[error("inventory position for {sku} has neither `available` nor `onHand` (at {path})")]
-    MissingStockQuantity { path: String, sku: String },
+    MissingStockQuantity {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The ERP SKU.
+        sku: String,
+    },
 }
 
 impl crate::error::CodedError for StockError {
@@ -78,10 +94,15 @@ impl crate::error::CodedError for StockError {
 /// parts of the calculation (for explanations).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SkuStock {
+    /// Allocatable eaches before this run took any.
     pub allocatable: u64,
+    /// Eaches this run has taken so far.
     pub taken: u64,
+    /// Units on hand, when given.
     pub on_hand: Option<u64>,
+    /// Units committed to other orders.
     pub committed: u64,
+    /// Units kept back as safety stock.
     pub safety_stock: u64,
     /// Inbound receipts (date, eaches not yet promised), earliest first.
     pub inbound: Vec<(DateTime<Utc>, u64)>,
@@ -102,6 +123,8 @@ pub struct StockLedger {
 }
 
 impl StockLedger {
+    /// Builds the ledger from the inventory positions (one SKU may repeat only to add inbound
+    /// receipts).
     pub fn from_positions(positions: &[InventoryPosition]) -> Result<Self, StockError> {
         let mut skus = BTreeMap::new();
         for (i, position) in positions.iter().enumerate() {
@@ -148,6 +171,7 @@ impl StockLedger {
         Ok(StockLedger { skus })
     }
 
+    /// Whether the ledger has a position for `sku`.
     pub fn contains(&self, sku: &str) -> bool {
         self.skus.contains_key(sku)
     }

@@ -1,9 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The error pointer derived after the fact from serde_json's position (src/json_pointer.rs)
 //! must name the same field as serde_path_to_error, which tracks the path while
 //! deserialising (and which the library no longer ships: it was a quarter of the wasm code).
 //! Each engine's fixture inputs are mutated at random — a value of the wrong type, a field
 //! removed, an unknown field added — printed compact and pretty, and both are compared.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -7,7 +7,7 @@
 //   with aria-rowcount / aria-rowindex, keyboard navigation), filters and sorts like the core's
 //   order says; a malformed report is refused naming the file and the field, the rows before it
 //   are cleared, and the page keeps working;
-// - dist/asn-form/ack-preview.example.html: the README's ten-line embed of the acknowledgement
+// - dist/asn-form/ack-preview.example.html: js/web/README.md's ten-line embed of the acknowledgement
 //   preview shows the core's decisions and the exact request body.
 // Every page runs under its Content-Security-Policy; a violation fails the test.
 // Skipped when /usr/bin/chromium is absent, unless CI is set (then it fails).
@@ -301,13 +301,13 @@ test('browser: a 20,000-entry report stays a bounded grid; a malformed report is
   }
 });
 
-test('browser: the README\'s ten-line acknowledgement preview embed shows the core\'s decisions and request', async (t) => {
+test('browser: js/web/README.md\'s ten-line acknowledgement preview embed shows the core\'s decisions and request', async (t) => {
   if (skipWithoutChromium(t)) return;
   requireBuilt();
   const example = fs.readFileSync(path.join(FORMS_DIR, 'ack-preview.example.html'), 'utf8');
   assert.ok(example.trim().split('\n').length <= 10, 'ten lines');
-  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-  assert.ok(readme.includes(example.trim()), 'the README shows the tested example verbatim');
+  const readme = fs.readFileSync(path.join(repoRoot, 'js', 'web', 'README.md'), 'utf8');
+  assert.ok(readme.includes(example.trim()), 'js/web/README.md shows the tested example verbatim');
 
   const { mod: core } = await loadPkgImport();
   const input = fixture();

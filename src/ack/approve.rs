@@ -35,6 +35,7 @@ pub struct ApproveAcknowledgementInput {
     /// The approver's quantities; lines not listed keep the suggestion.
     #[serde(default)]
     pub approved: Vec<ApprovedLine>,
+    /// The time of the approval (the core never reads the clock).
     pub now: Instant,
     /// Who approved (kept in exceptions for audit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,8 +53,11 @@ pub struct ApproveAcknowledgementInput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ApprovedLine {
+    /// The PO line approved.
     pub item_sequence_number: String,
+    /// Units accepted, in the PO's unit.
     pub accepted: u64,
+    /// Units backordered, in the PO's unit.
     #[serde(default)]
     pub backordered: u64,
     /// Ship date of backordered units (defaults to the proposal's first backorder date).

@@ -9,20 +9,33 @@ use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 use crate::stock::StockError;
 
+/// An error of `decideAcknowledgements`: input that cannot be worked on, with a stable code and a
+/// JSON pointer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AckError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The SKU map is inconsistent.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
     /// The same PO twice in one batch: which one is current cannot be known.
     #[error("purchase order {number} appears more than once in the batch (again at {path})")]
-    DuplicatePurchaseOrder { path: String, number: String },
+    DuplicatePurchaseOrder {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The purchase order number.
+        number: String,
+    },
+    /// The inventory is inconsistent.
     #[error(transparent)]
     Stock(#[from] StockError),
     /// A quantity whose eaches do not fit in 64 bits.
     #[error("quantity at {path} overflows when converted to eaches")]
-    QuantityOverflow { path: String },
+    QuantityOverflow {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
 }
 
 impl CodedError for AckError {
@@ -64,20 +77,35 @@ impl CodedError for AckError {
 /// acknowledgement. Each points at the offending field of the input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApprovalError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
     /// An approved line that is not in the proposal.
     #[error("line {sequence} is not in the proposal (at {path})")]
-    UnknownLine { path: String, sequence: String },
+    UnknownLine {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// The same line approved twice.
     #[error("line {sequence} is approved twice (at {path})")]
-    DuplicateLine { path: String, sequence: String },
+    DuplicateLine {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// Accepted + backordered above what was ordered.
     #[error("line {sequence}: {approved} approved but only {ordered} ordered (at {path})")]
     AboveOrdered {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The PO line's item sequence number.
         sequence: String,
+        /// Units ordered, in the PO's unit.
         ordered: u64,
+        /// Units approved, in the PO's unit.
         approved: u64,
     },
     /// Units rejected earlier cannot be accepted or backordered now.
@@ -86,10 +114,15 @@ pub enum ApprovalError {
          rejected earlier and a rejection is final (at {path})"
     )]
     PreviouslyRejected {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The PO line's item sequence number.
         sequence: String,
+        /// Units ordered, in the PO's unit.
         ordered: u64,
+        /// Units rejected earlier, in the PO's unit.
         previously_rejected: u64,
+        /// Units approved, in the PO's unit.
         approved: u64,
     },
     /// More accepted than stock covers, without an override reason.
@@ -98,35 +131,65 @@ pub enum ApprovalError {
          `overrideReason` to accept more (at {path})"
     )]
     AboveAllocatable {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The PO line's item sequence number.
         sequence: String,
+        /// Units allocatable, in the PO's unit.
         allocatable: u64,
+        /// Units approved, in the PO's unit.
         approved: u64,
     },
     /// Backordered units on a line whose PO does not allow backorders.
     #[error("line {sequence}: the PO does not allow backorders (at {path})")]
-    BackorderNotAllowed { path: String, sequence: String },
+    BackorderNotAllowed {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// Backordered units need a scheduled ship date, from the approver or the proposal.
     #[error("line {sequence}: backordered units need a scheduledShipDate (at {path})")]
-    MissingScheduledDate { path: String, sequence: String },
+    MissingScheduledDate {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// A scheduled ship date before the approval.
     #[error("line {sequence}: scheduledShipDate is before now (at {path})")]
-    ScheduledDateInPast { path: String, sequence: String },
+    ScheduledDateInPast {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// The PO line has no cost and the approver gave none.
     #[error("line {sequence}: the PO has no netCost; give the agreed `netCost` (at {path})")]
-    MissingNetCost { path: String, sequence: String },
+    MissingNetCost {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// An approved cost that is zero, negative, or above the PO's cost.
     #[error(
         "line {sequence}: netCost {cost} must be positive and not above the PO cost (at {path})"
     )]
     InvalidNetCost {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The PO line's item sequence number.
         sequence: String,
+        /// The cost given.
         cost: String,
     },
     /// Nobody to acknowledge as.
     #[error("no selling party: the proposal has none, pass `sellingParty` (at {path})")]
-    MissingSellingParty { path: String },
+    MissingSellingParty {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
 }
 
 impl CodedError for ApprovalError {

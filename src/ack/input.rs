@@ -36,6 +36,7 @@ pub struct DecideAcknowledgementsInput {
     /// quantities are charged against stock before new POs are allocated.
     #[serde(default)]
     pub history: Vec<OrderAcknowledgement>,
+    /// Lead time, deadlines, allocation order and unknown-product handling.
     #[serde(default)]
     pub options: AckOptions,
 }

@@ -5,7 +5,9 @@
 //!   per line, the allocations to reserve, proposals for approval, exceptions.
 //! - [`approve_acknowledgement`]: a held proposal + an approver's quantities → the body.
 //!
-//! The rules are documented in the README ("decideAcknowledgements").
+//! The rules follow (`README.md` beside this file).
+//!
+#![doc = include_str!("README.md")]
 
 mod approve;
 mod engine;

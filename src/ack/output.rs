@@ -20,6 +20,7 @@ pub struct DecideAcknowledgementsOutput {
     pub allocations: Vec<Allocation>,
     /// POs held for a person, with the engine's suggestion per line.
     pub pending_approval: Vec<PendingAcknowledgement>,
+    /// Problems a person should know about, with severity, PO, line, deadline and money at risk.
     pub exceptions: Vec<Exception>,
 }
 
@@ -81,24 +82,35 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineDecision {
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
+    /// The PO line's `itemSequenceNumber`.
     pub item_sequence_number: String,
     /// The ERP SKU the line was matched to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// The line's ASIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
+    /// The line's vendor SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// What Amazon ordered, in the PO's unit.
     pub ordered_quantity: ItemQuantity,
     /// The ordered quantity in eaches (`amount × unitSize` for Cases), when it is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordered_eaches: Option<u64>,
+    /// Accepted, in the PO's unit.
     pub accepted: u64,
+    /// Backordered, in the PO's unit.
     pub backordered: u64,
+    /// Rejected, in the PO's unit.
     pub rejected: u64,
+    /// Whether the line is sent, held for approval, or needs nothing.
     pub status: DecisionStatus,
+    /// The decision's stable code (`ACCEPTED`, `PARTIAL`, `NO_STOCK`, …).
     pub code: DecisionCode,
+    /// Amazon's rejection reason for the rejected units, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<RejectionReason>,
     /// Earliest scheduled ship date of backordered units (ISO-8601 UTC).
@@ -113,8 +125,11 @@ pub struct LineDecision {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Allocation {
+    /// The ERP SKU the stock is taken from.
     pub sku: String,
+    /// The purchase order the stock is reserved for.
     pub purchase_order_number: String,
+    /// The PO line the stock is reserved for.
     pub item_sequence_number: String,
     /// Eaches from stock on hand.
     pub quantity_eaches: u64,
@@ -130,6 +145,7 @@ pub struct Allocation {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BackorderSlice {
+    /// Units backordered to ship on this date, in the PO's unit.
     pub units: u64,
     /// ISO-8601 UTC.
     pub scheduled_ship_date: String,
@@ -140,20 +156,28 @@ pub struct BackorderSlice {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ProposalLine {
+    /// The PO line's `itemSequenceNumber`.
     pub item_sequence_number: String,
+    /// The ERP SKU matched, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// The line's ASIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
+    /// The line's vendor SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// What Amazon ordered, in the PO's unit.
     pub ordered_quantity: ItemQuantity,
     /// Eaches in one ordered unit (1 for Eaches, the case size for Cases), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eaches_per_unit: Option<u64>,
+    /// Whether the PO line allows backorders.
     pub is_back_order_allowed: bool,
+    /// The PO's net cost per each (or weight unit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub net_cost: Option<Money>,
+    /// The PO's list price.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_price: Option<Money>,
     /// Units stock could cover when the engine decided (an approver may not accept more
@@ -161,12 +185,18 @@ pub struct ProposalLine {
     pub allocatable_units: u64,
     /// Units rejected earlier: they stay rejected.
     pub previously_rejected: u64,
+    /// Units the engine suggests accepting.
     pub suggested_accepted: u64,
+    /// Units the engine suggests backordering, per ship date.
     pub suggested_backorders: Vec<BackorderSlice>,
+    /// Units the engine suggests rejecting.
     pub suggested_rejected: u64,
+    /// The rejection reason of the suggested rejection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<RejectionReason>,
+    /// The code of the suggestion.
     pub code: DecisionCode,
+    /// The suggestion in words.
     pub reason: String,
 }
 
@@ -175,12 +205,14 @@ pub struct ProposalLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PendingAcknowledgement {
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
     /// The vendor code to acknowledge as, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selling_party: Option<String>,
     /// Why a person must look at it.
     pub reasons: Vec<String>,
+    /// One entry per line of the PO.
     pub lines: Vec<ProposalLine>,
     /// The acknowledgement as suggested (only the lines that need one).
     pub proposal: OrderAcknowledgement,
@@ -197,7 +229,10 @@ pub struct PendingAcknowledgement {
 pub struct ApproveAcknowledgementOutput {
     /// The exact body to POST to submitAcknowledgement.
     pub request: SubmitAcknowledgementRequest,
+    /// One decision per line of the approved PO.
     pub decisions: Vec<LineDecision>,
+    /// Stock to reserve for the approved quantities.
     pub allocations: Vec<Allocation>,
+    /// Problems a person should know about (an override is recorded as `APPROVAL_OVERRIDE`).
     pub exceptions: Vec<Exception>,
 }

@@ -84,24 +84,28 @@ pub struct LineRules {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PoTypeRules {
+    /// Rules for `RegularOrder` POs.
     #[serde(
         rename = "RegularOrder",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub regular_order: Option<LineRules>,
+    /// Rules for `ConsignedOrder` POs.
     #[serde(
         rename = "ConsignedOrder",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub consigned_order: Option<LineRules>,
+    /// Rules for `NewProductIntroduction` POs.
     #[serde(
         rename = "NewProductIntroduction",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub new_product_introduction: Option<LineRules>,
+    /// Rules for `RushOrder` POs.
     #[serde(rename = "RushOrder", default, skip_serializing_if = "Option::is_none")]
     pub rush_order: Option<LineRules>,
 }
@@ -111,8 +115,10 @@ pub struct PoTypeRules {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AckRules {
+    /// Rules for every line (the built-in defaults apply under them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub defaults: Option<LineRules>,
+    /// Rules per PO type, over `defaults`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub po_types: Option<PoTypeRules>,
     /// Overrides per ERP SKU.
@@ -249,10 +255,12 @@ pub struct AckOptions {
 }
 
 impl AckOptions {
+    /// Days from a receipt to its ship date (default 1).
     pub fn lead_time_days(&self) -> i64 {
         i64::from(self.lead_time_days.unwrap_or(1))
     }
 
+    /// Hours before the deadline a held PO is reported as due soon (default 4).
     pub fn due_soon_hours(&self) -> i64 {
         i64::from(self.due_soon_hours.unwrap_or(4))
     }

@@ -13,18 +13,27 @@ use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 use crate::stock::StockError;
 
+/// An error of `decideDirectFulfillmentAcknowledgements`, with a stable code and a JSON pointer
+/// (never a personal value).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DfAckError {
     /// Built only through `From<InputError>`, which withholds personal values.
     #[error(transparent)]
     Input(InputError),
+    /// The SKU map is inconsistent.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// The inventory is inconsistent.
     #[error(transparent)]
     Stock(#[from] StockError),
     /// A date the decision depends on (order date, required ship date) does not parse.
     #[error("invalid date-time at {path}: {message}")]
-    InvalidDate { path: String, message: String },
+    InvalidDate {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
 }
 
 /// JSON-pointer segments under which an order holds the customer's personal data.

@@ -41,6 +41,7 @@ pub struct DecideDfAcknowledgementsInput {
     /// An order not listed is acknowledged with its purchase order number there.
     #[serde(default)]
     pub vendor_order_numbers: BTreeMap<String, String>,
+    /// Allocation order and duplicate-number handling.
     #[serde(default)]
     pub options: DfOptions,
 }
@@ -123,11 +124,17 @@ fn default_required_ship_to_fields() -> Vec<DfShipToField> {
 wire_enum! {
     /// A ship-to field whose absence cancels an order (each with its own code).
     DfShipToField {
+        /// The customer's name.
         Name = "name",
+        /// The first address line.
         AddressLine1 = "addressLine1",
+        /// The city.
         City = "city",
+        /// The state or region.
         StateOrRegion = "stateOrRegion",
+        /// The postal code.
         PostalCode = "postalCode",
+        /// The country code.
         CountryCode = "countryCode",
     }
 }
@@ -138,8 +145,10 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DfTaxRegion {
+    /// The country (absent: any country).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
+    /// The state or region.
     pub state_or_region: String,
 }
 
@@ -165,8 +174,10 @@ wire_enum! {
     /// See [`DfOptions::duplicate_ship_ids`].
     #[derive(Default)]
     DfDuplicateShipIdPolicy {
+        /// Block the later of two different orders sharing a number (nothing sent for it).
         #[default]
         Block = "block",
+        /// Cancel it with status `04`.
         Cancel = "cancel",
     }
 }

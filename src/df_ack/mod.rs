@@ -5,8 +5,10 @@
 //! DF orders are fill or kill (the guide: "Partial shipments are not allowed. Vendors need to
 //! either confirm or reject the full order"): one acknowledgement status per order, every line
 //! echoed with its ordered quantity in `Each`. Stock is taken only by accepted orders, in a
-//! deterministic order (see the README). The customer's name and
+//! deterministic order (rules below, from `README.md`). The customer's name and
 //! address are never copied into decisions, exceptions or errors.
+//!
+#![doc = include_str!("README.md")]
 
 mod engine;
 mod error;

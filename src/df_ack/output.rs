@@ -16,6 +16,8 @@ pub struct DecideDfAcknowledgementsOutput {
     pub decisions: Vec<DfOrderDecision>,
     /// Stock the ERP must reserve, in eaches, per SKU and order line (accepted orders only).
     pub allocations: Vec<DfAllocation>,
+    /// Every cancellation, block and deadline problem, with PO, line, SKU, money at risk and due
+    /// time.
     pub exceptions: Vec<Exception>,
 }
 
@@ -187,7 +189,9 @@ wire_enum! {
         OutOfStock = "OUT_OF_STOCK",
         /// No ERP item matches the line's identifiers (or it has none).
         UnknownProduct = "UNKNOWN_PRODUCT",
+        /// The SKU is discontinued (status `71`).
         Discontinued = "DISCONTINUED",
+        /// The SKU is restricted (status `51`).
         Restricted = "RESTRICTED",
         /// More than `rules.maxQuantityPerOrder` for the SKU.
         QuantityLimit = "QUANTITY_LIMIT",
@@ -207,8 +211,11 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DfOrderDecision {
+    /// Amazon's purchase order number (the DF order number).
     pub purchase_order_number: String,
+    /// Sent (accepted or cancelled), skipped or blocked.
     pub status: DfDecisionStatus,
+    /// The order's stable code (`ACCEPTED`, `OUT_OF_STOCK`, …).
     pub code: DfOrderCode,
     /// What is sent to Amazon for this order (absent unless `status` is `acknowledged`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -220,6 +227,7 @@ pub struct DfOrderDecision {
     /// 24 hours after the order date: the acknowledgement deadline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_at: Option<String>,
+    /// One entry per line of the order.
     pub lines: Vec<DfLineDecision>,
 }
 
@@ -228,17 +236,24 @@ pub struct DfOrderDecision {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DfLineDecision {
+    /// The line's `itemSequenceNumber`.
     pub item_sequence_number: String,
     /// The ERP SKU the line was matched to, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// The line's ASIN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub buyer_product_identifier: Option<String>,
+    /// The line's vendor SKU.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// Ordered, in eaches.
     pub ordered_quantity: u64,
+    /// Allocated, in eaches (the whole line, or nothing).
     pub allocated_quantity: u64,
+    /// The line's stable code.
     pub code: DfLineCode,
+    /// The line's decision in words.
     pub reason: String,
 }
 
@@ -247,8 +262,12 @@ pub struct DfLineDecision {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DfAllocation {
+    /// The ERP SKU the stock is taken from.
     pub sku: String,
+    /// The order the stock is reserved for.
     pub purchase_order_number: String,
+    /// The line the stock is reserved for.
     pub item_sequence_number: String,
+    /// Eaches reserved.
     pub quantity_eaches: u64,
 }

@@ -27,6 +27,7 @@ pub struct ExceptionsReportInput {
     pub transactions: Vec<TrackedTransaction>,
     /// The moment of the report (ISO-8601): what is overdue is judged against it.
     pub now: Instant,
+    /// Processing grace period and per-code owner overrides.
     #[serde(default)]
     pub options: ReportOptions,
 }
@@ -42,14 +43,20 @@ pub struct ExceptionsReportInput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportedException {
+    /// The exception code.
     pub code: String,
+    /// `error`, `warning` or `info`.
     pub severity: crate::exceptions::Severity,
+    /// The purchase order concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
+    /// The PO line concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The ERP SKU concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// What happened, in words.
     pub message: String,
     /// ISO-8601 instant by which the matter must be settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,13 +89,16 @@ impl From<ReportedException> for Exception {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrackedTransaction {
+    /// Amazon's transaction id.
     pub transaction_id: String,
     /// The last status getTransaction returned; absent when none was obtained yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TransactionState>,
+    /// When the host submitted it.
     pub submitted_at: Instant,
     /// What was submitted, in words: `acknowledgement`, `shipmentConfirmation`, `invoice`, …
     pub kind: String,
+    /// The purchase order concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
     /// When the submission had to be through (e.g. the acknowledgement deadline); a failure
@@ -119,7 +129,9 @@ pub struct ReportOptions {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OwnerOverride {
+    /// Who acts on this code instead.
     pub owner: OwnerRole,
+    /// What to do instead of the table's action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
 }

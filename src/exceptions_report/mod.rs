@@ -2,6 +2,8 @@
 //! or stuck transactions, in one list ordered by urgency and money at risk, each with its owner
 //! role and the action to take; and a saved report read back and checked
 //! (`readExceptionsReport`).
+//!
+#![doc = include_str!("README.md")]
 
 mod engine;
 mod error;

@@ -25,7 +25,9 @@ use crate::time::{Instant, format_instant};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportFile {
+    /// The entries, in rank order.
     pub entries: Vec<ReportFileEntry>,
+    /// The totals the entries must add up to.
     pub summary: ReportFileSummary,
 }
 
@@ -34,26 +36,40 @@ pub struct ReportFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportFileEntry {
+    /// Position in the report: 1, 2, 3, … in list order.
     pub rank: u64,
+    /// The exception code.
     pub code: String,
+    /// `error`, `warning` or `info`.
     pub severity: Severity,
+    /// The engine that reported it, if tagged.
     #[serde(default)]
     pub source: Option<String>,
+    /// The purchase order concerned, if any.
     #[serde(default)]
     pub purchase_order_number: Option<String>,
+    /// The PO line concerned, if any.
     #[serde(default)]
     pub item_sequence_number: Option<String>,
+    /// The ERP SKU concerned, if any.
     #[serde(default)]
     pub sku: Option<String>,
+    /// The SP-API transaction concerned, if any.
     #[serde(default)]
     pub transaction_id: Option<String>,
+    /// What happened, in words.
     pub message: String,
+    /// When it must be dealt with.
     #[serde(default)]
     pub due_at: Option<Instant>,
+    /// Whether `dueAt` had passed when the report was made.
     pub overdue: bool,
+    /// The money at risk, if any.
     #[serde(default)]
     pub money_at_risk: Option<CurrencyAmount>,
+    /// Who acts: administrator, finance, merchandising or operations.
     pub owner: OwnerRole,
+    /// What to do.
     pub action: String,
 }
 
@@ -61,10 +77,14 @@ pub struct ReportFileEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportFileSummary {
+    /// Number of entries.
     pub total: u64,
+    /// Number of overdue entries.
     pub overdue: u64,
+    /// Number of entries per owner.
     #[serde(default)]
     pub by_owner: BTreeMap<OwnerRole, u64>,
+    /// Money at risk per currency (never added across currencies).
     #[serde(default)]
     pub money_at_risk: Vec<CurrencyAmount>,
 }

@@ -24,34 +24,62 @@ const PERSONAL_DATA_KEYS: &[&str] = &[
 /// What replaces serde's message for a value inside personal data.
 const WITHHELD: &str = "the value is personal data and is not repeated here";
 
+/// An error of `routeFulfillment` / `applyFulfillmentEvent`, with a stable code and a JSON pointer
+/// (never a value from an address).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FbaError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(InputError),
     /// Two order lines with the same line id (explicit, or the 1-based position of a line
     /// without one): Amazon's item ids and the packages would be ambiguous.
     #[error("line id {line_id} appears more than once in the order (again at {path})")]
-    DuplicateLineId { path: String, line_id: String },
+    DuplicateLineId {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The order line's id.
+        line_id: String,
+    },
     /// The same seller SKU twice in the FBA stock.
     #[error("SKU {sku} appears more than once in the FBA stock (again at {path})")]
-    DuplicateFbaSku { path: String, sku: String },
+    DuplicateFbaSku {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The ERP SKU.
+        sku: String,
+    },
     /// A channel listed both as forbidding FBA and as fulfilled by Amazon.
     #[error("channel {channel} is listed both in forbidFba and in amazonFulfilled (at {path})")]
-    ConflictingChannelRules { path: String, channel: String },
+    ConflictingChannelRules {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The channel named in both lists.
+        channel: String,
+    },
     /// Another package of `otherPackages` belongs to a different order.
     #[error("package at {path} belongs to order {found}, not to order {expected}")]
     PackageOrderMismatch {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// What was expected.
         expected: String,
+        /// What was found.
         found: String,
     },
     /// The same package id twice among `package` and `otherPackages`.
     #[error("package {package_id} appears more than once (again at {path})")]
-    DuplicatePackage { path: String, package_id: String },
+    DuplicatePackage {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The package's id.
+        package_id: String,
+    },
     /// An event that only applies to the other kind of package (FBA vs own warehouse).
     #[error("the event at {path} applies to {expected} packages only")]
     PackageKindMismatch {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// What was expected.
         expected: &'static str,
     },
     /// Amazon's answer is about a different fulfillment order than the package's.
@@ -59,13 +87,19 @@ pub enum FbaError {
         "the answer at {path} is about fulfillment order {found}, the package was sent as {expected}"
     )]
     FulfillmentOrderMismatch {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// What was expected.
         expected: String,
+        /// What was found.
         found: String,
     },
     /// An Amazon answer with neither `payload` nor `errors`.
     #[error("the answer at {path} has neither a payload nor errors")]
-    EventWithoutPayload { path: String },
+    EventWithoutPayload {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
 }
 
 impl From<InputError> for FbaError {

@@ -20,12 +20,15 @@ use crate::time::Instant;
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RouteFulfillmentInput {
+    /// The order to route, from any channel.
     pub order: ChannelOrder,
     /// What FBA can ship now: `[{ sku, fulfillableQuantity }]`, or Amazon's
     /// getInventorySummaries response (called with `details=true`) as it is.
     pub fba_stock: FbaStock,
+    /// Channels that forbid FBA, and channels Amazon already fulfils.
     #[serde(default)]
     pub channel_rules: ChannelRules,
+    /// Splitting, fallback, speed mapping and request options.
     #[serde(default)]
     pub options: RoutingOptions,
 }
@@ -39,7 +42,9 @@ pub struct ChannelOrder {
     pub channel: String,
     /// The channel's order number.
     pub order_id: String,
+    /// When the order was placed (the request's `displayableOrderDate`, in UTC).
     pub order_date: Instant,
+    /// The order's lines.
     pub lines: Vec<OrderLine>,
     /// Personal data: sent to Amazon in the FBA request, never repeated in errors or messages.
     pub ship_to: McfAddress,
@@ -61,6 +66,7 @@ pub struct OrderLine {
     pub line_id: Option<String>,
     /// The seller SKU (the same SKU as in FBA).
     pub sku: String,
+    /// Units ordered.
     pub quantity: u64,
 }
 
@@ -107,7 +113,9 @@ impl<'de> Deserialize<'de> for FbaStock {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FbaStockLevel {
+    /// The ERP SKU (the seller SKU in FBA).
     pub sku: String,
+    /// Units FBA can ship now.
     pub fulfillable_quantity: u64,
 }
 
@@ -157,8 +165,10 @@ pub struct RoutingOptions {
     /// Passed through to the request when set.
     #[serde(default)]
     pub marketplace_id: Option<String>,
+    /// Passed through to the request (`Ship` or `Hold`).
     #[serde(default)]
     pub fulfillment_action: Option<FulfillmentAction>,
+    /// Passed through to the request (`FillOrKill`, `FillAll`, `FillAllAvailable`).
     #[serde(default)]
     pub fulfillment_policy: Option<FulfillmentPolicy>,
 }
@@ -189,6 +199,7 @@ fn default_true() -> bool {
 pub struct ApplyFulfillmentEventInput {
     /// The package the event is about, as `routeFulfillment` (or an earlier event) returned it.
     pub package: Package,
+    /// Amazon's answer, or a person's decision; exactly one key.
     pub event: FulfillmentEvent,
     /// The order's other packages, to tell whether the whole order has shipped.
     #[serde(default)]
@@ -217,6 +228,7 @@ pub enum FulfillmentEvent {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecreateFromOwnStock {
+    /// Why the package is re-created, for its notes.
     #[serde(default)]
     pub reason: Option<String>,
 }
@@ -226,8 +238,11 @@ pub struct RecreateFromOwnStock {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OwnShipment {
+    /// The carrier's code.
     pub carrier_code: String,
+    /// The carrier's tracking number.
     pub tracking_number: String,
+    /// When it shipped, if known (kept on the tracking).
     #[serde(default)]
     pub ship_date: Option<Instant>,
 }

@@ -29,7 +29,7 @@ const TRANSIENT_ERROR_CODES: &[&str] = &[
     "Unavailable",
 ];
 
-/// Applies one event to one package. See the README section `applyFulfillmentEvent`.
+/// Applies one event to one package. The events are in `src/fba/README.md` (the module documentation).
 pub fn apply_fulfillment_event(
     input: ApplyFulfillmentEventInput,
 ) -> Result<ApplyFulfillmentEventOutput, FbaError> {

@@ -7,6 +7,8 @@
 //! - [`apply_fulfillment_event`] (`applyFulfillmentEvent`): a package + Amazon's answer (or a
 //!   person's decision) → the package's next state, tracking to propagate, the order's status.
 //! - [`carrier_export`]: the own-carrier export filter; FBA packages never appear in it.
+//!
+#![doc = include_str!("README.md")]
 
 mod error;
 mod ids;

@@ -21,6 +21,8 @@ pub struct RouteFulfillmentOutput {
     pub carrier_export: Vec<String>,
     /// Every routing decision in words, line by line, then the order-level ones.
     pub notes: Vec<String>,
+    /// `FULFILLMENT_HELD`, `SHIP_TO_INCOMPLETE`, `SHIPPING_SPEED_UNMAPPED`,
+    /// `FBA_STOCK_WITHOUT_DETAILS`, … for a person.
     pub exceptions: Vec<Exception>,
 }
 
@@ -49,13 +51,21 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineRouting {
+    /// The order line's id.
     pub line_id: String,
+    /// The ERP SKU.
     pub sku: String,
+    /// Units ordered.
     pub quantity: u64,
+    /// Units sent to FBA.
     pub fba: u64,
+    /// Units shipped from the own warehouse.
     pub own_warehouse: u64,
+    /// Units that need nothing (quantity 0, or Amazon already fulfils them).
     pub nothing_to_do: u64,
+    /// Units held for a person.
     pub held: u64,
+    /// Which routing rule applied.
     pub decision: RouteDecision,
     /// Why, in words.
     pub reason: String,
@@ -80,14 +90,18 @@ pub struct ApplyFulfillmentEventOutput {
     pub order_fully_shipped: bool,
     /// What this event changed, in words.
     pub notes: Vec<String>,
+    /// Problems for a person (`FBA_FULFILLMENT_FAILED`, `FBA_ORDER_TO_CANCEL`, …).
     pub exceptions: Vec<Exception>,
 }
 
 wire_enum! {
     /// How much of an order has shipped.
     OrderShipmentStatus {
+        /// Nothing of the order has shipped.
         Unshipped = "unshipped",
+        /// Some packages of the order have shipped.
         PartiallyShipped = "partiallyShipped",
+        /// Every package of the order has shipped.
         Shipped = "shipped",
     }
 }
@@ -97,9 +111,13 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TrackingUpdate {
+    /// The channel the order came from.
     pub channel: String,
+    /// The channel's order id.
     pub order_id: String,
+    /// The package shipped.
     pub package_id: String,
+    /// The carrier and tracking number to send to the channel.
     pub tracking: Tracking,
     /// The lines (and quantities) in this parcel, when Amazon or the package says so.
     pub lines: Vec<PackageLine>,

@@ -48,11 +48,15 @@ impl PackageStatus {
 pub struct Package {
     /// Unique within the order: `<orderId>-FBA`, `<orderId>-OWN`, `<orderId>-FBA-OWN`.
     pub package_id: String,
+    /// The channel the order came from.
     pub channel: String,
+    /// The channel's order id.
     pub order_id: String,
     /// The flag: `fba` packages are shipped by Amazon and never exported to a carrier tool.
     pub fulfilled_by: FulfilledBy,
+    /// Where the package stands (`toShip`, `sentToFba`, `fbaFailed`, `shipped` or `replaced`).
     pub status: PackageStatus,
+    /// What the package holds.
     pub lines: Vec<PackageLine>,
     /// FBA packages: the `sellerFulfillmentOrderId` they were sent as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,8 +77,11 @@ pub struct Package {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PackageLine {
+    /// The order line's id.
     pub line_id: String,
+    /// The ERP SKU.
     pub sku: String,
+    /// Units in the package.
     pub quantity: u64,
     /// FBA packages: the `sellerFulfillmentOrderItemId` the line was sent as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,12 +93,15 @@ pub struct PackageLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tracking {
+    /// The carrier's code, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_code: Option<String>,
+    /// The carrier's tracking number.
     pub tracking_number: String,
     /// Amazon's package number within the fulfillment order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package_number: Option<i32>,
+    /// When it shipped, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ship_date: Option<Instant>,
 }

@@ -19,15 +19,16 @@ use crate::spapi::fulfillment_outbound::{
     CreateFulfillmentOrderItem, CreateFulfillmentOrderRequest, McfAddress, ShippingSpeedCategory,
 };
 
-/// Amazon's limits per fulfillment order (createFulfillmentOrder `items`).
+/// Amazon's limit of items per fulfillment order (createFulfillmentOrder `items`).
 pub const MAX_FBA_ITEMS_PER_ORDER: usize = 100;
+/// Amazon's limit of units per fulfillment order.
 pub const MAX_FBA_UNITS_PER_ORDER: u64 = 250;
 /// `displayableOrderComment` is at most 750 characters.
 pub const MAX_COMMENT_CHARS: usize = 750;
 /// The packing-slip text when neither the order nor the options give one (the field is required).
 pub const DEFAULT_DISPLAYABLE_ORDER_COMMENT: &str = "Thank you for your order.";
 
-/// Routes one order. See the README section `routeFulfillment` for the rules.
+/// Routes one order. The rules are in `src/fba/README.md` (the module documentation).
 ///
 /// ```
 /// use vendor_central_connector::{fba, input::parse_input};

@@ -5,30 +5,50 @@ use serde_json::{Value, json};
 use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 
+/// An error of `inventoryFeed`: input that cannot be worked on, with a stable code and a JSON
+/// pointer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InventoryFeedError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The SKU map is inconsistent.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
     /// The same warehouse and SKU twice in `positions`.
     #[error("SKU {sku} appears twice for warehouse {warehouse_id} (again at {path})")]
     DuplicatePosition {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The DF warehouse.
         warehouse_id: String,
+        /// The ERP SKU.
         sku: String,
     },
     /// A position must give either `available` or `onHand`.
     #[error("position for {sku} has neither `available` nor `onHand` (at {path})")]
-    MissingStockQuantity { path: String, sku: String },
+    MissingStockQuantity {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The ERP SKU.
+        sku: String,
+    },
     /// Two rules for the same SKU and warehouse scope.
     #[error("SKU {sku} has two rules for the same warehouse scope (again at {path})")]
-    DuplicateRule { path: String, sku: String },
+    DuplicateRule {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The ERP SKU.
+        sku: String,
+    },
     /// The same warehouse and SKU twice in `lastSent`.
     #[error("SKU {sku} appears twice in lastSent for warehouse {warehouse_id} (again at {path})")]
     DuplicateLastSent {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The DF warehouse.
         warehouse_id: String,
+        /// The ERP SKU.
         sku: String,
     },
 }

@@ -70,12 +70,15 @@ fn default_batch_size() -> u32 {
 pub struct FeedPosition {
     /// The DF warehouse code Amazon knows (the `warehouseId` of the request path).
     pub warehouse_id: String,
+    /// The ERP SKU.
     pub sku: String,
+    /// Units on hand, in eaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_hand: Option<u64>,
     /// Promised to other channels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committed: Option<u64>,
+    /// Units kept back as safety stock, in eaches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safety_stock: Option<u64>,
     /// Accepted Amazon orders not yet shipped (already promised to Amazon).
@@ -91,7 +94,9 @@ pub struct FeedPosition {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FeedRule {
+    /// The ERP SKU the rule applies to.
     pub sku: String,
+    /// The warehouse the rule applies to (absent: every warehouse; a per-warehouse rule wins).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warehouse_id: Option<String>,
     /// Never advertise more than this many eaches.
@@ -114,9 +119,13 @@ pub struct FeedRule {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SentQuantity {
+    /// The DF warehouse.
     pub warehouse_id: String,
+    /// The ERP SKU.
     pub sku: String,
+    /// The quantity last sent.
     pub quantity: u64,
+    /// Whether it was last sent as obsolete.
     #[serde(default)]
     pub is_obsolete: bool,
 }
@@ -134,6 +143,7 @@ pub enum ConfirmZeros {
 }
 
 impl ConfirmZeros {
+    /// Whether a zero of `sku` is confirmed.
     pub fn confirms(&self, sku: &str) -> bool {
         match self {
             ConfirmZeros::None => false,

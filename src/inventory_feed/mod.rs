@@ -1,6 +1,8 @@
 //! The Direct Fulfillment inventory feed (`inventoryFeed`): availability per warehouse and SKU,
 //! the submitInventoryUpdate bodies (partial by default, full only when asked), change
 //! detection against what was last sent, batching, and the zero-stock guard.
+//!
+#![doc = include_str!("README.md")]
 
 mod availability;
 mod engine;

@@ -21,6 +21,8 @@ pub struct InventoryFeedOutput {
     pub full_updates: Vec<FullUpdateReport>,
     /// `lastSent` once every request has succeeded: store it for the next run.
     pub last_sent_after: Vec<SentQuantity>,
+    /// `OVERCOMMITTED`, `ASIN_UNKNOWN`, `ZERO_HELD`, `MASS_ZERO_HELD`, `FULL_UPDATE_HELD`, with
+    /// warehouse and SKU.
     pub exceptions: Vec<Exception>,
 }
 
@@ -30,11 +32,13 @@ pub struct InventoryFeedOutput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FeedRequest {
+    /// The DF warehouse (the path parameter of submitInventoryUpdate).
     pub warehouse_id: String,
     /// 1-based batch number within the warehouse.
     pub batch: u32,
     /// Number of batches of the warehouse.
     pub batches: u32,
+    /// The exact `SubmitInventoryUpdateRequest` body to POST.
     pub body: SubmitInventoryUpdateRequest,
 }
 
@@ -57,8 +61,11 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FeedItem {
+    /// The DF warehouse.
     pub warehouse_id: String,
+    /// The ERP SKU.
     pub sku: String,
+    /// The ASIN sent as `buyerProductIdentifier`, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asin: Option<String>,
     /// on hand − committed − safety stock − open Amazon allocations (or `available`); may be
@@ -66,9 +73,12 @@ pub struct FeedItem {
     pub computed: i64,
     /// What Amazon is told: `computed` clamped at zero, capped, zero when on hold.
     pub available: u64,
+    /// Whether the item is sent as obsolete.
     pub is_obsolete: bool,
+    /// The quantity sent last time, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sent: Option<u64>,
+    /// Sent, unchanged, or held (a zero, or a full update).
     pub status: FeedItemStatus,
     /// The rules that shaped `available`, in words (clamped, capped, on hold).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -90,8 +100,11 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct HeldZero {
+    /// The DF warehouse.
     pub warehouse_id: String,
+    /// The ERP SKU.
     pub sku: String,
+    /// The item's ASIN, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asin: Option<String>,
     /// What Amazon currently shows (absent when nothing was ever sent).
@@ -99,6 +112,7 @@ pub struct HeldZero {
     pub last_sent: Option<u64>,
     /// True when the SKU has no position at all (a full update would zero it implicitly).
     pub unlisted: bool,
+    /// Why the zero was held (critical SKU, mass zero).
     pub reasons: Vec<ZeroGuardReason>,
 }
 
@@ -107,6 +121,7 @@ pub struct HeldZero {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FullUpdateReport {
+    /// The DF warehouse.
     pub warehouse_id: String,
     /// Items listed in the body.
     pub listed: u64,

@@ -7,12 +7,17 @@ use super::po_book::BookError;
 use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 
+/// An error of `buildInvoice`: input that cannot be read at all (a document that cannot be built is
+/// refused with issues instead).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InvoiceError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The SKU map is inconsistent.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// The purchase orders or acknowledgements are inconsistent.
     #[error(transparent)]
     Book(#[from] BookError),
 }

@@ -56,6 +56,7 @@ pub struct BuildInvoiceInput {
     /// Default taxes applied to every line, charge and allowance that does not give its own.
     #[serde(default)]
     pub taxes: Vec<InvoiceTaxRate>,
+    /// Country profile, case invoicing and item tax settings.
     #[serde(default)]
     pub options: BuildInvoiceOptions,
     /// The moment of the build (ISO-8601): an invoice may not be dated after it.
@@ -94,10 +95,13 @@ pub struct InvoiceSpec {
     /// Credit notes: why, and the references Amazon needs to match it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_note: Option<CreditNoteSpec>,
+    /// The invoice's reference number, passed through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_number: Option<String>,
+    /// Payment terms of this invoice (default: the batch's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_terms: Option<PaymentTerms>,
+    /// Additional details, passed through.
     #[serde(default)]
     pub additional_details: Vec<AdditionalDetails>,
     /// Overrides the input's `taxes` for this document.
@@ -119,14 +123,18 @@ pub struct InvoiceLineSpec {
     /// The PO line (string, as in orders).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The line's ASIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
+    /// The line's vendor SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
     /// In `unitOfMeasure` (default: the PO line's unit, else Eaches).
     pub quantity: u64,
+    /// `Eaches` (default) or `Cases`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_of_measure: Option<UnitOfMeasure>,
+    /// Eaches per case, for Cases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_size: Option<u64>,
     /// Credit notes: cost per unit of `unitOfMeasure` credited (price protection: the price
@@ -154,6 +162,7 @@ pub struct InvoiceLineSpec {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvoiceTaxRate {
+    /// The tax type (`VAT`, `GST`, …).
     pub tax_type: TaxType,
     /// Percent, e.g. `"20"` for 20 %.
     pub tax_rate: Decimal,
@@ -164,9 +173,12 @@ pub struct InvoiceTaxRate {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvoiceChargeSpec {
+    /// The charge type (`Freight`, …).
     #[serde(rename = "type")]
     pub charge_type: ChargeType,
+    /// The charge amount, before tax.
     pub amount: Decimal,
+    /// The charge in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Overrides the document's taxes for this charge (`[]` for none).
@@ -179,9 +191,12 @@ pub struct InvoiceChargeSpec {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvoiceAllowanceSpec {
+    /// The allowance type (`Discount`, …).
     #[serde(rename = "type")]
     pub allowance_type: AllowanceType,
+    /// The allowance amount, before tax.
     pub amount: Decimal,
+    /// The allowance in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Overrides the document's taxes for this allowance (`[]` for none).
@@ -211,19 +226,27 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreditNoteSpec {
+    /// Why the credit note is issued (return, co-op, price protection, …).
     pub reason: CreditNoteReason,
+    /// The invoice it corrects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_invoice_number: Option<String>,
+    /// The debit note it answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debit_note_number: Option<String>,
+    /// Amazon's returns reference number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns_reference_number: Option<String>,
+    /// When the goods were returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goods_return_date: Option<Instant>,
+    /// The RMA id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rma_id: Option<String>,
+    /// The co-op reference number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coop_reference_number: Option<String>,
+    /// The consignor's reference number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consignors_reference_number: Option<String>,
 }
@@ -233,11 +256,16 @@ pub struct CreditNoteSpec {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InvoicedQuantity {
+    /// The purchase order invoiced.
     pub purchase_order_number: String,
+    /// The PO line invoiced.
     pub item_sequence_number: String,
+    /// The quantity invoiced, in the unit below.
     pub quantity: u64,
+    /// `Eaches` (default) or `Cases`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_of_measure: Option<UnitOfMeasure>,
+    /// Eaches per case, for Cases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_size: Option<u64>,
 }

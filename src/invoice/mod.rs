@@ -9,6 +9,8 @@
 //! rounded figure (half away from zero, at the currency's minor unit).
 //!
 //! [`po_book`] and [`shipped`] are shared with [`crate::reconcile`].
+//!
+#![doc = include_str!("README.md")]
 
 pub mod amounts;
 mod engine;

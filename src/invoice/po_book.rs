@@ -1,7 +1,7 @@
 //! The purchase orders of a run and what was acknowledged on them, indexed by PO number and
 //! line, with every quantity in eaches. Shared by `buildInvoice` and `reconcile`.
 //!
-//! Conventions (documented in the README):
+//! Conventions (documented in `src/invoice/README.md`):
 //! - A line's `netCost` is "The net cost of an item per each or weight unit" (vendorOrders):
 //!   every value is [`crate::line_value`]'s, eaches × each cost (3 Cases of 12 at 2.00 = 72.00).
 //! - A Cases line without `unitSize` takes the SKU map's `unitsPerCase`; without either it is
@@ -28,20 +28,32 @@ use crate::time::{parse_instant, parse_interval};
 /// Purchase orders and acknowledgements that cannot be indexed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BookError {
+    /// An input error (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
     /// The same PO twice: which copy is current cannot be known.
     #[error("purchase order {number} appears more than once (again at {path})")]
-    DuplicatePurchaseOrder { path: String, number: String },
+    DuplicatePurchaseOrder {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The purchase order number.
+        number: String,
+    },
     /// A Cases quantity without `unitSize` (and, for a PO line, no `unitsPerCase` in the SKU
     /// map): its eaches cannot be known, and guessing would misstate every amount derived from it.
     #[error(
         "quantity at {path} is in Cases but has no unitSize (give it, or unitsPerCase in the SKU map)"
     )]
-    MissingUnitSize { path: String },
+    MissingUnitSize {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
     /// A quantity whose eaches do not fit in 64 bits.
     #[error("quantity at {path} overflows when converted to eaches")]
-    QuantityOverflow { path: String },
+    QuantityOverflow {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
 }
 
 impl CodedError for BookError {
@@ -79,7 +91,9 @@ impl CodedError for BookError {
 /// A cost with its currency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Price {
+    /// The amount per each (or weight unit).
     pub amount: Decimal,
+    /// Its currency.
     pub currency_code: String,
 }
 
@@ -95,24 +109,34 @@ impl Price {
 /// What the latest acknowledgement of a line said, in eaches.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AckFacts {
+    /// Accepted at acknowledgement, in eaches.
     pub accepted_eaches: u64,
+    /// Backordered at acknowledgement, in eaches.
     pub backordered_eaches: u64,
+    /// Rejected at acknowledgement, in eaches.
     pub rejected_eaches: u64,
+    /// The acknowledged net cost, if any.
     pub cost: Option<Price>,
+    /// When the latest acknowledgement of the line was sent.
     pub acknowledged_at: Option<DateTime<Utc>>,
 }
 
 /// One PO line.
 #[derive(Debug, Clone)]
 pub struct PoLine<'a> {
+    /// The PO line as Amazon sent it.
     pub item: &'a OrderItem,
     /// JSON pointer of the line in the input.
     pub path: String,
+    /// The unit the line was ordered in.
     pub unit_of_measure: UnitOfMeasure,
     /// Eaches per ordered unit (1 for Eaches; the PO's `unitSize`, else the SKU map's).
     pub unit_size: u64,
+    /// Ordered, in eaches.
     pub ordered_eaches: u64,
+    /// The PO's net cost of the line.
     pub po_cost: Option<Price>,
+    /// What was acknowledged for the line, if anything.
     pub ack: Option<AckFacts>,
     /// The line's valuation at the cost to invoice (acknowledged, else the PO's).
     pub value: LineValue,
@@ -157,6 +181,7 @@ impl PoLine<'_> {
         self.cost().map(|c| c.currency_code.as_str())
     }
 
+    /// The line's `itemSequenceNumber`.
     pub fn sequence(&self) -> &str {
         &self.item.item_sequence_number
     }
@@ -167,18 +192,23 @@ impl PoLine<'_> {
 pub struct PoEntry<'a> {
     /// Position in `purchaseOrders`.
     pub index: usize,
+    /// The purchase order as Amazon sent it.
     pub order: &'a Order,
+    /// The PO date.
     pub date: Option<DateTime<Utc>>,
     /// End of the ship window (or delivery window when there is no ship window).
     pub window_end: Option<DateTime<Utc>>,
+    /// Its lines, in PO order.
     pub lines: Vec<PoLine<'a>>,
 }
 
 impl<'a> PoEntry<'a> {
+    /// The PO number.
     pub fn number(&self) -> &'a str {
         &self.order.purchase_order_number
     }
 
+    /// The PO's state (absent: treated as `New`).
     pub fn state(&self) -> Option<PurchaseOrderState> {
         self.order.purchase_order_state
     }
@@ -251,15 +281,20 @@ pub fn normalise_sequence(sequence: &str) -> &str {
 /// An acknowledgement (or one of its items) that matches no PO or PO line of the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnmatchedAcknowledgement {
+    /// JSON pointer to the acknowledgement in the input.
     pub path: String,
+    /// The purchase order it names.
     pub purchase_order_number: String,
+    /// The line it names, if any.
     pub item_sequence_number: Option<String>,
 }
 
 /// Purchase orders indexed by number.
 #[derive(Debug, Default)]
 pub struct PoBook<'a> {
+    /// Every PO, by number.
     pub orders: BTreeMap<&'a str, PoEntry<'a>>,
+    /// Acknowledgements that name no known PO or line.
     pub unmatched_acknowledgements: Vec<UnmatchedAcknowledgement>,
 }
 
@@ -290,6 +325,7 @@ impl<'a> PoBook<'a> {
         Ok(book)
     }
 
+    /// The PO with this number, if any.
     pub fn get(&self, number: &str) -> Option<&PoEntry<'a>> {
         self.orders.get(number)
     }

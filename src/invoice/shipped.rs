@@ -24,7 +24,9 @@ use crate::time::parse_instant;
 wire_enum! {
     /// `ShipmentConfirmation.shipmentConfirmationType`.
     AsnConfirmationType {
+        /// The first confirmation of a shipment.
         Original = "Original",
+        /// A confirmation that replaces an earlier one.
         Replace = "Replace",
     }
 }
@@ -35,19 +37,27 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnRecord {
+    /// The ASN's shipment identifier.
     pub shipment_identifier: String,
+    /// `New` or `Replace`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_confirmation_type: Option<AsnConfirmationType>,
+    /// When the ASN was confirmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_confirmation_date: Option<String>,
+    /// When the goods shipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipped_date: Option<String>,
+    /// Carrier details (SCAC, bill of lading).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transportation_details: Option<AsnTransportationDetails>,
+    /// The shipped items, with PO and quantity.
     #[serde(default)]
     pub shipped_items: Vec<AsnItem>,
+    /// The ASN's cartons.
     #[serde(default)]
     pub cartons: Vec<AsnCarton>,
+    /// The ASN's pallets.
     #[serde(default)]
     pub pallets: Vec<AsnPallet>,
 }
@@ -57,11 +67,13 @@ pub struct AsnRecord {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnTransportationDetails {
+    /// The carrier's SCAC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_scac: Option<String>,
     /// The PRO number for LTL/TL shipments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_shipment_reference_number: Option<String>,
+    /// The bill of lading number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bill_of_lading_number: Option<String>,
 }
@@ -72,12 +84,17 @@ pub struct AsnTransportationDetails {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnItem {
+    /// The item's sequence number in the ASN.
     pub item_sequence_number: String,
+    /// The item's ASIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
+    /// The item's vendor SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// How much of the item shipped.
     pub shipped_quantity: AsnQuantity,
+    /// The item's PO number, lot and weight details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_details: Option<AsnItemDetails>,
 }
@@ -88,15 +105,19 @@ pub struct AsnItem {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnQuantity {
+    /// The quantity, in the unit below.
     pub amount: u64,
+    /// `Cases` or `Eaches` (absent: eaches).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_of_measure: Option<UnitOfMeasure>,
+    /// Eaches per case, for Cases.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::spapi::orders::unit_size_tolerant"
     )]
     pub unit_size: Option<u64>,
+    /// The total weight shipped, for items priced by weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_weight: Option<TotalWeight>,
 }
@@ -125,6 +146,7 @@ impl AsnQuantity {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnItemDetails {
+    /// The purchase order the item ships against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
 }
@@ -134,11 +156,15 @@ pub struct AsnItemDetails {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnCarton {
+    /// The carton's identifiers (SSCC, AMZNCC).
     #[serde(default)]
     pub carton_identifiers: Vec<AsnContainerIdentification>,
+    /// The carton's sequence number in the ASN.
     pub carton_sequence_number: String,
+    /// The carrier's tracking number of the carton.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
+    /// What the carton holds.
     #[serde(default)]
     pub items: Vec<AsnContainerItem>,
 }
@@ -148,10 +174,13 @@ pub struct AsnCarton {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnPallet {
+    /// The pallet's identifiers (SSCC).
     #[serde(default)]
     pub pallet_identifiers: Vec<AsnContainerIdentification>,
+    /// The cartons on the pallet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carton_reference_details: Option<AsnCartonReferenceDetails>,
+    /// Items packed on the pallet directly.
     #[serde(default)]
     pub items: Vec<AsnContainerItem>,
 }
@@ -161,6 +190,7 @@ pub struct AsnPallet {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnCartonReferenceDetails {
+    /// The cartons' sequence numbers.
     #[serde(default)]
     pub carton_reference_numbers: Vec<String>,
 }
@@ -170,8 +200,11 @@ pub struct AsnCartonReferenceDetails {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnContainerItem {
+    /// The shipped item this content refers to (its sequence number).
     pub item_reference: String,
+    /// How much of it the container holds.
     pub shipped_quantity: AsnQuantity,
+    /// The content's PO number, lot and weight details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_details: Option<AsnItemDetails>,
 }
@@ -181,7 +214,9 @@ pub struct AsnContainerItem {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsnContainerIdentification {
+    /// The identifier's type (`SSCC`, `AMZNCC`, …).
     pub container_identification_type: String,
+    /// The identifier.
     pub container_identification_number: String,
 }
 
@@ -191,20 +226,26 @@ pub struct AsnContainerIdentification {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FulfilmentRow {
+    /// The purchase order shipped against.
     pub purchase_order_number: String,
     /// The PO line, when the ERP kept it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The line's ASIN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
+    /// The line's vendor SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
     /// The ERP item; resolved to the PO line through `skuMap`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// The quantity shipped, in the unit below.
     pub quantity: u64,
+    /// `Cases` or `Eaches` (absent: eaches).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_of_measure: Option<UnitOfMeasure>,
+    /// Eaches per case, for Cases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_size: Option<u64>,
     /// The weight shipped: what a line priced by weight is worth.
@@ -213,6 +254,7 @@ pub struct FulfilmentRow {
     /// The ASN this fulfilment was confirmed with, if the ERP knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_identifier: Option<String>,
+    /// When it shipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipped_date: Option<String>,
     /// The ERP's own record id, echoed in messages.
@@ -224,23 +266,37 @@ pub struct FulfilmentRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShippedSource {
     /// `asn` indexes the ASN list; `item_reference` is the ASN item's sequence number.
-    Asn { asn: usize, item_reference: String },
+    Asn {
+        /// Index of the ASN in the input.
+        asn: usize,
+        /// The item's sequence number in the ASN.
+        item_reference: String,
+    },
     /// `row` indexes the fulfilment rows.
-    Erp { row: usize },
+    Erp {
+        /// Index of the ERP row in the input.
+        row: usize,
+    },
 }
 
 /// A shipped quantity resolved onto a PO line.
 #[derive(Debug, Clone)]
 pub struct ShippedLine {
+    /// The purchase order shipped against.
     pub purchase_order_number: String,
     /// Index into the PO entry's `lines`.
     pub line: usize,
+    /// The quantity shipped, in eaches.
     pub eaches: u64,
     /// The weight of those eaches, when the ASN or the ERP row gives it.
     pub weight: Option<Weight>,
+    /// When it shipped.
     pub shipped_at: Option<DateTime<Utc>>,
+    /// The ASN it shipped on, if any.
     pub shipment_identifier: Option<String>,
+    /// Where the line comes from (an ASN item or an ERP row).
     pub source: ShippedSource,
+    /// JSON pointer to the source in the input.
     pub path: String,
 }
 
@@ -258,17 +314,24 @@ pub enum UnmatchedReason {
 /// A shipped quantity that matches no PO line.
 #[derive(Debug, Clone)]
 pub struct UnmatchedShipped {
+    /// JSON pointer to the source in the input.
     pub path: String,
+    /// The purchase order named, if any.
     pub purchase_order_number: Option<String>,
+    /// The ASN it shipped on, if any.
     pub shipment_identifier: Option<String>,
+    /// Why it matched no PO line.
     pub reason: UnmatchedReason,
+    /// The quantity, in eaches.
     pub quantity: u64,
 }
 
 /// Shipped quantities resolved onto PO lines.
 #[derive(Debug, Default)]
 pub struct Shipped {
+    /// Shipped lines matched to PO lines.
     pub lines: Vec<ShippedLine>,
+    /// Shipped lines that match no PO line.
     pub unmatched: Vec<UnmatchedShipped>,
     /// Indices of the ASNs in force (a superseded Original is left out).
     pub current_asns: Vec<usize>,

@@ -9,16 +9,20 @@
 /// One record and the 1-based line of the file on which it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
+    /// The line the record starts on (1-based).
     pub line: usize,
+    /// The record's fields.
     pub fields: Vec<String>,
 }
 
 /// A record the reader could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordProblem {
+    /// The line of the problem (1-based).
     pub line: usize,
     /// 1-based field number in the record.
     pub field: usize,
+    /// What is wrong, in words.
     pub message: String,
 }
 

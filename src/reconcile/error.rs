@@ -7,30 +7,44 @@ use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 use crate::invoice::po_book::BookError;
 
+/// An error of `reconcile`: input that cannot be worked on, with a stable code and a JSON pointer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReconcileError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The SKU map is inconsistent.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// The purchase orders or acknowledgements are inconsistent.
     #[error(transparent)]
     Book(#[from] BookError),
     /// Two documents that must share a currency do not.
     #[error("currency {found} at {path} does not match {expected} of {against}")]
     CurrencyMismatch {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// What was expected.
         expected: String,
+        /// What was found.
         found: String,
+        /// What it was compared with.
         against: String,
         /// CSV line, when the row came from the remittance CSV.
         row: Option<usize>,
     },
     /// The remittance CSV cannot be read at all (no header, a required column missing).
     #[error("{message}")]
-    RemittanceCsv { message: String },
+    RemittanceCsv {
+        /// What is wrong, in words.
+        message: String,
+    },
     /// An amount too large to add exactly.
     #[error("amounts overflow at {path}")]
-    AmountOverflow { path: String },
+    AmountOverflow {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
 }
 
 impl CodedError for ReconcileError {

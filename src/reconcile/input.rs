@@ -49,6 +49,7 @@ pub struct ReconcileInput {
     pub sku_map: Vec<SkuMapping>,
     /// The moment of the reconciliation (ISO-8601). The core never reads the clock.
     pub now: Instant,
+    /// Dispute windows, grace periods and tolerances.
     #[serde(default)]
     pub options: ReconcileOptions,
 }

@@ -6,6 +6,8 @@
 //! fulfilled POs left open — each with its money at risk and its deadline.
 //!
 //! Amounts in different currencies are never compared: a mismatch is an error.
+//!
+#![doc = include_str!("README.md")]
 
 mod classify;
 pub mod csv;

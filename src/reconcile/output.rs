@@ -23,6 +23,7 @@ pub struct ReconcileOutput {
     pub exceptions: Vec<Exception>,
     /// Claims worth disputing, with the evidence to attach.
     pub disputes: Vec<Dispute>,
+    /// Totals for finance: per exception code and currency, and per currency.
     pub totals: ReconcileTotals,
     /// Remittance CSV rows left out, with line and column.
     pub remittance_issues: Vec<RemittanceIssue>,
@@ -53,18 +54,25 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PoReconciliation {
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
+    /// Where the PO stands (`open` … `closed`).
     pub status: ReconcilePoStatus,
     /// `OPEN` / `CLOSED` from getPurchaseOrdersStatus, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amazon_status: Option<PurchaseOrderStatus>,
+    /// The PO's currency (absent when no line has a cost).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
+    /// The PO's quantities, summed over its lines, in eaches.
     pub quantities: LineQuantities,
+    /// The PO's money, summed over its lines.
     pub money: ReconcileMoney,
+    /// Invoices that bill any of its lines.
     pub invoice_numbers: Vec<String>,
     /// What must still happen for the PO to close, in order.
     pub missing_to_close: Vec<MissingStep>,
+    /// One entry per PO line.
     pub lines: Vec<LineReconciliation>,
 }
 
@@ -73,15 +81,20 @@ pub struct PoReconciliation {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineQuantities {
+    /// Ordered, in eaches.
     pub ordered: u64,
+    /// Accepted at acknowledgement, in eaches.
     pub accepted: u64,
+    /// Backordered at acknowledgement, in eaches.
     pub backordered: u64,
+    /// Rejected at acknowledgement, in eaches.
     pub rejected: u64,
     /// Per the ASNs sent.
     pub shipped: u64,
     /// Per the ERP's fulfilment rows (present when any were given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipped_in_erp: Option<u64>,
+    /// Received per Amazon's receipts (getPurchaseOrdersStatus), in eaches.
     pub received: u64,
     /// Shipped, not received, still within the receipt grace period.
     pub in_transit: u64,
@@ -89,6 +102,7 @@ pub struct LineQuantities {
     pub shortage: u64,
     /// Received beyond what the ASNs say was shipped.
     pub overage: u64,
+    /// Invoiced, in eaches.
     pub invoiced: u64,
 }
 
@@ -98,11 +112,17 @@ pub struct LineQuantities {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReconcileMoney {
+    /// Value of what was ordered.
     pub ordered: Decimal,
+    /// Value of what was accepted.
     pub accepted: Decimal,
+    /// Value of what was shipped (ASNs).
     pub shipped: Decimal,
+    /// Value of what was received.
     pub received: Decimal,
+    /// Value invoiced, as Amazon reads the invoice items.
     pub invoiced: Decimal,
+    /// Cash applied to the invoice lines.
     pub paid: Decimal,
 }
 
@@ -111,11 +131,15 @@ pub struct ReconcileMoney {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineReconciliation {
+    /// The PO line's `itemSequenceNumber`.
     pub item_sequence_number: String,
+    /// The line's ASIN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amazon_product_identifier: Option<String>,
+    /// The line's vendor SKU.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// The unit the line was ordered in.
     pub unit_of_measure: UnitOfMeasure,
     /// Eaches per ordered unit (the PO's `unitSize`, else the SKU map's `unitsPerCase`).
     pub unit_size: u64,
@@ -126,9 +150,12 @@ pub struct LineReconciliation {
     /// The weight unit `netCost` is per, for a line priced by weight.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub net_cost_unit_of_measure: Option<WeightUnit>,
+    /// Amazon's receiving status of the line, when receipts were given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub receive_status: Option<ReceiveStatus>,
+    /// The line's quantities, in eaches.
     pub quantities: LineQuantities,
+    /// The line's money.
     pub money: ReconcileMoney,
     /// Money figures that could not be valued (written 0), and why.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,18 +172,26 @@ pub struct ValueUnknown {
     pub figures: Vec<String>,
     /// `MISSING_NET_COST`, `MISSING_CURRENCY`, `WEIGHT_NEEDED`.
     pub reason: String,
+    /// Why the figure cannot be valued.
     pub message: String,
 }
 
 wire_enum! {
     /// A step still needed to close a PO.
     CloseStep {
+        /// Acknowledge the line.
         Acknowledge = "acknowledge",
+        /// Ship what was accepted.
         Ship = "ship",
+        /// Wait for Amazon to receive what was shipped.
         Receive = "receive",
+        /// Invoice what was shipped.
         Invoice = "invoice",
+        /// Wait for, or chase, the payment.
         Pay = "pay",
+        /// Dispute a deduction.
         ResolveDispute = "resolveDispute",
+        /// Close the PO at Amazon.
         CloseAtAmazon = "closeAtAmazon",
     }
 }
@@ -166,24 +201,33 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MissingStep {
+    /// What has to happen.
     pub step: CloseStep,
+    /// The line concerned, when the step is about one line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
     /// Eaches concerned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<u64>,
+    /// The money the step concerns, where it can be valued.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<CurrencyAmount>,
+    /// The step in words.
     pub message: String,
 }
 
 wire_enum! {
     /// Where an invoice stands.
     InvoiceStatus {
+        /// Not paid, not yet due.
         Unpaid = "unpaid",
+        /// Not paid, past due.
         Overdue = "overdue",
+        /// Paid in full.
         Paid = "paid",
+        /// Paid less than invoiced.
         ShortPaid = "shortPaid",
+        /// Paid more than invoiced.
         Overpaid = "overpaid",
         /// A credit note (its application is tracked on the invoice it references).
         Credit = "credit",
@@ -195,13 +239,20 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InvoiceReconciliation {
+    /// The invoice (or credit note) number.
     pub id: String,
+    /// Invoice or credit note.
     pub invoice_type: InvoiceType,
+    /// The invoice date.
     pub date: String,
+    /// When payment is due (the invoice's terms, else `defaultNetDueDays`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_at: Option<String>,
+    /// The invoice's currency.
     pub currency_code: String,
+    /// The POs the invoice bills.
     pub purchase_order_numbers: Vec<String>,
+    /// The invoice total.
     pub total: Decimal,
     /// Terms discount Amazon took.
     pub discount_taken: Decimal,
@@ -213,6 +264,7 @@ pub struct InvoiceReconciliation {
     pub deductions: Vec<DeductionAmount>,
     /// What is still unpaid and unexplained (negative: overpaid).
     pub balance: Decimal,
+    /// Paid, short-paid, overpaid, unpaid or overdue.
     pub status: InvoiceStatus,
 }
 
@@ -221,7 +273,9 @@ pub struct InvoiceReconciliation {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DeductionAmount {
+    /// The kind of deduction (shortage, price, co-op, chargeback, other).
     pub deduction_type: DeductionType,
+    /// The amount deducted.
     pub amount: Decimal,
     /// True when no remittance row names it: the short payment was classified from the facts.
     pub inferred: bool,
@@ -234,13 +288,18 @@ pub struct DeductionAmount {
 pub struct Dispute {
     /// The exception code it belongs to (`SHORTAGE`, `PRICE_VARIANCE`, `DEDUCTION_…`).
     pub code: String,
+    /// The PO concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
+    /// The PO line concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The invoice concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invoice_number: Option<String>,
+    /// The amount to claim back.
     pub amount: CurrencyAmount,
+    /// The last day to dispute, where a window applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_at: Option<String>,
     /// Shortages: the ASNs that carried the line, with BOL, PRO, SSCCs and carton contents.
@@ -256,19 +315,25 @@ pub struct Dispute {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ShipmentEvidence {
+    /// The ASN's shipment identifier.
     pub shipment_identifier: String,
+    /// When the ASN says it shipped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipped_date: Option<String>,
+    /// The bill of lading number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bill_of_lading_number: Option<String>,
     /// `carrierShipmentReferenceNumber`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pro_number: Option<String>,
+    /// The carrier's SCAC.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_scac: Option<String>,
     /// Eaches of the line on this ASN.
     pub shipped_eaches: u64,
+    /// Every carton, with its SSCC, tracking number and contents.
     pub cartons: Vec<CartonEvidence>,
+    /// Every pallet, with its identifiers and cartons.
     pub pallets: Vec<PalletEvidence>,
 }
 
@@ -277,8 +342,11 @@ pub struct ShipmentEvidence {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CartonEvidence {
+    /// The carton's sequence number in the ASN.
     pub carton_sequence_number: String,
+    /// The carton's identifiers (SSCC, AMZNCC).
     pub identifiers: Vec<AsnContainerIdentification>,
+    /// The carrier's tracking number of the carton.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
     /// Eaches of the line in this carton.
@@ -290,7 +358,9 @@ pub struct CartonEvidence {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PalletEvidence {
+    /// The pallet's identifiers (SSCC).
     pub identifiers: Vec<AsnContainerIdentification>,
+    /// The cartons on the pallet, by sequence number.
     pub carton_sequence_numbers: Vec<String>,
 }
 
@@ -306,6 +376,7 @@ pub struct PriceEvidence {
     /// The acknowledged cost, per unit of the invoice item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged_cost: Option<Decimal>,
+    /// The invoiced cost, per unit of the invoice item.
     pub invoiced_cost: Decimal,
     /// Units invoiced at that cost.
     pub invoiced_units: u64,
@@ -322,6 +393,7 @@ pub struct ReconcileTotals {
     pub by_currency: Vec<CurrencyTotal>,
     /// Remittance rows read (JSON + CSV) and CSV rows left out.
     pub remittance_rows: u64,
+    /// Remittance CSV rows left out (see `remittanceIssues`).
     pub remittance_rows_rejected: u64,
 }
 
@@ -330,9 +402,13 @@ pub struct ReconcileTotals {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ExceptionTotal {
+    /// The exception code.
     pub code: String,
+    /// The currency (empty for exceptions without money).
     pub currency_code: String,
+    /// How many exceptions of this code.
     pub count: u64,
+    /// Their money at risk, summed.
     pub money_at_risk: Decimal,
 }
 
@@ -341,10 +417,15 @@ pub struct ExceptionTotal {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CurrencyTotal {
+    /// The currency of these figures.
     pub currency_code: String,
+    /// Value ordered.
     pub ordered: Decimal,
+    /// Value shipped.
     pub shipped: Decimal,
+    /// Value received.
     pub received: Decimal,
+    /// Value invoiced.
     pub invoiced: Decimal,
     /// Cash received (remittance rows, deductions included as negatives).
     pub paid: Decimal,

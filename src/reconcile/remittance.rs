@@ -40,19 +40,25 @@ pub struct RemittanceRow {
     pub amount_paid: Decimal,
     /// ISO 4217. Required: a payment is never assumed to be in the invoice's currency.
     pub currency_code: String,
+    /// The payment (remittance) number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_number: Option<String>,
+    /// When the payment was made.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_date: Option<Instant>,
+    /// The invoice date Amazon quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_date: Option<Instant>,
+    /// The invoice amount Amazon quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_amount: Option<Decimal>,
     /// Terms discount Amazon took (agreed early-payment discount): reduces what is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_taken: Option<Decimal>,
+    /// The remittance line's description (used to classify a deduction).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The purchase order Amazon quotes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
     /// Overrides the classification inferred from the document number and description.
@@ -101,6 +107,7 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RemittanceCsv {
+    /// The CSV text, as exported.
     pub text: String,
     /// Default `vendorCentral`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,26 +134,37 @@ pub struct RemittanceCsv {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CsvMapping {
+    /// The header of the invoice number column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_number: Option<String>,
+    /// The header of the amount paid column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_paid: Option<String>,
+    /// The header of the currency column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
+    /// The header of the payment number column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_number: Option<String>,
+    /// The header of the payment date column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_date: Option<String>,
+    /// The header of the invoice date column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_date: Option<String>,
+    /// The header of the invoice amount column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_amount: Option<String>,
+    /// The header of the discount taken column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_taken: Option<String>,
+    /// The header of the description column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The header of the purchase order column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
+    /// The header of the deduction type column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deduction_type: Option<String>,
 }
@@ -163,13 +181,16 @@ pub struct RemittanceIssue {
     /// `UNREADABLE_ROW`, `WRONG_FIELD_COUNT`, `MISSING_VALUE`, `INVALID_AMOUNT`,
     /// `INVALID_DATE`, `UNKNOWN_DEDUCTION_TYPE`.
     pub code: String,
+    /// What is wrong with the row, in words.
     pub message: String,
 }
 
 /// A row read from CSV, with its line for later messages.
 #[derive(Debug, Clone)]
 pub struct CsvRow {
+    /// The line of the CSV text the row starts on (1-based).
     pub line: usize,
+    /// The row as read.
     pub row: RemittanceRow,
 }
 
@@ -178,7 +199,9 @@ pub struct CsvRow {
 pub enum CsvError {
     /// A required field has no column.
     MissingColumn {
+        /// The field no column was found for.
         field: &'static str,
+        /// The headers tried for it.
         tried: Vec<String>,
     },
     /// No header row.
@@ -472,6 +495,7 @@ pub fn parse_date(text: &str, order: DateOrder) -> Option<chrono::DateTime<chron
 }
 
 impl CsvError {
+    /// The error in words.
     pub fn message(&self) -> String {
         match self {
             CsvError::MissingColumn { field, tried } => format!(

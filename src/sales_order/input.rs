@@ -75,7 +75,9 @@ pub struct CustomerMapping {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SalesOrderSkuRule {
+    /// The ERP SKU.
     pub sku: String,
+    /// Whether its lines are acknowledged without a person (overrides `autoAcknowledge`).
     pub auto_acknowledge: bool,
 }
 
@@ -92,6 +94,8 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DiffPurchaseOrderInput {
+    /// The PO as last stored.
     pub previous: Order,
+    /// The PO as Amazon sends it now.
     pub current: Order,
 }

@@ -4,6 +4,8 @@
 //! from the `skuMap`, quantities in eaches and in the PO's unit, the PO's net cost as unit price,
 //! the ship/delivery windows, and a status from the auto-acknowledge settings. The NetSuite
 //! preset (`preset: "netsuite"`) also emits each as a `salesorder` record.
+//!
+#![doc = include_str!("README.md")]
 
 mod diff;
 mod engine;

@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 use super::error::SalesOrderError;
 use super::output::{ErpRecord, SalesOrder, SalesOrderLine, SalesOrderStatus};
 
-/// Every custom field of the preset: (default id, what it holds). The README table is this list.
+/// Every custom field of the preset: (default id, what it holds). The table in
+/// `src/sales_order/README.md` is this list.
 pub const CUSTOM_FIELDS: &[(&str, &str)] = &[
     (
         "custbody_vcc_vendor_code",

@@ -20,6 +20,7 @@ pub struct ToSalesOrdersOutput {
     pub records: Option<Vec<ErpRecord>>,
     /// POs that did not become a sales order, and why.
     pub not_created: Vec<NotCreated>,
+    /// Mapping failures and warnings, each blocking only its line or PO.
     pub exceptions: Vec<Exception>,
 }
 
@@ -42,13 +43,17 @@ wire_enum! {
 pub struct SalesOrder {
     /// The PO number: the key to upsert the sales order by.
     pub external_id: String,
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
     /// ISO-8601 UTC.
     pub purchase_order_date: String,
+    /// When Amazon last changed the PO.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_changed_date: Option<String>,
+    /// `New`, `Acknowledged` or `Closed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_state: Option<PurchaseOrderState>,
+    /// `RegularOrder`, `ConsignedOrder`, `NewProductIntroduction` or `RushOrder`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_type: Option<PurchaseOrderType>,
     /// The ERP customer.
@@ -56,6 +61,7 @@ pub struct SalesOrder {
     /// The vendor code Amazon ordered from (`sellingParty.partyId`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor_code: Option<String>,
+    /// Amazon's buying party id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub buying_party: Option<String>,
     /// Amazon's fulfilment centre (`shipToParty.partyId`).
@@ -71,7 +77,9 @@ pub struct SalesOrder {
     /// Used when the vendor pays the freight.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_window: Option<Window>,
+    /// `pendingApproval` or `pendingFulfillment`, from the auto-acknowledge settings.
     pub status: SalesOrderStatus,
+    /// The sales order lines, in PO order.
     pub lines: Vec<SalesOrderLine>,
     /// Σ line amounts of lines priced per each (exact).
     pub total: Decimal,
@@ -85,7 +93,9 @@ pub struct SalesOrder {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Window {
+    /// Start, ISO-8601 UTC.
     pub start: String,
+    /// End, ISO-8601 UTC.
     pub end: String,
 }
 
@@ -94,11 +104,14 @@ pub struct Window {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SalesOrderLine {
+    /// The PO line's `itemSequenceNumber`: the key back to Amazon.
     pub item_sequence_number: String,
     /// The ERP item (the skuMap `sku`).
     pub item: String,
+    /// The line's ASIN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asin: Option<String>,
+    /// The line's vendor SKU.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
     /// As ordered, in the PO's unit (`unitOfMeasure` always spelled exactly; `unitSize` filled
@@ -108,13 +121,16 @@ pub struct SalesOrderLine {
     pub quantity_eaches: u64,
     /// Unit price = the PO's net cost, per each (or per `rateUnit` for items sold by weight).
     pub rate: Decimal,
+    /// The weight unit `rate` is per, for items priced by weight.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_unit: Option<WeightUnit>,
     /// `quantityEaches × rate`; absent for items priced by weight (the weight is not known yet).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,
+    /// The PO's list price per each.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub list_price: Option<Decimal>,
+    /// Whether the PO line allows backorders.
     pub is_back_order_allowed: bool,
     /// Whether this line's SKU is auto-acknowledged (global setting or the SKU's rule).
     pub auto_acknowledge: bool,
@@ -125,9 +141,11 @@ pub struct SalesOrderLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OmittedLine {
+    /// The PO line's `itemSequenceNumber`.
     pub item_sequence_number: String,
     /// True when a person must fix something (see `exceptions`); false for a cancelled line.
     pub blocked: bool,
+    /// Why the line was left out, in words.
     pub reason: String,
 }
 
@@ -136,9 +154,11 @@ pub struct OmittedLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct NotCreated {
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
     /// True when a person must fix something (see `exceptions`); false for a Closed PO.
     pub blocked: bool,
+    /// Why no sales order was created, in words.
     pub reasons: Vec<String>,
 }
 
@@ -168,6 +188,7 @@ pub struct ErpRecord {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DiffPurchaseOrderOutput {
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
     /// False when `previous` and `current` are identical.
     pub changed: bool,
@@ -182,13 +203,17 @@ pub struct DiffPurchaseOrderOutput {
 wire_enum! {
     /// What a [`PoChange`] is, in the terms Amazon uses for PO changes.
     ChangeKind {
+        /// The ordered quantity changed (to a non-zero quantity).
         QuantityChanged = "quantityChanged",
         /// Ordered quantity went to 0.
         LineCancelled = "lineCancelled",
         /// Ordered quantity came back from 0.
         LineUncancelled = "lineUncancelled",
+        /// The net cost changed.
         CostChanged = "costChanged",
+        /// The list price changed.
         ListPriceChanged = "listPriceChanged",
+        /// A line was added.
         LineAdded = "lineAdded",
         /// The line is no longer on the PO at all.
         LineRemoved = "lineRemoved",
@@ -196,10 +221,13 @@ wire_enum! {
         LineFieldChanged = "lineFieldChanged",
         /// The order of the lines changed (no quantity or price change).
         LinesReordered = "linesReordered",
+        /// The ship window changed.
         ShipWindowChanged = "shipWindowChanged",
+        /// The delivery window changed.
         DeliveryWindowChanged = "deliveryWindowChanged",
         /// `shipToParty` changed its fulfilment centre code.
         FulfillmentCenterChanged = "fulfillmentCenterChanged",
+        /// The purchase order type changed.
         PurchaseOrderTypeChanged = "purchaseOrderTypeChanged",
         /// `purchaseOrderState` (order level).
         StateChanged = "stateChanged",
@@ -216,9 +244,12 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PoChange {
+    /// What changed.
     pub kind: ChangeKind,
+    /// The line concerned, for a line change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The Amazon field that changed (`item` for a whole line, `items` for the line order).
     pub field: String,
     /// The value in `previous`; absent when the field was absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,14 +266,23 @@ pub struct PoChange {
 wire_enum! {
     /// Why a line must be acknowledged again.
     ReacknowledgementReason {
+        /// A line was added.
         LineAdded = "lineAdded",
+        /// A cancelled line is ordered again.
         LineUncancelled = "lineUncancelled",
+        /// The ordered quantity changed.
         QuantityChanged = "quantityChanged",
+        /// The net cost changed.
         CostChanged = "costChanged",
+        /// The ship window changed.
         ShipWindowChanged = "shipWindowChanged",
+        /// The delivery window changed.
         DeliveryWindowChanged = "deliveryWindowChanged",
+        /// The fulfilment centre (ship-to) changed.
         FulfillmentCenterChanged = "fulfillmentCenterChanged",
+        /// The line's product identifiers changed.
         ProductChanged = "productChanged",
+        /// Whether backorders are allowed changed.
         BackOrderAllowanceChanged = "backOrderAllowanceChanged",
     }
 }
@@ -271,16 +311,22 @@ pub struct Reacknowledgement {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReacknowledgementLine {
+    /// The PO line's `itemSequenceNumber`.
     pub item_sequence_number: String,
+    /// Why the line must be acknowledged again.
     pub reasons: Vec<ReacknowledgementReason>,
     /// Absent for an added line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_ordered_quantity: Option<ItemQuantity>,
+    /// What Amazon orders now, in the PO's unit.
     pub ordered_quantity: ItemQuantity,
+    /// The PO's net cost before the change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_net_cost: Option<crate::spapi::orders::Money>,
+    /// The PO's net cost now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub net_cost: Option<crate::spapi::orders::Money>,
+    /// The change in words.
     pub description: String,
 }
 
@@ -289,7 +335,9 @@ pub struct ReacknowledgementLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CancelledLine {
+    /// The PO line's `itemSequenceNumber`.
     pub item_sequence_number: String,
+    /// What was ordered before Amazon cancelled or removed the line.
     pub previous_ordered_quantity: ItemQuantity,
     /// True when the line disappeared from the PO; false when its quantity went to 0.
     pub removed: bool,

@@ -6,18 +6,32 @@ use serde_json::{Value, json};
 use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 
+/// An error of the shipment engines: input that cannot be worked on at all (problems of the ASN are
+/// issues).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShipmentError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The SKU map is inconsistent.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
     /// The same PO twice in `purchaseOrders`: which one is current cannot be known.
     #[error("purchase order {number} appears more than once (again at {path})")]
-    DuplicatePurchaseOrder { path: String, number: String },
+    DuplicatePurchaseOrder {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The purchase order number.
+        number: String,
+    },
     /// A date in the context (not in the ASN) that does not parse.
     #[error("invalid date-time at {path}: {message}")]
-    InvalidDate { path: String, message: String },
+    InvalidDate {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// What is wrong, in words.
+        message: String,
+    },
 }
 
 impl CodedError for ShipmentError {

@@ -5,10 +5,12 @@
 //! Both report problems a person can fix as [`ShipmentIssue`]s with a JSON pointer to the field;
 //! errors ([`ShipmentError`]) are kept for input that cannot be worked on at all.
 //!
-//! - [`schema`]: the model's `ShipmentConfirmation` as a table, checked field by field.
-//! - [`view`]: a tolerant read of an ASN held as JSON.
-//! - [`validator`]: structure, identifiers, POs/acknowledgements, transport/time, Replace.
-//! - [`builder`]: packing data → ASN, validated with the same checks before it is returned.
+//! - `schema`: the model's `ShipmentConfirmation` as a table, checked field by field.
+//! - `view`: a tolerant read of an ASN held as JSON.
+//! - `validator`: structure, identifiers, POs/acknowledgements, transport/time, Replace.
+//! - `builder`: packing data → ASN, validated with the same checks before it is returned.
+//!
+#![doc = include_str!("README.md")]
 
 mod builder;
 mod error;

@@ -27,9 +27,11 @@ pub struct SubmitInventoryUpdateRequest {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryUpdate {
+    /// ID of the selling party or vendor.
     pub selling_party: InventoryPartyIdentification,
     /// True: every item of the warehouse not listed is set to zero at Amazon.
     pub is_full_update: bool,
+    /// A list of inventory items with updated details, including quantity available.
     pub items: Vec<InventoryItemDetails>,
 }
 
@@ -39,11 +41,17 @@ pub struct InventoryUpdate {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryItemDetails {
+    /// The buyer selected product identification of the item. Either buyerProductIdentifier or
+    /// vendorProductIdentifier should be submitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub buyer_product_identifier: Option<String>,
+    /// The vendor selected product identification of the item. Either buyerProductIdentifier or
+    /// vendorProductIdentifier should be submitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// Total item quantity available in the warehouse.
     pub available_quantity: InventoryItemQuantity,
+    /// When true, the item is permanently unavailable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_obsolete: Option<bool>,
 }
@@ -53,6 +61,7 @@ pub struct InventoryItemDetails {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryPartyIdentification {
+    /// Assigned identification for the party.
     pub party_id: String,
 }
 
@@ -61,8 +70,10 @@ pub struct InventoryPartyIdentification {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryItemQuantity {
+    /// Quantity of units available for a specific item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<u64>,
+    /// Unit of measure for the available quantity.
     pub unit_of_measure: String,
 }
 
@@ -71,8 +82,10 @@ pub struct InventoryItemQuantity {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SubmitInventoryUpdateResponse {
+    /// The response payload for the submitInventoryUpdate operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<InventoryTransactionReference>,
+    /// A list of error responses returned when a request is unsuccessful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiError>>,
 }
@@ -82,6 +95,8 @@ pub struct SubmitInventoryUpdateResponse {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryTransactionReference {
+    /// GUID to identify this transaction. This value can be used with the Transaction Status API to
+    /// return the status of this transaction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transaction_id: Option<String>,
 }

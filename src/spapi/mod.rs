@@ -5,6 +5,8 @@
 //! deviates from the model: enum spellings are matched case-insensitively (`"CASES"`), fields the
 //! model marks required but the sandbox omits are optional here, and unknown fields are ignored.
 //! Engines check what they actually need and report it with a JSON pointer.
+//!
+#![doc = include_str!("README.md")]
 
 #[macro_use]
 pub(crate) mod wire_enum;
@@ -25,8 +27,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {
+    /// An error code that identifies the type of error that occurred.
     pub code: String,
+    /// A message that describes the error condition.
     pub message: String,
+    /// Additional details that can help the caller understand or fix the issue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
 }

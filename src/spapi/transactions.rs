@@ -7,8 +7,11 @@ use super::ApiError;
 wire_enum! {
     /// `Transaction.status`.
     TransactionState {
+        /// Transaction has failed.
         Failure = "Failure",
+        /// Transaction is in process.
         Processing = "Processing",
+        /// Transaction has completed successfully.
         Success = "Success",
     }
 }
@@ -18,8 +21,10 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GetTransactionResponse {
+    /// The response payload for the getTransaction operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<TransactionStatus>,
+    /// A list of error responses returned when a request is unsuccessful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiError>>,
 }
@@ -29,6 +34,7 @@ pub struct GetTransactionResponse {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionStatus {
+    /// The transaction status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transaction_status: Option<Transaction>,
 }
@@ -38,8 +44,12 @@ pub struct TransactionStatus {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Transaction {
+    /// The unique identifier returned in the 'transactionId' field in response to the post request
+    /// of a specific transaction.
     pub transaction_id: String,
+    /// Current processing status of the transaction.
     pub status: TransactionState,
+    /// A list of error responses returned when a request is unsuccessful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ApiError>>,
 }

@@ -95,7 +95,8 @@ pub struct VersionInfo {
 /// @example
 /// ```js
 /// import { version } from "vendor-central-connector";
-/// version(); // { library: "0.1.0", models: { vendorOrders: "v1", vendorTransactionStatus: "v1" } }
+/// version(); // { library: "0.1.0", models: { vendorOrders: "v1", vendorTransactionStatus: "v1",
+///            //   vendorDirectFulfillmentOrders: "2021-12-28", …, vendorInvoices: "v1" } }
 /// ```
 #[wasm_bindgen(unchecked_return_type = "VersionInfo")]
 pub fn version() -> Result<JsValue, JsValue> {

@@ -27,6 +27,7 @@ pub struct BuildShipmentConfirmationOutput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AssignedSscc {
+    /// JSON pointer to the carton or pallet the SSCC was generated for.
     pub path: String,
     /// 18 digits.
     pub sscc: String,

@@ -64,6 +64,7 @@ pub struct ValidateShipmentConfirmationInput<'a> {
     pub appointment_at: Option<Instant>,
     /// The moment of validation (ISO-8601). The core never reads the clock.
     pub now: Instant,
+    /// Thresholds and switches of the rules (all optional).
     #[serde(default)]
     pub options: ValidationOptions,
 }
@@ -89,6 +90,7 @@ pub struct SsccLedgerEntry {
 pub struct ValidateShipmentConfirmationOutput {
     /// True when no issue is an error (warnings do not block submission).
     pub valid: bool,
+    /// Every problem found; `valid` is false when any is an error.
     pub issues: Vec<ShipmentIssue>,
 }
 
