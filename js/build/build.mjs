@@ -361,8 +361,8 @@ const NODE_READ_HINT = 'This is the package\'s Node.js entry, which reads the fi
  * without its 13-byte header (properties byte, dictionary size, length), padded with zero bytes
  * to whole 4-byte groups and written as Z85 text. Compressing 2 MB takes about half a minute,
  * so the result is cached beside the module, keyed by its hash.
- * Measured on the whole library: LZMA about 26 % smaller than zlib's best deflate of the same
- * module.
+ * Measured on the whole library (2,223,254 B of wasm): LZMA 542,351 B, zlib's best deflate
+ * 782,854 B, Zopfli's 739,905 B.
  * @param {string} wasm  the optimised .wasm
  * @returns {{z85: string, size: number, props: number}}
  */

@@ -1,6 +1,6 @@
 // The .wasm inside the single-file bundles is stored as an LZMA stream, then as Z85 text: about
 // 30 % of its raw size, where plain base64 of the raw module would be 133 % (and the previous
-// deflate, 37 %). That is what lets the IIFE bundle fit an integration platform's code field
+// deflate, 42 %). That is what lets the IIFE bundle fit an integration platform's code field
 // with room to grow. The decoder (runtime/lzma.mjs, about 2 KB minified) runs without any host
 // API, like the rest of the runtime; it costs tens of milliseconds once, at load.
 import { decodeLzma } from './lzma.mjs';
