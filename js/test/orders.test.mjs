@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sandboxOrders, validatorFor } from '../lib/models.mjs';
-import { HOST_SHAPES, flowShapes, requireBuilt } from './harness/artefacts.mjs';
+import { HOST_SHAPES, requireBuilt } from './harness/artefacts.mjs';
 
 requireBuilt();
 
@@ -221,8 +221,7 @@ async function runOrdersSuite(t, a) {
   });
 }
 
-// Every host shape of the full build, then of the sales-order flow's own bundles.
-for (const [name, load] of [...HOST_SHAPES, ...flowShapes('sales-order')]) {
+for (const [name, load] of HOST_SHAPES) {
   test(`orders engines: ${name}`, async (t) => {
     await runOrdersSuite(t, await load());
   });
