@@ -737,8 +737,8 @@ const line = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r
 console.log(`\n${line(['file', 'raw', 'gzip -9'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 // 8. The ASN web form: js/web/ + the ESM bundle copied into dist/asn-form/, one folder that works
 //    offline. A separate step (js/build/web.mjs) so that the form never touches the bundles.
-//    Each page carries its flow's module only (copied under the ESM bundle's name).
-log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: FLOW_DIST.shipment.esm }))}`);
+//    The ASN form loads the shipment flow's module, the exceptions page the exceptions flow's.
+log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: DIST.esm, shipmentBundle: FLOW_DIST.shipment.esm }))}`);
 log(`exceptions page: ${path.relative(repoRoot, buildExceptionsPage({ distDir, esmBundle: FLOW_DIST.exceptions.esm }))}`);
 
 log(`done: pkg/ and dist/ (size report in dist/size-report.json)`);
