@@ -593,6 +593,8 @@ for (const flow of Object.keys(FLOWS)) {
   log(`esbuild: flow ${flow} (${build.functions.join(', ')})`);
   FLOW_DIST[flow] = await bundleDist(await writeEntries(path.join(stageDir, 'flows', flow, 'entries'), build), path.join(distDir, 'flows'), flow);
 }
+// Which functions each flow's bundles export (for hosts choosing a bundle, and for the tests).
+fs.writeFileSync(path.join(distDir, 'flows', 'flows.json'), `${JSON.stringify(Object.fromEntries(Object.entries(FLOW_BUILDS).map(([f, b]) => [f, b.functions])), null, 2)}\n`);
 
 // ---------------------------------------------------------------------------------------------
 // 5. pkg/: template files, package.json with the crate's version, bundles, .wasm, .d.ts.
