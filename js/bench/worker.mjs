@@ -12,6 +12,8 @@
 //             input)) + JSON.stringify(result): the least any host pays to hand the data across)
 //   memory    {workload, file, style}        peak resident memory added by one call
 //   cold      {shape, backend}               load the artefact, then the first answer
+//   quickjs   {file}                         load a bundle in QuickJS (the wasm2js IIFE: the
+//             shape of engines without WebAssembly), then the first answer
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -166,7 +168,10 @@ async function memory({ workload, file, style }) {
   const result = style === 'object' ? core[names.object](input) : core[names.json](text);
   const callMs = ms(start);
   const peak = kib('VmHWM');
-  emit({ workload, style, inputBytes, beforeKiB: before, peakKiB: peak, addedBytes: (peak - before) * 1024,
+  // The answer's JSON size (measured after the peak was read): the memory budget is per byte of
+  // input plus output JSON, the data a host must hold in any case.
+  const outputBytes = Buffer.byteLength(typeof result === 'string' ? result : JSON.stringify(result));
+  emit({ workload, style, inputBytes, outputBytes, beforeKiB: before, peakKiB: peak, addedBytes: (peak - before) * 1024,
     resetPeak, callMs, resultKind: typeof result });
 }
 
@@ -184,7 +189,50 @@ async function cold({ shape, backend }) {
   emit({ shape, backend, loadedMs, firstAnswerMs, instantiationMs: api.instantiationMs });
 }
 
-const tasks = { generate, time, memory, cold };
+/**
+ * Loads a single-file bundle in QuickJS (quickjs-emscripten, a devDependency: the engine of
+ * embedded hosts without WebAssembly), then asks for a first answer. `loadMs` is the bundle's
+ * evaluation (parse, compile, instantiate the wasm2js module), `heapBytes` QuickJS's own
+ * heap after it.
+ */
+async function quickjs({ file, memoryLimitBytes = 1024 * 1024 * 1024 }) {
+  const { getQuickJS } = await import('quickjs-emscripten');
+  const QuickJS = await getQuickJS();
+  const runtime = QuickJS.newRuntime();
+  runtime.setMemoryLimit(memoryLimitBytes);
+  runtime.setMaxStackSize(0);
+  const ctx = runtime.newContext();
+  const code = fs.readFileSync(file, 'utf8');
+  const started = process.hrtime.bigint();
+  const loaded = ctx.evalCode(code, path.basename(file));
+  const loadMs = ms(started);
+  if (loaded.error) {
+    const error = ctx.dump(loaded.error);
+    loaded.error.dispose();
+    throw new Error(`QuickJS could not load ${path.basename(file)}: ${JSON.stringify(error).slice(0, 200)}`);
+  }
+  loaded.value.dispose();
+  const heapBytes = memoryUsed(ctx, runtime);
+  const first = process.hrtime.bigint();
+  const answer = ctx.unwrapResult(ctx.evalCode(`JSON.stringify([VendorCentralConnector.backend, VendorCentralConnector.decideAcknowledgements(${JSON.stringify(FIRST_INPUT)}).decisions.length])`));
+  const firstAnswerMs = ms(first);
+  const [backend, decisions] = JSON.parse(ctx.getString(answer));
+  answer.dispose();
+  if (decisions !== 10) throw new Error('the first answer is wrong');
+  ctx.dispose();
+  runtime.dispose();
+  emit({ file: path.relative(repo, file), bytes: Buffer.byteLength(code), backend, loadMs, firstAnswerMs, heapBytes });
+}
+
+/** QuickJS's heap in use (JS_ComputeMemoryUsage's `memory_used_size`). */
+function memoryUsed(ctx, runtime) {
+  const usage = runtime.computeMemoryUsage();
+  const value = ctx.dump(usage);
+  usage.dispose();
+  return value.memory_used_size;
+}
+
+const tasks = { generate, time, memory, cold, quickjs };
 if (!tasks[task]) {
   console.error(`unknown task ${task}: expected ${Object.keys(tasks).join(', ')}`);
   process.exit(2);

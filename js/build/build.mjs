@@ -14,6 +14,7 @@
 // Intermediate files go to $CARGO_TARGET_DIR/vcc-build (default target/vcc-build). Each expensive
 // step records a hash of its inputs there and is skipped when they have not changed.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,6 +92,19 @@ function cached(name, inputs, outputs, fn) {
   fn();
   fs.writeFileSync(stamp, key);
   return true;
+}
+
+/** `cached` for a step that awaits. */
+async function cachedAsync(name, inputs, outputs, fn) {
+  const stamp = path.join(stageDir, `${name}.stamp`);
+  const key = sha(...inputs);
+  if (!force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key && outputs.every((o) => fs.existsSync(o))) {
+    log(`${name}: unchanged, skipped`);
+    return;
+  }
+  fs.rmSync(stamp, { force: true });
+  await fn();
+  fs.writeFileSync(stamp, key);
 }
 
 // Cache keys hold what each step reads: its input's hash, the tool's version and the step's own
@@ -208,22 +222,26 @@ cached('wasm-opt', [fileHash(bgWasm), binaryenVersion, features, ...WASM_OPT_ARG
 //    form (wasm2js-prep.mjs; the shim rebuilds them in JS), the rest lowered by wasm-opt passes.
 //    wasm2js runs at -Os: its -Oz pipeline fails validation on this module (binaryen 132).
 // ---------------------------------------------------------------------------------------------
-const w2jDir = path.join(stageDir, 'wasm2js');
-const w2jModule = path.join(w2jDir, `${BASENAME}.wasm2js.mjs`);
-cached('wasm2js', [fileHash(optWasm), binaryenVersion, features, wasm2jsPrepHash, ...WASM2JS_LOWERING_ARGS, ...WASM2JS_ARGS], [w2jModule], () => {
-  log('wasm2js (rewrite externref table + multi-value, lower, translate)');
-  fs.rmSync(w2jDir, { recursive: true, force: true });
-  fs.mkdirSync(w2jDir, { recursive: true });
-  const wat = path.join(w2jDir, 'opt.wat');
-  run(bin('wasm-dis'), [optWasm, ...features, '-o', wat]);
-  const prepared = prepareWat(fs.readFileSync(wat, 'utf8'));
-  fs.writeFileSync(path.join(w2jDir, 'prepared.wat'), prepared.wat);
-  const lowered = path.join(w2jDir, 'lowered.wasm');
-  run(bin('wasm-opt'), [path.join(w2jDir, 'prepared.wat'), ...features, ...WASM2JS_LOWERING_ARGS, '-o', lowered]);
-  const raw = path.join(w2jDir, 'raw.mjs');
-  run(bin('wasm2js'), [lowered, ...features, ...WASM2JS_ARGS, '-o', raw]);
-  fs.writeFileSync(w2jModule, prepareWasm2jsModule(fs.readFileSync(raw, 'utf8'), prepared.meta));
-});
+/** The wasm2js module of `wasm` (an optimised .wasm), built in `dir` (cached). */
+function wasm2jsOf(wasm, dir, name) {
+  const out = path.join(dir, `${BASENAME}.wasm2js.mjs`);
+  cached(name, [fileHash(wasm), binaryenVersion, features, wasm2jsPrepHash, ...WASM2JS_LOWERING_ARGS, ...WASM2JS_ARGS], [out], () => {
+    log(`${name} (rewrite externref table + multi-value, lower, translate)`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const wat = path.join(dir, 'opt.wat');
+    run(bin('wasm-dis'), [wasm, ...features, '-o', wat]);
+    const prepared = prepareWat(fs.readFileSync(wat, 'utf8'));
+    fs.writeFileSync(path.join(dir, 'prepared.wat'), prepared.wat);
+    const lowered = path.join(dir, 'lowered.wasm');
+    run(bin('wasm-opt'), [path.join(dir, 'prepared.wat'), ...features, ...WASM2JS_LOWERING_ARGS, '-o', lowered]);
+    const raw = path.join(dir, 'raw.mjs');
+    run(bin('wasm2js'), [lowered, ...features, ...WASM2JS_ARGS, '-o', raw]);
+    fs.writeFileSync(out, prepareWasm2jsModule(fs.readFileSync(raw, 'utf8'), prepared.meta));
+  });
+  return out;
+}
+const w2jModule = wasm2jsOf(optWasm, path.join(stageDir, 'wasm2js'), 'wasm2js');
 
 // ---------------------------------------------------------------------------------------------
 // Public API: read from the glue's own exports, so new #[wasm_bindgen] functions need no edit here.
@@ -241,6 +259,58 @@ for (const n of ['initSync', '__wbg_reset_state']) if (!new RegExp(`\\b${n}\\b`)
 log(`public functions: ${publicFunctions.join(', ')}`);
 
 // ---------------------------------------------------------------------------------------------
+// 4b. Per-flow modules: the same compiled crate with only one flow's exports, so a host that
+//    calls one flow loads only its code (the ASN web form: shipment; a NetSuite script: the flow
+//    it calls). One compile serves every flow: the exports of the other flows are removed from
+//    the module and wasm-opt's dead-code elimination drops whatever only they reached, before
+//    the usual -Oz. Each flow is a list of the boundary's files (src/wasm/<file>.rs); the
+//    exports of src/wasm/mod.rs (version, configure) are in every flow, and a boundary file no
+//    flow names (a new engine) is in the full build only, until it is named here.
+// ---------------------------------------------------------------------------------------------
+const FLOWS = {
+  ack: ['ack'], // acknowledgements and approval
+  shipment: ['shipment'], // build + validate the ASN, SSCC
+  invoice: ['invoice'], // invoices and reconciliation
+  df: ['df_ack', 'inventory_feed'], // Direct Fulfillment
+  fba: ['fba'], // Multi-Channel Fulfillment through FBA
+  'sales-order': ['sales_order'], // sales orders and PO diffs
+  exceptions: ['exceptions_report'], // the exceptions report
+};
+const boundaryDir = path.join(repoRoot, 'src', 'wasm');
+const exportsOfFile = Object.fromEntries(fs.readdirSync(boundaryDir).filter((f) => f.endsWith('.rs') && f !== 'mod.rs').map((f) => {
+  const text = fs.readFileSync(path.join(boundaryDir, f), 'utf8');
+  return [f.slice(0, -3), [...text.matchAll(/js_name\s*=\s*"?(\w+)/g)].map((m) => m[1]).filter((n) => publicFunctions.includes(n))];
+}));
+for (const [flow, files] of Object.entries(FLOWS)) {
+  for (const f of files) if (!exportsOfFile[f]?.length) die(`flow ${flow}: src/wasm/${f}.rs has no exported function`);
+}
+const engineFunctions = new Set(Object.values(exportsOfFile).flat());
+const sharedFunctions = publicFunctions.filter((n) => !engineFunctions.has(n));
+let binaryen = null;
+/** The optimised module, glue and wasm2js of one flow (each step cached). */
+async function flowBuild(flow) {
+  const dir = path.join(stageDir, 'flows', flow);
+  fs.mkdirSync(dir, { recursive: true });
+  const keep = new Set([...sharedFunctions, ...FLOWS[flow].flatMap((f) => exportsOfFile[f])]);
+  const drop = publicFunctions.filter((n) => !keep.has(n));
+  const wasm = path.join(dir, `${BASENAME}.wasm`);
+  await cachedAsync(`flow-${flow}-wasm-opt`, [fileHash(bgWasm), binaryenVersion, features, ...WASM_OPT_ARGS, drop], [wasm], async () => {
+    log(`flow ${flow}: remove ${drop.length} exports, wasm-opt ${WASM_OPT_ARGS.join(' ')}`);
+    binaryen ??= (await import(pathToFileURL(path.join(jsDir, 'node_modules', 'binaryen', 'index.js')).href)).default;
+    const module = binaryen.readBinary(fs.readFileSync(bgWasm));
+    for (const name of drop) {
+      if (!module.getExport(name)) die(`flow ${flow}: the module has no export ${name}`);
+      module.removeExport(name);
+    }
+    const pruned = path.join(dir, 'pruned.wasm');
+    fs.writeFileSync(pruned, module.emitBinary());
+    module.dispose();
+    wasmOpt(pruned, wasm);
+  });
+  return { glue: glueJs, functions: publicFunctions.filter((n) => keep.has(n)), wasm, wasm2js: wasm2jsOf(wasm, path.join(dir, 'wasm2js'), `flow-${flow}-wasm2js`) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5 + 6. Bundle with esbuild. One generated entry per output shape: it imports the glue, runs
 //    the loader at load, re-exports the public functions plus `backend` and `instantiationMs`.
 //    esbuild `inject` points the glue's free `WebAssembly` (and, in dist, `TextEncoder`/
@@ -250,6 +320,13 @@ log(`public functions: ${publicFunctions.join(', ')}`);
 // ---------------------------------------------------------------------------------------------
 const esbuild = await import(pathToFileURL(path.join(jsDir, 'node_modules', 'esbuild', 'lib', 'main.js')).href).catch((e) =>
   die(`esbuild is not installed (cd js && npm ci): ${e.message}`));
+// LZMA-JS (CommonJS): the compressor of the inlined .wasm (packWasm, below).
+const lzmaPackage = path.join(jsDir, 'node_modules', 'lzma');
+if (!fs.existsSync(path.join(lzmaPackage, 'package.json'))) die('lzma is not installed (cd js && npm ci)');
+const lzma = createRequire(import.meta.url)(lzmaPackage);
+const lzmaVersion = JSON.parse(fs.readFileSync(path.join(lzmaPackage, 'package.json'), 'utf8')).version;
+// Mode 9: a 32 MiB dictionary (larger than the module) and the longest match search.
+const LZMA_MODE = 9;
 const rel = (from, to) => {
   const r = path.relative(from, to).split(path.sep).join('/');
   return r.startsWith('.') ? r : `./${r}`;
@@ -279,25 +356,35 @@ const NODE_READ_HINT = 'This is the package\'s Node.js entry, which reads the fi
  */
 
 /**
- * Raw deflate of the wasm that the bundles inline, as small as the deflate format allows: Zopfli
- * (`@gfx/zopfli`, a build-time devDependency; nothing of it ships) writes a stream that the
- * runtime's ordinary inflate reads, about 5.5% smaller than zlib level 9 (782,854 → 739,905 bytes
- * on 2026-12-02), which is 53 KB of Z85 text in every single-file bundle. Zopfli takes ~11 s, so
- * the result is cached under target/vcc-zopfli-cache by the wasm's SHA-256 (the output is deterministic).
+ * The .wasm as the single-file bundles inline it (runtime/compressed-wasm.mjs): an LZMA stream
+ * (LZMA-JS at its strongest mode, the 7-Zip SDK's encoder: deterministic, pure JavaScript),
+ * without its 13-byte header (properties byte, dictionary size, length), padded with zero bytes
+ * to whole 4-byte groups and written as Z85 text. Compressing 2 MB takes about half a minute,
+ * so the result is cached beside the module, keyed by its hash.
+ * Measured on the whole library (2,223,254 B of wasm): LZMA 542,351 B, zlib's best deflate
+ * 782,854 B, Zopfli's 739,905 B.
+ * @param {string} wasm  the optimised .wasm
+ * @returns {{z85: string, size: number, props: number}}
  */
-async function deflateForInlining(wasmBytes) {
-  const digest = crypto.createHash('sha256').update(wasmBytes).digest('hex');
-  const cacheDir = path.join(targetDir, 'vcc-zopfli-cache');
-  const cached = path.join(cacheDir, `${digest}.deflate`);
-  if (fs.existsSync(cached)) return fs.readFileSync(cached);
-  const { deflateAsync } = await import(pathToFileURL(path.join(jsDir, 'node_modules', '@gfx', 'zopfli', 'dist', 'index.js')).href);
-  const deflated = Buffer.from(await deflateAsync(wasmBytes, { numiterations: 15 }));
-  // The runtime inflates with its own decoder; refuse a stream zlib cannot read back exactly.
-  if (!zlib.inflateRawSync(deflated).equals(wasmBytes)) throw new Error('zopfli: the deflated wasm does not inflate back to the wasm');
-  fs.mkdirSync(cacheDir, { recursive: true });
-  fs.writeFileSync(`${cached}.tmp`, deflated);
-  fs.renameSync(`${cached}.tmp`, cached);
-  return deflated;
+function packWasm(wasm) {
+  const bytes = fs.readFileSync(wasm);
+  const key = sha(bytes, LZMA_MODE, lzmaVersion);
+  const cache = `${wasm}.lzma.json`;
+  if (fs.existsSync(cache)) {
+    const hit = JSON.parse(fs.readFileSync(cache, 'utf8'));
+    if (hit.key === key) return hit;
+  }
+  log(`lzma (mode ${LZMA_MODE}): ${path.relative(repoRoot, wasm)}`);
+  const stream = Uint8Array.from(lzma.compress(bytes, LZMA_MODE), (b) => b & 0xff);
+  // .lzma header: properties byte, dictionary size (4 bytes LE), decoded size (8 bytes LE).
+  const size = stream[5] + stream[6] * 2 ** 8 + stream[7] * 2 ** 16 + stream[8] * 2 ** 24;
+  if (size !== bytes.length) die(`lzma: the stream's header says ${size} bytes, the module has ${bytes.length}`);
+  const body = stream.subarray(13);
+  const padded = new Uint8Array(Math.ceil(body.length / 4) * 4);
+  padded.set(body);
+  const packed = { key, z85: encodeZ85(padded), size, props: stream[0] };
+  fs.writeFileSync(cache, JSON.stringify(packed));
+  return packed;
 }
 
 /**
@@ -311,9 +398,12 @@ async function writeEntries(dir, { glue: glueFile, functions, wasm, wasm2js: was
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const imp = (file) => JSON.stringify(rel(dir, file));
-  const exportLines = (loadedLater) => `import * as glue from ${imp(glueFile)};
+  // Named imports, not a namespace: a flow's bundle imports the full glue, and esbuild drops
+  // the functions it does not name. Recovery (recover.mjs) calls __wbg_reset_state and configure.
+  const imported = [...new Set([...functions, '__wbg_reset_state', 'configure'])];
+  const exportLines = (loadedLater) => `import { ${imported.map((n) => `${n} as glue_${n}`).join(', ')} } from ${imp(glueFile)};
 import { guardExports } from ${imp(path.join(runtimeDir, 'recover.mjs'))};
-const guarded = guardExports(glue, ${JSON.stringify(functions)}, loaded);
+const guarded = guardExports({ ${imported.map((n) => `${n}: glue_${n}`).join(', ')} }, ${JSON.stringify(functions)}, loaded);
 export const ${functions.map((n) => `${n} = guarded.${n}`).join(', ')};
 ${loadedLater ? 'export let backend = null;\nexport let instantiationMs = null;' : 'export const backend = loaded.backend;\nexport const instantiationMs = loaded.instantiationMs;'}
 `;
@@ -323,35 +413,33 @@ ${loadedLater ? 'export let backend = null;\nexport let instantiationMs = null;'
     fs.writeFileSync(file, `// Generated by js/build/build.mjs.\n${body}${exportLines(loadedLater)}`);
     return file;
   };
-  // dist: the wasm inlined deflated, as Z85 text (runtime/compressed-wasm.mjs); the wasm2js
+  // dist: the wasm inlined as LZMA, as Z85 text (runtime/compressed-wasm.mjs); the wasm2js
   // factory imported as a module whose top level only declares functions, so its code is
   // evaluated only when `instantiate` is called. Three entries: wasm only (the ESM and IIFE
   // bundles: every browser and integration platform has WebAssembly, and the IIFE must fit a
   // 1 MB code field), wasm2js only (the fallback IIFE for engines without WebAssembly), and both
   // (the AMD bundle: NetSuite's engine is not known in advance, and its File Cabinet takes the
   // larger file).
-  const wasmZ85 = path.join(dir, 'wasm-deflated-z85.mjs');
-  const deflated = await deflateForInlining(fs.readFileSync(wasm));
-  const padded = new Uint8Array(Math.ceil(deflated.length / 4) * 4);
-  padded.set(deflated);
-  fs.writeFileSync(wasmZ85, `export default ${JSON.stringify(encodeZ85(padded))};\n`);
+  const wasmZ85 = path.join(dir, 'wasm-lzma-z85.mjs');
+  const packed = packWasm(wasm);
+  fs.writeFileSync(wasmZ85, `export const data = ${JSON.stringify(packed.z85)};\nexport const size = ${packed.size};\nexport const props = ${packed.props};\n`);
   const syncImports = `import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
 import { initSync } from ${imp(glueFile)};
 `;
-  const inlinedWasm = `import { inflateWasm } from ${imp(path.join(runtimeDir, 'compressed-wasm.mjs'))};
-import wasmBase64 from ${imp(wasmZ85)};
+  const inlinedWasm = `import { unpackWasm } from ${imp(path.join(runtimeDir, 'compressed-wasm.mjs'))};
+import { data, size, props } from ${imp(wasmZ85)};
 `;
   const inlinedWasm2js = `import * as wasm2js from ${imp(wasm2jsModule)};
 `;
   return {
     distWasm: entry('dist-wasm.mjs', `${syncImports}${inlinedWasm}
-const loaded = load({ initSync, wasmBytes: () => inflateWasm(wasmBase64), wasm2js: null });
+const loaded = load({ initSync, wasmBytes: () => unpackWasm(data, size, props), wasm2js: null });
 `),
     distWasm2js: entry('dist-wasm2js.mjs', `${syncImports}${inlinedWasm2js}
 const loaded = load({ initSync, wasmBytes: null, wasm2js: () => wasm2js });
 `),
     distBoth: entry('dist-both.mjs', `${syncImports}${inlinedWasm}${inlinedWasm2js}
-const loaded = load({ initSync, wasmBytes: () => inflateWasm(wasmBase64), wasm2js: () => wasm2js });
+const loaded = load({ initSync, wasmBytes: () => unpackWasm(data, size, props), wasm2js: () => wasm2js });
 `),
     // Node, ESM and CommonJS: synchronous, usable right after import/require.
     pkgEsm: entry('pkg-esm.mjs', `import { readFileSync } from 'node:fs';
@@ -420,16 +508,19 @@ async function bundle(options) {
   }
 }
 
-const distFiles = (dir) => ({
-  esm: path.join(dir, `${BASENAME}.esm.js`),
-  iife: path.join(dir, `${BASENAME}.iife.js`),
-  iifeWasm2js: path.join(dir, `${BASENAME}.wasm2js.iife.js`),
-  amd: path.join(dir, `${BASENAME}.amd.js`),
-});
+const distFiles = (dir, flow) => {
+  const name = flow ? `${BASENAME}.${flow}` : BASENAME;
+  return {
+    esm: path.join(dir, `${name}.esm.js`),
+    iife: path.join(dir, `${name}.iife.js`),
+    iifeWasm2js: path.join(dir, `${name}.wasm2js.iife.js`),
+    amd: path.join(dir, `${name}.amd.js`),
+  };
+};
 
-/** The single-file bundles (ESM, IIFE, wasm2js IIFE, AMD) from `entries` into `dir`. */
-async function bundleDist(entries, dir) {
-  const out = distFiles(dir);
+/** The single-file bundles (ESM, IIFE, wasm2js IIFE, AMD) from `entries` into `dir`; `flow` names a flow's. */
+async function bundleDist(entries, dir, flow = null) {
+  const out = distFiles(dir, flow);
   const common = { inject: [path.join(runtimeDir, 'inject-dist.mjs')], platform: 'neutral', minify: true };
   // Classic script: `var VendorCentralConnector` is only a global at a script's top level, and
   // integration platforms often wrap pasted code in a function, so the global is set explicitly.
@@ -493,6 +584,17 @@ const DIST = await bundleDist(publishedEntries, distDir);
 fs.copyFileSync(optWasm, path.join(distDir, `${BASENAME}.wasm`));
 // The wasm2js module alone (ESM, minified like the bundles), for hosts that load it themselves.
 await bundle({ entryPoints: [w2jModule], format: 'esm', platform: 'neutral', minify: true, outfile: path.join(distDir, `${BASENAME}.wasm2js.mjs`) });
+
+// The per-flow bundles: dist/flows/vendor-central-connector.<flow>.{esm,iife,wasm2js.iife,amd}.js.
+const FLOW_DIST = {};
+const FLOW_BUILDS = {};
+for (const flow of Object.keys(FLOWS)) {
+  const build = FLOW_BUILDS[flow] = await flowBuild(flow);
+  log(`esbuild: flow ${flow} (${build.functions.join(', ')})`);
+  FLOW_DIST[flow] = await bundleDist(await writeEntries(path.join(stageDir, 'flows', flow, 'entries'), build), path.join(distDir, 'flows'), flow);
+}
+// Which functions each flow's bundles export (for hosts choosing a bundle, and for the tests).
+fs.writeFileSync(path.join(distDir, 'flows', 'flows.json'), `${JSON.stringify(Object.fromEntries(Object.entries(FLOW_BUILDS).map(([f, b]) => [f, b.functions])), null, 2)}\n`);
 
 // ---------------------------------------------------------------------------------------------
 // 5. pkg/: template files, package.json with the crate's version, bundles, .wasm, .d.ts.
@@ -586,6 +688,10 @@ async function buildTestOnlyArtefacts() {
   const entries = await writeEntries(path.join(TEST_BUILD_DIR, 'entries'), testBuild);
   await bundleDist(entries, path.join(TEST_BUILD_DIR, 'dist'));
   await bundlePkg(entries, path.join(TEST_BUILD_DIR, 'pkg'), testBuild);
+  for (const [flow, build] of Object.entries(FLOW_BUILDS)) {
+    const flowTest = { ...build, glue, functions: [...build.functions, '__testPanic'] };
+    await bundleDist(await writeEntries(path.join(TEST_BUILD_DIR, 'entries', flow), flowTest), path.join(TEST_BUILD_DIR, 'dist', 'flows'), flow);
+  }
 }
 log(`test-only build (with __testPanic): ${path.relative(repoRoot, TEST_BUILD_DIR)}`);
 await buildTestOnlyArtefacts();
@@ -602,6 +708,7 @@ const reportFiles = [
   path.join(distDir, `${BASENAME}.wasm`),
   path.join(distDir, `${BASENAME}.wasm2js.mjs`),
   DIST.amd, DIST.iife, DIST.iifeWasm2js, DIST.esm,
+  ...Object.values(FLOW_DIST).flatMap((f) => [f.esm, f.iife, f.iifeWasm2js, f.amd]),
   ...['index.mjs', 'index.cjs', PKG_BROWSER, PKG_INIT, 'index.d.ts', PKG_WASM, PKG_W2J].map((f) => path.join(pkgDir, f)),
 ];
 for (const f of reportFiles) report.files[path.relative(repoRoot, f).split(path.sep).join('/')] = sizeOf(f);
@@ -632,7 +739,8 @@ const line = (r) => `${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r
 console.log(`\n${line(['file', 'raw', 'gzip -9'])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 // 8. The ASN web form: js/web/ + the ESM bundle copied into dist/asn-form/, one folder that works
 //    offline. A separate step (js/build/web.mjs) so that the form never touches the bundles.
-log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: DIST.esm }))}`);
-log(`exceptions page: ${path.relative(repoRoot, buildExceptionsPage({ distDir, esmBundle: DIST.esm }))}`);
+//    The ASN form loads the shipment flow's module, the exceptions page the exceptions flow's.
+log(`web form: ${path.relative(repoRoot, buildWebForm({ distDir, esmBundle: DIST.esm, shipmentBundle: FLOW_DIST.shipment.esm }))}`);
+log(`exceptions page: ${path.relative(repoRoot, buildExceptionsPage({ distDir, esmBundle: FLOW_DIST.exceptions.esm }))}`);
 
 log(`done: pkg/ and dist/ (size report in dist/size-report.json)`);

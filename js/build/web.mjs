@@ -16,30 +16,42 @@ const EXCEPTIONS_FILES = ['exceptions-page.html', 'exceptions-page.mjs', 'except
   'exceptions-index.mjs', 'exceptions-worker.mjs', 'virtual-table.mjs', 'serve.mjs'];
 export const ESM_BUNDLE_NAME = 'vendor-central-connector.esm.js';
 
-function buildFolder(name, files, distDir, esmBundle) {
-  if (!fs.existsSync(esmBundle)) throw new Error(`${esmBundle} is missing: build the bundles first`);
+// The shipment flow's module (dist/flows/, build.mjs): all the ASN form loads.
+export const SHIPMENT_BUNDLE_NAME = 'vendor-central-connector.shipment.esm.js';
+const flowBundle = (distDir, flow) => path.join(distDir, 'flows', `vendor-central-connector.${flow}.esm.js`);
+
+/** `bundles`: file name in the folder → the bundle copied there. */
+function buildFolder(name, files, distDir, bundles) {
+  for (const bundle of Object.values(bundles)) if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: build the bundles first`);
   const out = path.join(distDir, name);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   for (const file of files) fs.copyFileSync(path.join(repoRoot, 'js', 'web', file), path.join(out, file));
-  fs.copyFileSync(esmBundle, path.join(out, ESM_BUNDLE_NAME));
+  for (const [file, bundle] of Object.entries(bundles)) fs.copyFileSync(bundle, path.join(out, file));
   return out;
 }
 
-/** Copies the web forms and the ESM bundle into `<distDir>/asn-form/`; returns that folder. */
+/**
+ * Copies the web forms into `<distDir>/asn-form/` with the shipment flow's module (the ASN
+ * form's) and the full ESM bundle (the acknowledgement preview's); returns that folder.
+ */
 export function buildWebForm({
   distDir = path.join(repoRoot, 'dist'),
   esmBundle = path.join(distDir, ESM_BUNDLE_NAME),
+  shipmentBundle = flowBundle(distDir, 'shipment'),
 } = {}) {
-  return buildFolder('asn-form', FORM_FILES, distDir, esmBundle);
+  return buildFolder('asn-form', FORM_FILES, distDir, { [ESM_BUNDLE_NAME]: esmBundle, [SHIPMENT_BUNDLE_NAME]: shipmentBundle });
 }
 
-/** Copies the exceptions page and the ESM bundle into `<distDir>/exceptions-page/`; returns that folder. */
+/**
+ * Copies the exceptions page into `<distDir>/exceptions-page/` with the exceptions flow's
+ * module, under the ESM bundle's name (it is all the page calls); returns that folder.
+ */
 export function buildExceptionsPage({
   distDir = path.join(repoRoot, 'dist'),
-  esmBundle = path.join(distDir, ESM_BUNDLE_NAME),
+  esmBundle = flowBundle(distDir, 'exceptions'),
 } = {}) {
-  return buildFolder('exceptions-page', EXCEPTIONS_FILES, distDir, esmBundle);
+  return buildFolder('exceptions-page', EXCEPTIONS_FILES, distDir, { [ESM_BUNDLE_NAME]: esmBundle });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

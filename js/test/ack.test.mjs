@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HOST_SHAPES, repoRoot, requireBuilt } from './harness/artefacts.mjs';
+import { HOST_SHAPES, flowShapes, repoRoot, requireBuilt } from './harness/artefacts.mjs';
 import { validatorFor } from '../lib/models.mjs';
 
 requireBuilt();
@@ -50,7 +50,8 @@ function check(expect, out, where) {
   }
 }
 
-for (const [shape, load] of HOST_SHAPES) {
+// Every host shape of the full build, then of the ack flow's own bundles.
+for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('ack')]) {
   test(`acknowledgement fixtures: ${shape}`, async (t) => {
     const { mod } = await load();
     for (const fixture of fixtures) {

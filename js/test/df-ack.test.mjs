@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadModel, validatorFor } from '../lib/models.mjs';
-import { HOST_SHAPES, repoRoot, requireBuilt } from './harness/artefacts.mjs';
+import { HOST_SHAPES, flowShapes, repoRoot, requireBuilt } from './harness/artefacts.mjs';
 
 requireBuilt();
 
@@ -55,7 +55,8 @@ function thrownBy(fn) {
   assert.fail('expected an error');
 }
 
-for (const [name, load] of HOST_SHAPES) {
+// Every host shape of the full build, then of the df flow's own bundles.
+for (const [name, load] of [...HOST_SHAPES, ...flowShapes('df')]) {
   test(`decideDirectFulfillmentAcknowledgements: ${name}`, async (t) => {
     const a = await load();
     const m = a.mod;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { validatorFor } from '../lib/models.mjs';
-import { HOST_SHAPES, repoRoot, requireBuilt } from './harness/artefacts.mjs';
+import { HOST_SHAPES, flowShapes, repoRoot, requireBuilt } from './harness/artefacts.mjs';
 
 requireBuilt();
 
@@ -59,7 +59,8 @@ test('fixture inputs that are Amazon answers validate against the models', () =>
   }
 });
 
-for (const [shape, load] of HOST_SHAPES) {
+// Every host shape of the full build, then of the fba flow's own bundles.
+for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('fba')]) {
   test(shape, async (t) => {
     const a = await load();
     const m = a.mod;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { validatorFor } from '../lib/models.mjs';
-import { HOST_SHAPES, repoRoot, requireBuilt } from './harness/artefacts.mjs';
+import { HOST_SHAPES, flowShapes, repoRoot, requireBuilt } from './harness/artefacts.mjs';
 
 requireBuilt();
 
@@ -34,7 +34,8 @@ function assertValidRequest(request, what) {
   assert.ok(valid, `${what}: request does not match vendorShipments.json: ${JSON.stringify(errors)}`);
 }
 
-for (const [shape, load] of HOST_SHAPES) {
+// Every host shape of the full build, then of the shipment flow's own bundles.
+for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('shipment')]) {
   test(`shipment confirmations: ${shape}`, async (t) => {
     const { mod: m, ErrorCtor } = await load();
     for (const f of ['buildShipmentConfirmation', 'buildShipmentConfirmationJson', 'validateShipmentConfirmation',

@@ -9,7 +9,8 @@
 // differ from the last check are touched (a 1,000-carton form has thousands of issues; redrawing
 // or searching all of them per keystroke made typing quadratic). The core's own time is recorded
 // as the User Timing measure `asn-form:core` (the benchmark subtracts it).
-import { buildShipmentConfirmation } from './vendor-central-connector.esm.js';
+// The shipment flow's module (dist/flows/): the form needs nothing else of the library.
+import { buildShipmentConfirmation } from './vendor-central-connector.shipment.esm.js';
 
 const STRUCTURES = ['PalletizedAssortmentCase', 'LooseAssortmentCase', 'PalletOfItems', 'PalletizedStandardCase',
   'LooseStandardCase', 'MasterPallet', 'MasterCase'];

@@ -90,9 +90,9 @@ export function bareContext({ withoutWebAssembly = false } = {}) {
  * The IIFE bundle in a bare context. Without WebAssembly it is the fallback IIFE
  * (`wasm2js.iife.js`): the main IIFE carries only the wasm, to fit a 1 MB code field.
  */
-export function loadIife({ withoutWebAssembly = false, dir = distDir } = {}) {
+export function loadIife({ withoutWebAssembly = false, dir = distDir, flow = null } = {}) {
   const ctx = bareContext({ withoutWebAssembly });
-  const file = dist(withoutWebAssembly ? 'wasm2js.iife.js' : 'iife.js', dir);
+  const file = dist(`${flow ? `${flow}.` : ''}${withoutWebAssembly ? 'wasm2js.iife.js' : 'iife.js'}`, dir);
   vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
   const mod = ctx.VendorCentralConnector;
   if (!mod) throw new Error(`${path.basename(file)} did not set globalThis.VendorCentralConnector`);
@@ -104,7 +104,8 @@ export function loadIife({ withoutWebAssembly = false, dir = distDir } = {}) {
  * The AMD bundle through a SuiteScript-style loader: `define` records the dependency list and
  * factory, and the "script" (here: the test) gets the factory's return value.
  */
-export function loadAmd({ withoutWebAssembly = false, dir = distDir } = {}) {
+export function loadAmd({ withoutWebAssembly = false, dir = distDir, flow = null } = {}) {
+  const file = dist(`${flow ? `${flow}.` : ''}amd.js`, dir);
   const ctx = bareContext({ withoutWebAssembly });
   const defined = [];
   ctx.define = function define(deps, factory) {
@@ -117,7 +118,7 @@ export function loadAmd({ withoutWebAssembly = false, dir = distDir } = {}) {
     defined.push(factory());
   };
   ctx.define.amd = {};
-  vm.runInContext(fs.readFileSync(dist('amd.js', dir), 'utf8'), ctx, { filename: dist('amd.js', dir) });
+  vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
   if (defined.length !== 1) throw new Error(`the AMD bundle called define ${defined.length} times`);
   if (typeof ctx.VendorCentralConnector !== 'undefined') throw new Error('the AMD bundle leaked a global');
   return api(`AMD in a SuiteScript-style define harness${withoutWebAssembly ? ' without WebAssembly' : ''}`, defined[0],
@@ -148,3 +149,46 @@ export const HOST_SHAPES = [
   shape('AMD bundle, SuiteScript-style define, bare vm context', (p, d) => loadAmd({ dir: d })),
   shape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (p, d) => loadAmd({ withoutWebAssembly: true, dir: d })),
 ];
+
+/**
+ * The per-flow bundles (dist/flows/vendor-central-connector.<flow>.*.js, js/build/build.mjs):
+ * each flow's module carries only that flow's functions plus version and configure. The flows,
+ * each with the functions its bundles export.
+ */
+export const FLOWS = {
+  ack: ['approveAcknowledgement', 'decideAcknowledgements'],
+  shipment: ['buildShipmentConfirmation', 'generateSscc', 'validateShipmentConfirmation'],
+  invoice: ['buildInvoice', 'reconcile'],
+  df: ['decideDirectFulfillmentAcknowledgements', 'inventoryFeed'],
+  fba: ['applyFulfillmentEvent', 'routeFulfillment'],
+  'sales-order': ['diffPurchaseOrder', 'toSalesOrders'],
+  exceptions: ['exceptionsReport', 'readExceptionsReport'],
+};
+export const flowsDir = path.join(distDir, 'flows');
+const testFlowsDir = path.join(testDistDir, 'flows');
+
+/** The ESM bundle (the web form's shape), imported by Node from its file. */
+async function loadEsm(dir, flow) {
+  const mod = await import(pathToFileURL(dist(`${flow ? `${flow}.` : ''}esm.js`, dir)).href);
+  return api('ESM bundle', mod, Error, 'wasm');
+}
+
+/** Host shapes of one flow's bundles, as HOST_SHAPES has them for the full build. */
+export function flowShapes(flow) {
+  if (!FLOWS[flow]) throw new Error(`no flow ${flow}`);
+  const flowShape = (name, loadFrom) => [`flow ${flow}: ${name}`, async () => {
+    const a = await loadFrom(flowsDir);
+    return { ...a, flow, testBuild: async () => loadFrom(testFlowsDir) };
+  }];
+  return [
+    flowShape('ESM bundle', (d) => loadEsm(d, flow)),
+    flowShape('IIFE bundle, bare vm context', (d) => loadIife({ dir: d, flow })),
+    flowShape('wasm2js IIFE bundle, bare vm context without WebAssembly', (d) => loadIife({ withoutWebAssembly: true, dir: d, flow })),
+    flowShape('AMD bundle, SuiteScript-style define, bare vm context', (d) => loadAmd({ dir: d, flow })),
+    flowShape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (d) => loadAmd({ withoutWebAssembly: true, dir: d, flow })),
+  ];
+}
+
+/** Every flow's shapes: the suites that cover every function run over these too, each call
+ * only where the flow has the function. */
+export const FLOW_SHAPES = Object.keys(FLOWS).flatMap(flowShapes);
