@@ -587,3 +587,67 @@ proptest! {
         prop_assert_eq!(a["chargebacks"].as_array().unwrap().len(), b["chargebacks"].as_array().unwrap().len());
     }
 }
+
+/// `reconcile` classifies chargeback deductions into the forecast's types by their description,
+/// and says until when each is disputable (the dispute window, default 30 days from payment).
+#[test]
+fn reconcile_classifies_chargeback_deductions_by_type() {
+    let base: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/invoice/base.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let row = |number: &str, amount: &str, description: &str| {
+        json!({ "invoiceNumber": number, "amountPaid": amount, "currencyCode": "USD",
+                "paymentDate": "2027-01-11T00:00:00Z", "description": description })
+    };
+    let input = json!({
+        "purchaseOrders": base["purchaseOrders"],
+        "remittances": [
+            row("1001VCBSINV", "-12.50", "PO On-Time Accuracy - Not on time"),
+            row("1002VCBSINV", "-5.00", "Late ASN"),
+            row("1003VCBSINV", "-15.00", "No carton content label"),
+            row("1004VCBSINV", "-3.00", "Chargeback"),
+            row("IPAPUS1", "-40.00", "Price protection"),
+        ],
+        "now": "2027-01-15T00:00:00Z"
+    });
+    let parsed =
+        vendor_central_connector::reconcile::parse_reconcile_input(&input.to_string()).unwrap();
+    let out = vendor_central_connector::reconcile::reconcile(parsed).unwrap();
+    let v = serde_json::to_value(&out.disputes).unwrap();
+    let got: Vec<(String, String, String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["invoiceNumber"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+                d["chargebackType"].as_str().unwrap_or("-").to_string(),
+                d["dueAt"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let d = |n: &str, c: &str, t: &str| {
+        (
+            n.to_string(),
+            c.to_string(),
+            t.to_string(),
+            "2027-02-10T00:00:00Z".to_string(),
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            d("1001VCBSINV", "DEDUCTION_CHARGEBACK", "notOnTime"),
+            d("1002VCBSINV", "DEDUCTION_CHARGEBACK", "asnLate"),
+            d("1003VCBSINV", "DEDUCTION_CHARGEBACK", "cartonLabel"),
+            d("1004VCBSINV", "DEDUCTION_CHARGEBACK", "-"),
+            d("IPAPUS1", "DEDUCTION_COOP", "-"),
+        ]
+    );
+}

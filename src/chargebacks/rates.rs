@@ -33,6 +33,52 @@ wire_enum! {
     }
 }
 
+/// The chargeback type a remittance deduction's description names, e.g. "PO On-Time Accuracy -
+/// Not on time" → `notOnTime`, "ASN accuracy" → `asnAccuracy`, "No carton content label" →
+/// `cartonLabel`. Vendor Central's wording is not specified by any model: keywords, first match
+/// wins (labels, ASN timeliness, ASN, overage, down-confirmed, not filled, on time, unit of
+/// measure, prep); `None` when none matches.
+///
+/// ```
+/// use vendor_central_connector::chargebacks::{ChargebackType, chargeback_type_of};
+/// assert_eq!(chargeback_type_of("PO On-Time Accuracy - Down Confirmed"), Some(ChargebackType::DownConfirmed));
+/// assert_eq!(chargeback_type_of("Late ASN"), Some(ChargebackType::AsnLate));
+/// assert_eq!(chargeback_type_of("Co-op"), None);
+/// ```
+pub fn chargeback_type_of(description: &str) -> Option<ChargebackType> {
+    const KEYWORDS: &[(&[&str], ChargebackType)] = &[
+        (
+            &["carton content label", "carton label", "sscc", "label"],
+            ChargebackType::CartonLabel,
+        ),
+        (
+            &["late asn", "asn on-time", "asn on time", "asn timeliness"],
+            ChargebackType::AsnLate,
+        ),
+        (&["asn", "advance ship"], ChargebackType::AsnAccuracy),
+        (&["overage"], ChargebackType::Overage),
+        (
+            &["down-confirm", "down confirm"],
+            ChargebackType::DownConfirmed,
+        ),
+        (
+            &["not filled", "unfilled", "fill rate"],
+            ChargebackType::NotFilled,
+        ),
+        (
+            &["not on time", "on-time", "on time"],
+            ChargebackType::NotOnTime,
+        ),
+        (&["unit of measure", "uom"], ChargebackType::UnitOfMeasure),
+        (&["prep", "poly bag", "packaging"], ChargebackType::Prep),
+    ];
+    let text = description.to_lowercase();
+    KEYWORDS
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| text.contains(w)))
+        .map(|(_, t)| *t)
+}
+
 /// How one chargeback type is priced: a percentage of the cost of the goods concerned
 /// (`percentOfCost`), or a fee per occurrence (`fee` in `currencyCode`, e.g. per carton).
 /// A rate with neither prices nothing: the chargeback is listed with its amount unknown.

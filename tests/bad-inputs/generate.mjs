@@ -346,8 +346,8 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   const b = exposureBase;
   common(fn, b, { required: 'now', deepPath: '/now' });
   add_(fn, 'due-at-invalid', 'an exception with dueAt "soon"', obj(set(b, '/exceptions/0/dueAt', 'soon')), 'INVALID_DATE', '/exceptions/0/dueAt');
-  add_(fn, 'issue-due-at-invalid', 'an ASN issue with dueAt "2026-13-01"', obj(set(b, '/shipmentIssues/0/issues/0/dueAt', '2026-13-01')), 'INVALID_DATE', '/shipmentIssues/0/issues/0/dueAt');
-  add_(fn, 'rate-type-unknown', 'a rate for the unknown type "lateness"', obj(add(b, '/rates/lateness', { percentOfCost: '3' })), 'UNKNOWN_ENUM', '/rates/lateness');
+  add_(fn, 'issue-due-at-invalid', 'an ASN issue with dueAt "2026-13-01"', obj(add(b, '/shipmentIssues/0/issues/0/dueAt', '2026-13-01')), 'INVALID_DATE', '/shipmentIssues/0/issues/0/dueAt');
+  add_(fn, 'rate-type-unknown', 'a rate for the unknown type "lateness"', obj(add(b, '/rates/lateness', { percentOfCost: '3' })), 'UNKNOWN_ENUM', '/rates');
   add_(fn, 'rate-percent-and-fee', 'a rate with both a percentage and a fee', obj(add(b, '/rates/overage', { percentOfCost: '3', fee: '1', currencyCode: 'USD' })), 'INVALID_VALUE', '/rates/overage/fee');
   add_(fn, 'rate-negative', 'a rate of -3 %', obj(add(b, '/rates/overage', { percentOfCost: '-3' })), 'INVALID_VALUE', '/rates/overage/percentOfCost');
   add_(fn, 'rate-fee-without-currency', 'a fee without its currency', obj(add(b, '/rates/cartonLabel', { fee: '5' })), 'MISSING_FIELD', '/rates/cartonLabel/currencyCode');
@@ -358,7 +358,7 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
 {
   const fn = 'vendorScorecard';
   const b = scorecardBase;
-  common(fn, b, { required: 'purchaseOrders', deepPath: '/purchaseOrders/0' });
+  common(fn, b, { required: 'purchaseOrders', deepPath: '/purchaseOrders/0/0' });
   add_(fn, 'from-missing', 'no start of the period', obj(del(b, '/from')), 'MISSING_FIELD', '/from');
   add_(fn, 'to-invalid', 'the period ends "next month"', obj(set(b, '/to', 'next month')), 'INVALID_DATE', '/to');
   add_(fn, 'po-date-invalid', 'a PO dated "yesterday"', obj(set(b, '/purchaseOrders/0/orderDetails/purchaseOrderDate', 'yesterday')), 'INVALID_DATE', '/purchaseOrders/0/orderDetails/purchaseOrderDate');
