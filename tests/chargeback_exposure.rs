@@ -181,7 +181,18 @@ fn forecast_is_exact() {
             "2026-12-06T11:30:00Z",
             false,
         ),
-        // The rest has no deadline: now + 14 days; by amount, largest first.
+        // The rest has no deadline: now + 14 days; by type (in the order of the README's
+        // table), then PO, line, ASN, carton.
+        row(
+            "overage",
+            "PO-3",
+            "1",
+            "",
+            "",
+            "4.00USD",
+            "2026-12-06T12:00:00Z",
+            true,
+        ),
         // ASN accuracy: QUANTITY_MISMATCH and COUNT_MISMATCH are one chargeback of the ASN.
         row(
             "asnAccuracy",
@@ -190,6 +201,28 @@ fn forecast_is_exact() {
             "ASN-1",
             "",
             "10.00USD",
+            "2026-12-06T12:00:00Z",
+            true,
+        ),
+        // Received more than shipped has happened: 2 % of 40.00, only a dispute remains.
+        row(
+            "asnAccuracy",
+            "PO-3",
+            "1",
+            "",
+            "",
+            "0.80USD",
+            "2026-12-06T12:00:00Z",
+            false,
+        ),
+        // ASN-2 has no value: the amount is unknown, not zero.
+        row(
+            "asnAccuracy",
+            "PO-7",
+            "",
+            "ASN-2",
+            "",
+            "?",
             "2026-12-06T12:00:00Z",
             true,
         ),
@@ -214,27 +247,6 @@ fn forecast_is_exact() {
             "2026-12-06T12:00:00Z",
             true,
         ),
-        row(
-            "overage",
-            "PO-3",
-            "1",
-            "",
-            "",
-            "4.00USD",
-            "2026-12-06T12:00:00Z",
-            true,
-        ),
-        // Received more than shipped has happened: 2 % of 40.00, only a dispute remains.
-        row(
-            "asnAccuracy",
-            "PO-3",
-            "1",
-            "",
-            "",
-            "0.80USD",
-            "2026-12-06T12:00:00Z",
-            false,
-        ),
         // 2 % of 33.33 EUR = 0.6666.
         row(
             "unitOfMeasure",
@@ -243,17 +255,6 @@ fn forecast_is_exact() {
             "",
             "",
             "0.67EUR",
-            "2026-12-06T12:00:00Z",
-            true,
-        ),
-        // ASN-2 has no value: the amount is unknown, not zero.
-        row(
-            "asnAccuracy",
-            "PO-7",
-            "",
-            "ASN-2",
-            "",
-            "?",
             "2026-12-06T12:00:00Z",
             true,
         ),

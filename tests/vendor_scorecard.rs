@@ -141,8 +141,8 @@ fn scorecard_is_exact() {
     assert_eq!(
         v["figures"][5]["contributions"],
         json!([
-            { "purchaseOrderNumber": "PO-2", "shipmentIdentifier": "ASN-2", "weekStart": "2026-11-15", "numerator": 0, "denominator": 1 },
-            { "purchaseOrderNumber": "PO-INV1", "shipmentIdentifier": "ASN-1", "weekStart": "2026-11-01", "numerator": 1, "denominator": 1 }
+            { "purchaseOrderNumber": "PO-INV1", "shipmentIdentifier": "ASN-1", "weekStart": "2026-11-01", "numerator": 1, "denominator": 1 },
+            { "purchaseOrderNumber": "PO-2", "shipmentIdentifier": "ASN-2", "weekStart": "2026-11-15", "numerator": 0, "denominator": 1 }
         ])
     );
     common::assert_fixture("scorecard", "scorecard.json", &v);

@@ -105,6 +105,47 @@ type Key = (
     Option<String>,
 );
 
+/// The chargebacks being gathered, by key. Maps are keyed by text ([`key_text`]) to an index:
+/// the crate's one `BTreeMap<String, usize>` serves every lookup here (each new map type costs
+/// WebAssembly bytes).
+#[derive(Default)]
+struct Gathering {
+    index: BTreeMap<String, usize>,
+    items: Vec<(Key, Gathered)>,
+}
+
+/// A key as text that orders like the key: the type's position, then each part (absent
+/// before present), separated by a control character no identifier contains.
+fn key_text(key: &Key) -> String {
+    let (t, po, line, shipment, carton) = key;
+    let mut text = String::new();
+    text.push(type_mark(*t));
+    for part in [po, line, shipment, carton] {
+        text.push('\u{1f}');
+        if let Some(part) = part {
+            text.push('+');
+            text.push_str(part);
+        }
+    }
+    text
+}
+
+/// An instant as text that orders like the instant (seconds with the sign bit flipped, then
+/// nanoseconds, fixed width).
+fn instant_order(t: DateTime<Utc>) -> String {
+    let seconds = u64::from_ne_bytes(t.timestamp().to_ne_bytes()) ^ (1u64 << 63);
+    format!("{seconds:020}{:09}", t.timestamp_subsec_nanos())
+}
+
+/// A character ordering types as they are declared.
+fn type_mark(t: ChargebackType) -> char {
+    let position = ChargebackType::ALL
+        .iter()
+        .position(|x| *x == t)
+        .unwrap_or(0);
+    char::from(b'A'.saturating_add(u8::try_from(position).unwrap_or(0)))
+}
+
 /// Chargebacks of one key being gathered.
 struct Gathered {
     /// The largest basis among its own evidence (duplicates of one fact are not added up).
@@ -142,7 +183,7 @@ pub fn chargeback_exposure(
         }
     };
 
-    let mut gathered: BTreeMap<Key, Gathered> = BTreeMap::new();
+    let mut gathered = Gathering::default();
     let mut not_chargebacks: u64 = 0;
     for (i, exception) in input.exceptions.iter().enumerate() {
         let Some((chargeback_type, happened)) = type_of(&exception.code) else {
@@ -212,10 +253,15 @@ pub fn chargeback_exposure(
             );
         }
     }
-    fold_lines_into_purchase_orders(&mut gathered)?;
+    let gathered = fold_lines_into_purchase_orders(gathered)?;
 
     let mut chargebacks = Vec::with_capacity(gathered.len());
-    for ((chargeback_type, po, line, shipment, carton), g) in gathered {
+    // Soonest to land first, then by type, PO, line, ASN and carton: the order of a text key
+    // (no sort of its own).
+    let mut order: BTreeMap<String, usize> = BTreeMap::new();
+    for (key, g) in gathered {
+        let key_order = key_text(&key);
+        let (chargeback_type, po, line, shipment, carton) = key;
         let rate = rates
             .get(&chargeback_type)
             .cloned()
@@ -226,6 +272,7 @@ pub fn chargeback_exposure(
         let lands_at = saturating_add(g.due.unwrap_or(now), landing).max(now);
         let avoidable = !g.happened && g.due.is_none_or(|due| due > now);
         let (avoid, dispute) = actions(chargeback_type);
+        order.insert(instant_order(lands_at) + &key_order, chargebacks.len());
         chargebacks.push(ForecastChargeback {
             chargeback_type,
             purchase_order_number: po,
@@ -242,24 +289,11 @@ pub fn chargeback_exposure(
             evidence: g.evidence,
         });
     }
-    chargebacks.sort_by(|a, b| {
-        a.lands_at
-            .cmp(&b.lands_at)
-            .then_with(|| match (&a.amount, &b.amount) {
-                (Some(x), Some(y)) => y
-                    .amount
-                    .cmp(&x.amount)
-                    .then_with(|| x.currency_code.cmp(&y.currency_code)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
-            .then_with(|| a.chargeback_type.cmp(&b.chargeback_type))
-            .then_with(|| a.purchase_order_number.cmp(&b.purchase_order_number))
-            .then_with(|| a.item_sequence_number.cmp(&b.item_sequence_number))
-            .then_with(|| a.shipment_identifier.cmp(&b.shipment_identifier))
-            .then_with(|| a.carton.cmp(&b.carton))
-    });
+    let mut slots: Vec<Option<ForecastChargeback>> = chargebacks.into_iter().map(Some).collect();
+    let chargebacks: Vec<ForecastChargeback> = order
+        .into_values()
+        .filter_map(|at| slots.get_mut(at).and_then(Option::take))
+        .collect();
 
     let (by_type, by_week, unvalued) = totals(&chargebacks)?;
     Ok(ChargebackExposureOutput {
@@ -332,51 +366,69 @@ fn carton_of(path: &str) -> Option<&str> {
 }
 
 fn gather(
-    gathered: &mut BTreeMap<Key, Gathered>,
+    gathered: &mut Gathering,
     key: Key,
     basis: Option<CurrencyAmount>,
     due: Option<DateTime<Utc>>,
     happened: bool,
     evidence: ChargebackEvidence,
 ) {
-    let entry = gathered.entry(key).or_insert_with(|| Gathered {
-        own: None,
-        lines: None,
-        due: None,
-        happened: false,
-        evidence: Vec::new(),
-    });
-    entry.own = larger(entry.own.take(), basis);
-    entry.due = earlier(entry.due, due);
-    entry.happened |= happened;
-    entry.evidence.push(evidence);
+    let text = key_text(&key);
+    let at = match gathered.index.get(&text) {
+        Some(&at) => at,
+        None => {
+            gathered.index.insert(text, gathered.items.len());
+            gathered.items.push((
+                key,
+                Gathered {
+                    own: None,
+                    lines: None,
+                    due: None,
+                    happened: false,
+                    evidence: Vec::new(),
+                },
+            ));
+            gathered.items.len().saturating_sub(1)
+        }
+    };
+    if let Some((_, entry)) = gathered.items.get_mut(at) {
+        entry.own = larger(entry.own.take(), basis);
+        entry.due = earlier(entry.due, due);
+        entry.happened |= happened;
+        entry.evidence.push(evidence);
+    }
 }
 
 /// A PO-level chargeback of a type covers the PO's lines: line-level ones of the same type
 /// and PO are folded into it (their evidence joins, their bases add up), so the same units are
 /// never priced twice. Its basis is then the larger of its own and its lines' sum.
 fn fold_lines_into_purchase_orders(
-    gathered: &mut BTreeMap<Key, Gathered>,
-) -> Result<(), ChargebackError> {
-    let folded: Vec<Key> = gathered
-        .keys()
-        .filter(|(t, po, line, shipment, carton)| {
-            line.is_some()
-                && shipment.is_none()
-                && carton.is_none()
-                && gathered.contains_key(&(*t, po.clone(), None, None, None))
-        })
-        .cloned()
-        .collect();
-    for key in folded {
-        let Some(line) = gathered.remove(&key) else {
+    gathered: Gathering,
+) -> Result<Vec<(Key, Gathered)>, ChargebackError> {
+    let Gathering { index, mut items } = gathered;
+    let mut folded = vec![false; items.len()];
+    for at in 0..items.len() {
+        let Some(((t, po, Some(_), None, None), _)) = items.get(at) else {
             continue;
         };
-        let (t, po, ..) = key;
-        let Some(parent) = gathered.get_mut(&(t, po, None, None, None)) else {
+        let parent_key = key_text(&(*t, po.clone(), None, None, None));
+        let Some(&parent_at) = index.get(&parent_key) else {
             continue;
         };
-        parent.lines = match (parent.lines.take(), line.own) {
+        let Some((_, line)) = items.get_mut(at) else {
+            continue;
+        };
+        let own = line.own.take();
+        let due = line.due;
+        let happened = line.happened;
+        let evidence = std::mem::take(&mut line.evidence);
+        if let Some(flag) = folded.get_mut(at) {
+            *flag = true;
+        }
+        let Some((_, parent)) = items.get_mut(parent_at) else {
+            continue;
+        };
+        parent.lines = match (parent.lines.take(), own) {
             (None, basis) => basis,
             (Some(sum), None) => Some(sum),
             (Some(sum), Some(basis)) if sum.currency_code == basis.currency_code => {
@@ -390,14 +442,15 @@ fn fold_lines_into_purchase_orders(
             }
             (Some(sum), Some(_)) => Some(sum),
         };
-        parent.due = earlier(parent.due, line.due);
-        parent.happened |= line.happened;
-        parent.evidence.extend(line.evidence);
+        parent.due = earlier(parent.due, due);
+        parent.happened |= happened;
+        parent.evidence.extend(evidence);
     }
-    for g in gathered.values_mut() {
-        g.evidence.sort_by(|a, b| a.input.cmp(&b.input));
-    }
-    Ok(())
+    Ok(items
+        .into_iter()
+        .zip(folded)
+        .filter_map(|(item, gone)| (!gone).then_some(item))
+        .collect())
 }
 
 /// The larger amount (by amount, then currency code, so the choice is deterministic).
@@ -459,8 +512,8 @@ fn overflow(path: &str) -> ChargebackError {
 fn totals(
     chargebacks: &[ForecastChargeback],
 ) -> Result<(Vec<ExposureTotal>, Vec<ExposureTotal>, u64), ChargebackError> {
-    let mut by_type: BTreeMap<(ChargebackType, String), ExposureTotal> = BTreeMap::new();
-    let mut by_week: BTreeMap<(String, String), ExposureTotal> = BTreeMap::new();
+    let mut by_type = Totals::default();
+    let mut by_week = Totals::default();
     let mut unvalued: u64 = 0;
     for chargeback in chargebacks {
         if chargeback.amount.is_none() {
@@ -481,23 +534,64 @@ fn totals(
             Decimal::ZERO
         };
         let t = chargeback.chargeback_type;
-        let total = by_type
-            .entry((t, currency.clone()))
-            .or_insert_with(|| blank(Some(t), &currency, None));
-        add_to(total, amount, avoidable)?;
+        let mut type_key = String::from(type_mark(t));
+        type_key.push_str(&currency);
+        by_type.add(
+            type_key,
+            || blank(Some(t), &currency, None),
+            amount,
+            avoidable,
+        )?;
         let week = &chargeback.week_start;
-        let total = by_week
-            .entry((week.clone(), currency.clone()))
-            .or_insert_with(|| blank(None, &currency, Some(week)));
-        add_to(total, amount, avoidable)?;
+        let week_key = week.clone() + &currency;
+        by_week.add(
+            week_key,
+            || blank(None, &currency, Some(week)),
+            amount,
+            avoidable,
+        )?;
     }
-    Ok((
-        by_type.into_values().collect(),
-        by_week.into_values().collect(),
-        unvalued,
-    ))
+    Ok((by_type.into_list(), by_week.into_list(), unvalued))
 }
 
+/// Totals by a text key (see [`Gathering`] for why text).
+#[derive(Default)]
+struct Totals {
+    index: BTreeMap<String, usize>,
+    totals: Vec<ExposureTotal>,
+}
+
+impl Totals {
+    fn add(
+        &mut self,
+        key: String,
+        blank: impl FnOnce() -> ExposureTotal,
+        amount: Decimal,
+        avoidable: Decimal,
+    ) -> Result<(), ChargebackError> {
+        let at = match self.index.get(&key) {
+            Some(&at) => at,
+            None => {
+                self.index.insert(key, self.totals.len());
+                self.totals.push(blank());
+                self.totals.len().saturating_sub(1)
+            }
+        };
+        match self.totals.get_mut(at) {
+            Some(total) => add_to(total, amount, avoidable),
+            None => Ok(()),
+        }
+    }
+
+    /// The totals in key order.
+    fn into_list(self) -> Vec<ExposureTotal> {
+        let mut slots: Vec<Option<ExposureTotal>> = self.totals.into_iter().map(Some).collect();
+        self.index
+            .into_values()
+            .filter_map(|at| slots.get_mut(at).and_then(Option::take))
+            .collect()
+    }
+}
 fn add_to(
     total: &mut ExposureTotal,
     amount: Decimal,

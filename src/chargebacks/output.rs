@@ -12,7 +12,8 @@ use crate::money::{CurrencyAmount, Decimal};
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ChargebackExposureOutput {
-    /// One per type and PO (line, ASN, carton where they apply), soonest to land first.
+    /// One per type and PO (line, ASN, carton where they apply): soonest to land first, then
+    /// by type (in declaration order), PO, line, ASN and carton.
     pub chargebacks: Vec<ForecastChargeback>,
     /// Per type and currency (chargebacks with the amount unknown count, add nothing).
     pub by_type: Vec<ExposureTotal>,

@@ -38,7 +38,10 @@ pub fn vendor_scorecard(
         parse_instant(text).map_err(|message| InputError::InvalidDate { path, message })
     };
 
-    let mut scored: BTreeMap<String, Scored> = BTreeMap::new();
+    // Maps are keyed by text to an index: the crate's one `BTreeMap<String, usize>` serves
+    // every lookup here (each new map type costs WebAssembly bytes).
+    let mut scored_at: BTreeMap<String, usize> = BTreeMap::new();
+    let mut scored: Vec<Scored> = Vec::new();
     for (i, po) in input.purchase_orders.iter().enumerate() {
         // A PO without details has no date: it cannot be placed in a period (not scored).
         let Some(details) = &po.order_details else {
@@ -57,22 +60,28 @@ pub fn vendor_scorecard(
             .or(details.delivery_window.as_deref())
             .and_then(|w| parse_interval(w).ok())
             .map(|(_, end)| end);
-        scored.insert(
-            po.purchase_order_number.clone(),
-            Scored { date, window_end },
-        );
+        scored_at.insert(po.purchase_order_number.clone(), scored.len());
+        scored.push(Scored { date, window_end });
     }
 
-    let mut acknowledged: BTreeMap<String, DateTime<Utc>> = BTreeMap::new();
+    let mut acknowledged_at: BTreeMap<String, usize> = BTreeMap::new();
+    let mut acknowledged: Vec<DateTime<Utc>> = Vec::new();
     for (i, ack) in input.acknowledgements.iter().enumerate() {
         let date = date_at(
             &ack.acknowledgement_date,
             format!("/acknowledgements/{i}/acknowledgementDate"),
         )?;
-        let first = acknowledged
-            .entry(ack.purchase_order_number.clone())
-            .or_insert(date);
-        *first = (*first).min(date);
+        match acknowledged_at.get(&ack.purchase_order_number) {
+            Some(&at) => {
+                if let Some(first) = acknowledged.get_mut(at) {
+                    *first = (*first).min(date);
+                }
+            }
+            None => {
+                acknowledged_at.insert(ack.purchase_order_number.clone(), acknowledged.len());
+                acknowledged.push(date);
+            }
+        }
     }
 
     // Per ASN: its departure, its confirmation and the scored POs it carries.
@@ -92,7 +101,7 @@ pub fn vendor_scorecard(
             .shipped_items
             .iter()
             .filter_map(|item| item.item_details.as_ref()?.purchase_order_number.clone())
-            .filter(|po| scored.contains_key(po))
+            .filter(|po| scored_at.contains_key(po))
             .collect();
         asns.push((asn.shipment_identifier.clone(), shipped, confirmed, pos));
     }
@@ -111,10 +120,11 @@ pub fn vendor_scorecard(
         options: ReconcileOptions::default(),
     })?;
 
-    let mut parts: BTreeMap<Figure, Vec<Contribution>> = BTreeMap::new();
+    let mut parts: Vec<Vec<Contribution>> = Figure::ALL.iter().map(|_| Vec::new()).collect();
     let mut add = |figure: Figure, po: &str, asn: Option<&str>, week: String, n: u64, d: u64| {
-        if d > 0 {
-            parts.entry(figure).or_default().push(Contribution {
+        let at = Figure::ALL.iter().position(|f| *f == figure);
+        if let Some(list) = at.and_then(|at| parts.get_mut(at)).filter(|_| d > 0) {
+            list.push(Contribution {
                 purchase_order_number: po.to_string(),
                 shipment_identifier: asn.map(str::to_string),
                 week_start: week,
@@ -125,7 +135,7 @@ pub fn vendor_scorecard(
     };
     for po in &reconciliation.purchase_orders {
         let number = po.purchase_order_number.as_str();
-        let Some(facts) = scored.get(number) else {
+        let Some(facts) = scored_at.get(number).and_then(|&at| scored.get(at)) else {
             continue;
         };
         let week = week_start(facts.date);
@@ -159,7 +169,10 @@ pub fn vendor_scorecard(
             confirmed,
             lines,
         );
-        if let Some(ack) = acknowledged.get(number) {
+        if let Some(ack) = acknowledged_at
+            .get(number)
+            .and_then(|&at| acknowledged.get(at))
+        {
             let on_time = *ack <= saturating_add(facts.date, ack_hours);
             add(
                 Figure::ConfirmationTimeliness,
@@ -226,30 +239,42 @@ pub fn vendor_scorecard(
         }
     }
 
+    // Contributions in PO order (reconcile's), ASN timeliness in ASN order; weeks in date order.
     let figures = Figure::ALL
         .iter()
-        .map(|&figure| {
-            let mut contributions = parts.remove(&figure).unwrap_or_default();
-            contributions.sort_by(|a, b| {
-                (&a.purchase_order_number, &a.shipment_identifier)
-                    .cmp(&(&b.purchase_order_number, &b.shipment_identifier))
-            });
-            let mut weeks: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+        .zip(parts)
+        .map(|(&figure, contributions)| {
+            let mut week_at: BTreeMap<String, usize> = BTreeMap::new();
+            let mut weeks: Vec<WeekFigure> = Vec::new();
             let (mut numerator, mut denominator) = (0u64, 0u64);
             for c in &contributions {
-                let week = weeks.entry(c.week_start.as_str()).or_default();
-                week.0 = week.0.saturating_add(c.numerator);
-                week.1 = week.1.saturating_add(c.denominator);
+                let at = match week_at.get(&c.week_start) {
+                    Some(&at) => at,
+                    None => {
+                        week_at.insert(c.week_start.clone(), weeks.len());
+                        weeks.push(WeekFigure {
+                            week_start: c.week_start.clone(),
+                            numerator: 0,
+                            denominator: 0,
+                            rate: None,
+                        });
+                        weeks.len().saturating_sub(1)
+                    }
+                };
+                if let Some(week) = weeks.get_mut(at) {
+                    week.numerator = week.numerator.saturating_add(c.numerator);
+                    week.denominator = week.denominator.saturating_add(c.denominator);
+                }
                 numerator = numerator.saturating_add(c.numerator);
                 denominator = denominator.saturating_add(c.denominator);
             }
-            let weeks = weeks
-                .into_iter()
-                .map(|(week, (n, d))| WeekFigure {
-                    week_start: week.to_string(),
-                    numerator: n,
-                    denominator: d,
-                    rate: ratio(n, d),
+            let mut slots: Vec<Option<WeekFigure>> = weeks.into_iter().map(Some).collect();
+            let weeks = week_at
+                .into_values()
+                .filter_map(|at| slots.get_mut(at).and_then(Option::take))
+                .map(|mut week| {
+                    week.rate = ratio(week.numerator, week.denominator);
+                    week
                 })
                 .collect();
             ScorecardFigure {
@@ -263,7 +288,7 @@ pub fn vendor_scorecard(
         })
         .collect();
     Ok(VendorScorecardOutput {
-        purchase_orders: count(scored.keys()),
+        purchase_orders: count(scored_at.keys()),
         figures,
     })
 }
