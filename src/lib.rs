@@ -38,6 +38,7 @@
 pub mod spapi;
 pub mod ack;
 pub mod catalog;
+pub mod chargebacks;
 pub mod df_ack;
 pub mod error;
 pub mod exceptions;
@@ -55,6 +56,7 @@ pub mod money;
 pub mod output;
 pub mod reconcile;
 pub mod sales_order;
+pub mod scorecard;
 pub mod shipment;
 pub mod stock;
 pub mod time;

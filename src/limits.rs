@@ -258,6 +258,19 @@ impl CountedInput for crate::inventory_feed::InventoryFeedInput {
     }
 }
 
+impl CountedInput for crate::chargebacks::ChargebackExposureInput {
+    fn counts(&self) -> Vec<Count> {
+        vec![
+            Count::new(PurchaseOrders, "/exceptions", self.exceptions.len()),
+            Count::new(
+                ShipmentItems,
+                "/shipmentIssues",
+                total(self.shipment_issues.iter().map(|s| s.issues.len())),
+            ),
+        ]
+    }
+}
+
 impl CountedInput for crate::exceptions_report::ExceptionsReportInput {
     fn counts(&self) -> Vec<Count> {
         vec![
@@ -372,6 +385,21 @@ impl CountedInput for crate::invoice::BuildInvoiceInput {
             Count::new(Lines, "/fulfilments", self.fulfilments.len()),
             Count::new(Lines, "/alreadyInvoiced", self.already_invoiced.len()),
             Count::new(Lines, "/usedInvoiceIds", self.used_invoice_ids.len()),
+            Count::new(Lines, "/skuMap", self.sku_map.len()),
+        ]
+    }
+}
+
+impl CountedInput for crate::scorecard::VendorScorecardInput {
+    fn counts(&self) -> Vec<Count> {
+        let rows = total([
+            order_lines(&self.purchase_orders),
+            total(self.acknowledgements.iter().map(|ack| ack.items.len())),
+            total(self.shipments.iter().map(|asn| asn.shipped_items.len())),
+            total(self.receipts.iter().map(|status| status.item_status.len())),
+        ]);
+        vec![
+            Count::new(ReconcileRows, "", rows),
             Count::new(Lines, "/skuMap", self.sku_map.len()),
         ]
     }

@@ -103,6 +103,23 @@ pub fn format_instant(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
+/// The Sunday (`YYYY-MM-DD`) starting the week of `t`: Amazon's vendor weeks (chargebacks,
+/// scorecards) run Sunday to Saturday.
+///
+/// ```
+/// use vendor_central_connector::time::{parse_instant, week_start};
+/// assert_eq!(week_start(parse_instant("2026-12-02T10:00:00Z").unwrap()), "2026-11-29");
+/// assert_eq!(week_start(parse_instant("2026-11-29T00:00:00Z").unwrap()), "2026-11-29");
+/// ```
+pub fn week_start(t: DateTime<Utc>) -> String {
+    let date = t.date_naive();
+    let back = days(i64::from(date.weekday().num_days_from_sunday()));
+    date.checked_sub_signed(back)
+        .unwrap_or(date)
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// Parses Amazon's `DateTimeInterval`: two instants separated by `--`.
 ///
 /// ```

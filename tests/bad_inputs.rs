@@ -12,7 +12,8 @@ use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
 use vendor_central_connector::{
-    ack, df_ack, exceptions_report, fba, inventory_feed, invoice, reconcile, sales_order, shipment,
+    ack, chargebacks, df_ack, exceptions_report, fba, inventory_feed, invoice, reconcile,
+    sales_order, scorecard, shipment,
 };
 
 /// `generateSscc` and `configure` take input types that live in the wasm boundary (src/wasm/),
@@ -49,6 +50,8 @@ fn dispatch(function: &str, text: &str, limit: usize) -> Option<Outcome> {
         "inventoryFeed" => call(text, limit, inventory_feed::inventory_feed),
         "exceptionsReport" => call(text, limit, exceptions_report::exceptions_report),
         "readExceptionsReport" => call(text, limit, exceptions_report::read_exceptions_report),
+        "chargebackExposure" => call(text, limit, chargebacks::chargeback_exposure),
+        "vendorScorecard" => call(text, limit, scorecard::vendor_scorecard),
         "routeFulfillment" => call(text, limit, fba::route_fulfillment),
         "applyFulfillmentEvent" => call(text, limit, fba::apply_fulfillment_event),
         "buildShipmentConfirmation" => call(text, limit, shipment::build_shipment_confirmation),

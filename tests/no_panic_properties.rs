@@ -43,6 +43,8 @@ fn corpus_dir(entry: &str) -> PathBuf {
         "inventoryFeed" => "inventory_feed",
         "exceptionsReport" => "exceptions_report",
         "readExceptionsReport" => "read_exceptions_report",
+        "chargebackExposure" => "chargeback_exposure",
+        "vendorScorecard" => "vendor_scorecard",
         "routeFulfillment" => "route_fulfillment",
         "applyFulfillmentEvent" => "apply_fulfillment_event",
         "buildShipmentConfirmation" => "build_shipment_confirmation",

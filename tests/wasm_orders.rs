@@ -1,4 +1,5 @@
-//! The boundary of `toSalesOrders`, `diffPurchaseOrder`, `inventoryFeed` and `exceptionsReport`
+//! The boundary of `toSalesOrders`, `diffPurchaseOrder`, `inventoryFeed`, `exceptionsReport`,
+//! `chargebackExposure` and `vendorScorecard`
 //! as JavaScript sees it: plain objects in and out, JSON twins, thrown `Error`s with
 //! `code`/`path`/`details`, and an instance that keeps answering after an error.
 #![cfg(target_arch = "wasm32")]
@@ -9,8 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use vendor_central_connector::wasm::{
-    diff_purchase_order, diff_purchase_order_json, exceptions_report, exceptions_report_json,
-    inventory_feed, inventory_feed_json, to_sales_orders, to_sales_orders_json,
+    chargeback_exposure, chargeback_exposure_json, diff_purchase_order, diff_purchase_order_json,
+    exceptions_report, exceptions_report_json, inventory_feed, inventory_feed_json,
+    to_sales_orders, to_sales_orders_json, vendor_scorecard, vendor_scorecard_json,
 };
 
 fn js(value: &Value) -> JsValue {
@@ -186,5 +188,47 @@ fn exceptions_report_objects_in_and_out_and_errors() {
         ("INVALID_DATE".into(), "/exceptions/1/dueAt".into(), true)
     );
     let text = exceptions_report_json(input.to_string().into()).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
+}
+
+#[wasm_bindgen_test]
+fn chargeback_exposure_objects_in_and_out_and_errors() {
+    let input = json!({
+        "now": "2026-11-22T12:00:00Z",
+        "exceptions": [
+            { "code": "OVERAGE", "severity": "warning", "purchaseOrderNumber": "PO-3", "itemSequenceNumber": "1", "message": "m", "moneyAtRisk": { "amount": "40.00", "currencyCode": "USD" } },
+            { "code": "ZERO_HELD", "severity": "warning", "sku": "W", "message": "n" }
+        ]
+    });
+    let out = rust(&chargeback_exposure(js(&input)).unwrap());
+    assert_eq!(out["chargebacks"][0]["chargebackType"], "overage");
+    assert_eq!(out["chargebacks"][0]["amount"]["amount"], "4.00");
+    assert_eq!(out["notChargebacks"], 1);
+    let mut bad = input.clone();
+    bad["rates"] =
+        json!({ "overage": { "percentOfCost": "3", "fee": "1", "currencyCode": "USD" } });
+    assert_eq!(
+        thrown(chargeback_exposure(js(&bad)).unwrap_err()),
+        ("INVALID_VALUE".into(), "/rates/overage/fee".into(), true)
+    );
+    let text = chargeback_exposure_json(input.to_string().into()).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
+}
+
+#[wasm_bindgen_test]
+fn vendor_scorecard_objects_in_and_out_and_errors() {
+    let input = json!({
+        "purchaseOrders": [order()],
+        "from": "2026-11-01T00:00:00Z", "to": "2027-01-01T00:00:00Z", "now": "2026-12-15T00:00:00Z"
+    });
+    let out = rust(&vendor_scorecard(js(&input)).unwrap());
+    assert_eq!(out["figures"][0]["figure"], "fillRate");
+    let mut bad = input.clone();
+    bad["to"] = json!("soon");
+    assert_eq!(
+        thrown(vendor_scorecard(js(&bad)).unwrap_err()),
+        ("INVALID_DATE".into(), "/to".into(), true)
+    );
+    let text = vendor_scorecard_json(input.to_string().into()).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out);
 }

@@ -13,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const FORM_FILES = ['asn-form.html', 'asn-form.mjs', 'asn-form.css', 'asn-form.config.json', 'ack-preview.mjs', 'ack-preview.example.html', 'serve.mjs'];
 const EXCEPTIONS_FILES = ['exceptions-page.html', 'exceptions-page.mjs', 'exceptions-page.css', 'exceptions-cells.mjs',
-  'exceptions-index.mjs', 'exceptions-worker.mjs', 'virtual-table.mjs', 'serve.mjs'];
+  'exceptions-index.mjs', 'exceptions-worker.mjs', 'virtual-table.mjs', 'chargeback-view.mjs', 'serve.mjs'];
 export const ESM_BUNDLE_NAME = 'vendor-central-connector.esm.js';
 
 // The shipment flow's module (dist/flows/, build.mjs): all the ASN form loads.

@@ -235,4 +235,82 @@ export const ENGINE_COMMANDS = {
     },
     attention: (result) => needsPerson(result.exceptions) || result.remittanceIssues.length > 0,
   },
+
+  exposure: {
+    fn: 'chargebackExposure',
+    summary: 'chargebacks Amazon is likely to raise, by type, with amount, landing date and the action that avoids each',
+    options: {
+      exceptions: { type: 'string', arg: 'FILE', required: true, help: 'exceptions: an engine\'s output, an exceptionsReport, or an array (JSON)' },
+      'shipment-issues': { type: 'string', arg: 'FILE', help: 'ASN issues per ASN: [{shipmentIdentifier, value?, issues}] (JSON)' },
+      rates: { type: 'string', arg: 'FILE', help: 'rates replacing the defaults, per type: {"notFilled": {"percentOfCost": "5"}} (JSON)' },
+      'code-types': { type: 'string', arg: 'FILE', help: 'more exception codes → chargeback types: {"WMS_SHORT_PICK": "downConfirmed"} (JSON)' },
+      now: { type: 'string', arg: 'ISO', help: 'the forecast time (default: now)' },
+    },
+    input({ values, now, UsageError, progress }) {
+      if (!values.exceptions) throw new UsageError('--exceptions is required (an engine\'s output, an exceptionsReport, or an array of exceptions)');
+      const input = {
+        exceptions: reading(progress, 'exceptions', values.exceptions, (f) => readListAt(f, ['exceptions', 'entries'], 'exceptions')),
+        now: now(),
+      };
+      if (values['shipment-issues']) input.shipmentIssues = reading(progress, 'shipmentIssues', values['shipment-issues'], (f) => readList(f, 'shipmentIssues'));
+      if (values.rates) input.rates = readJson(values.rates);
+      if (values['code-types']) input.codeTypes = readJson(values['code-types']);
+      return input;
+    },
+    size: (input) => ({ exceptions: input.exceptions.length, asns: input.shipmentIssues?.length ?? 0 }),
+    print(out, result, { formatTable }) {
+      out.write(formatTable(result.chargebacks.map((c) => ({
+        type: c.chargebackType, PO: c.purchaseOrderNumber ?? '', line: c.itemSequenceNumber ?? '', ASN: c.shipmentIdentifier ?? '',
+        carton: c.carton ?? '', amount: c.amount ? money(c.amount) : 'unknown', lands: c.landsAt.slice(0, 10),
+        'avoid by': c.avoidable ? (c.avoidBy ?? 'now') : 'too late', action: c.action,
+      })), { numeric: ['amount'], empty: 'no chargeback expected' }));
+      if (result.byType.length) {
+        out.write(`\nBy type\n${formatTable(result.byType.map((t) => ({
+          type: t.chargebackType, currency: t.currencyCode || '(unknown)', count: t.count, amount: t.amount, avoidable: t.avoidable,
+        })), { numeric: ['count', 'amount', 'avoidable'] })}`);
+      }
+      out.write(`\n${result.chargebacks.length} chargeback(s) expected, ${result.unvalued} with the amount unknown; ${result.notChargebacks} exception(s) lead to none\n`);
+    },
+    attention: (result) => result.chargebacks.length > 0,
+  },
+
+  scorecard: {
+    fn: 'vendorScorecard',
+    summary: 'vendor scorecard over a period: fill rate, confirmation, on-time shipment, ASN accuracy and timeliness, rejected units, per week',
+    options: {
+      orders: { type: 'string', arg: 'FILE', required: true, help: 'the POs: a getPurchaseOrders response or an array of Orders' },
+      from: { type: 'string', arg: 'ISO', required: true, help: 'start of the period (PO dates from, inclusive)' },
+      to: { type: 'string', arg: 'ISO', required: true, help: 'end of the period (exclusive)' },
+      acknowledgements: { type: 'string', arg: 'FILE', help: 'a submitAcknowledgement body (or an array)' },
+      shipments: { type: 'string', arg: 'FILE', help: 'a SubmitShipmentConfirmations body (or an array)' },
+      receipts: { type: 'string', arg: 'FILE', help: 'a getPurchaseOrdersStatus response (or an array)' },
+      'sku-map': { type: 'string', arg: 'FILE', help: 'SKU ↔ ASIN / vendor SKU, CSV or JSON' },
+      options: { type: 'string', arg: 'FILE', help: 'scorecard options: {"acknowledgementHours": 24, "asnMinutes": 30} (JSON)' },
+      now: { type: 'string', arg: 'ISO', help: 'the scorecard time (default: now)' },
+    },
+    input({ values, now, UsageError, progress }) {
+      for (const flag of ['orders', 'from', 'to']) if (!values[flag]) throw new UsageError(`--${flag} is required`);
+      const input = { purchaseOrders: reading(progress, 'orders', values.orders, readOrders), from: values.from, to: values.to, now: now() };
+      if (values.acknowledgements) input.acknowledgements = reading(progress, 'acknowledgements', values.acknowledgements, (f) => readListAt(f, ['acknowledgements', 'request.acknowledgements'], 'acknowledgements'));
+      if (values.shipments) input.shipments = reading(progress, 'shipments', values.shipments, (f) => readListAt(f, ['shipmentConfirmations', 'request.shipmentConfirmations'], 'ASNs'));
+      if (values.receipts) input.receipts = reading(progress, 'receipts', values.receipts, (f) => readListAt(f, ['payload.ordersStatus', 'ordersStatus', 'receipts'], 'purchase order statuses (getPurchaseOrdersStatus)'));
+      if (values['sku-map']) input.skuMap = reading(progress, 'skuMap', values['sku-map'], readSkuMap);
+      if (values.options) input.options = readJson(values.options);
+      return input;
+    },
+    size: (input) => ({ purchaseOrders: input.purchaseOrders.length }),
+    print(out, result, { formatTable }) {
+      out.write(formatTable(result.figures.map((f) => ({
+        figure: f.figure, numerator: f.numerator, denominator: f.denominator, rate: f.rate ?? 'not measured', POs: f.contributions.length,
+      })), { numeric: ['numerator', 'denominator', 'rate', 'POs'] }));
+      const weeks = [...new Set(result.figures.flatMap((f) => f.weeks.map((w) => w.weekStart)))].sort();
+      if (weeks.length) {
+        out.write(`\nPer week (rate; week starting Sunday)\n${formatTable(weeks.map((week) => ({
+          week, ...Object.fromEntries(result.figures.map((f) => [f.figure, f.weeks.find((w) => w.weekStart === week)?.rate ?? ''])),
+        })), { numeric: result.figures.map((f) => f.figure) })}`);
+      }
+      out.write(`\n${result.purchaseOrders} PO(s) scored\n`);
+    },
+    attention: () => false,
+  },
 };

@@ -312,3 +312,65 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
     removeTestDir(dir);
   }
 });
+
+test('exposure: exceptions + ASN issues → chargebacks by type with amount, landing date and action; exit 1; --json is the core\'s output', async () => {
+  const args = ['exposure', '--exceptions', F('exposure-exceptions.json'), '--shipment-issues', F('exposure-asn-issues.json'), '--now', '2026-11-22T12:00:00Z'];
+  const r = await cli(args);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^type\s+PO\s+line\s+ASN\s+carton\s+amount\s+lands\s+avoid by\s+action/m);
+  // 10 % of 250.00 (not filled), the window ended 2026-11-20: lands 14 days later, too late to avoid.
+  assert.match(r.stdout, /notFilled\s+PO-2\s+1\s+25\.00 USD\s+2026-12-04\s+too late/);
+  // 3 % of 720.00 (down-confirmed), still avoidable by the acknowledgement deadline.
+  assert.match(r.stdout, /downConfirmed\s+PO-1\s+21\.60 USD\s+2026-12-06\s+2026-11-22T18:00:00Z\s+Acknowledge every line/);
+  assert.match(r.stdout, /cartonLabel\s+PO-2\s+ASN-1\s+\/cartons\/0\s+5 USD/);
+  assert.match(r.stdout, /4 chargeback\(s\) expected, 0 with the amount unknown; 1 exception\(s\) lead to none/);
+  const json = JSON.parse((await cli([...args, '--json'])).stdout);
+  const { mod: core } = await loadPkgImport();
+  assert.deepEqual(json, JSON.parse(JSON.stringify(core.chargebackExposure({
+    exceptions: JSON.parse(fs.readFileSync(F('exposure-exceptions.json'), 'utf8')).exceptions,
+    shipmentIssues: JSON.parse(fs.readFileSync(F('exposure-asn-issues.json'), 'utf8')),
+    now: '2026-11-22T12:00:00Z',
+  }))));
+  const missing = await cli(['exposure']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--exceptions is required/);
+  const badRates = testDir('vcc-cli-');
+  try {
+    fs.writeFileSync(path.join(badRates, 'rates.json'), '{"overage": {"percentOfCost": "3", "fee": "1", "currencyCode": "USD"}}');
+    const refused = await cli([...args, '--rates', path.join(badRates, 'rates.json')]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /INVALID_VALUE/);
+    assert.match(refused.stderr, /\/rates\/overage\/fee/);
+  } finally {
+    removeTestDir(badRates);
+  }
+});
+
+test('scorecard on the finance walkthrough files: figures with numerator, denominator and rate, a weekly trend; --json is the core\'s output', async () => {
+  const args = ['scorecard', '--orders', F('recon-orders.json'), '--acknowledgements', F('recon-acks.json'), '--shipments', F('recon-asns.json'),
+    '--receipts', F('recon-status.json'), '--from', '2026-11-01T00:00:00Z', '--to', '2026-12-01T00:00:00Z', '--now', '2027-01-15T00:00:00Z'];
+  const r = await cli(args);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^figure\s+numerator\s+denominator\s+rate\s+POs/m);
+  const { mod: core } = await loadPkgImport();
+  const expected = JSON.parse(JSON.stringify(core.vendorScorecard({
+    purchaseOrders: JSON.parse(fs.readFileSync(F('recon-orders.json'), 'utf8')).payload.orders,
+    acknowledgements: JSON.parse(fs.readFileSync(F('recon-acks.json'), 'utf8')).acknowledgements,
+    shipments: JSON.parse(fs.readFileSync(F('recon-asns.json'), 'utf8')).shipmentConfirmations,
+    receipts: JSON.parse(fs.readFileSync(F('recon-status.json'), 'utf8')).payload.ordersStatus,
+    from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', now: '2027-01-15T00:00:00Z',
+  })));
+  // Every figure's line says the core's numbers.
+  for (const f of expected.figures) {
+    assert.match(r.stdout, new RegExp(`${f.figure}\\s+${f.numerator}\\s+${f.denominator}\\s+${(f.rate ?? 'not measured').replace('.', '\\.')}\\s+${f.contributions.length}`));
+  }
+  assert.match(r.stdout, /Per week \(rate; week starting Sunday\)/);
+  assert.match(r.stdout, new RegExp(`${expected.purchaseOrders} PO\\(s\\) scored`));
+  assert.deepEqual(JSON.parse((await cli([...args, '--json'])).stdout), expected);
+  const missing = await cli(['scorecard', '--orders', F('recon-orders.json'), '--from', '2026-11-01T00:00:00Z']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--to is required/);
+  const badDate = await cli([...args.slice(0, -6), '--from', 'last month', '--to', '2026-12-01T00:00:00Z', '--now', '2027-01-15T00:00:00Z']);
+  assert.equal(badDate.code, 2);
+  assert.match(badDate.stderr, /INVALID_DATE at \/from/);
+});

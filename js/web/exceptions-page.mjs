@@ -16,6 +16,7 @@
 import { COLUMNS, element, entryRow, headerCells, money, updateHeader } from './exceptions-cells.mjs';
 import { SEVERITY_ORDER } from './exceptions-index.mjs';
 import { createVirtualTable } from './virtual-table.mjs';
+import { mountChargebackView } from './chargeback-view.mjs';
 
 export { compareDecimal } from './exceptions-index.mjs';
 export { relative } from './exceptions-cells.mjs';
@@ -63,7 +64,10 @@ export function mountExceptionsPage(root, options = {}) {
   grid.table.setAttribute('aria-busy', 'false');
   const empty = element('p', { id: 'no-match', class: 'xp-none', hidden: '', text: 'No exception matches the filters.' });
   const tableArea = element('div', { class: 'xp-table-area', hidden: '' }, [grid.element, empty]);
-  root.replaceChildren(dropZone, error, summary, filters, tableArea);
+  // The chargebacks the entries lead to (the core's forecast), with charts and the list behind
+  // each bar; `state.exposure` and `state.chargebackView` for hosts and tests.
+  const chargebacks = element('section', { id: 'chargebacks', class: 'cb-section', hidden: '', 'aria-label': 'Chargebacks and scorecard' });
+  root.replaceChildren(dropZone, error, summary, filters, tableArea, chargebacks);
   root.dataset.state = 'empty';
 
   const worker = new Worker(new URL('./exceptions-worker.mjs', import.meta.url), { type: 'module' });
@@ -75,8 +79,10 @@ export function mountExceptionsPage(root, options = {}) {
 
   /** A refused file leaves nothing of the report before it on the page. */
   function clear() {
-    Object.assign(state, { report: null, computed: false, order: null });
+    Object.assign(state, { report: null, computed: false, order: null, exposure: null, chargebackView: null });
     summary.replaceChildren();
+    chargebacks.hidden = true;
+    chargebacks.replaceChildren();
     filters.hidden = true;
     tableArea.hidden = true;
     grid.setCount(0);
@@ -176,6 +182,13 @@ export function mountExceptionsPage(root, options = {}) {
       return;
     }
     if (data.id !== loadId) return;
+    if (data.type === 'exposure') {
+      state.exposure = data.text ? JSON.parse(data.text) : null;
+      chargebacks.hidden = !state.exposure;
+      state.chargebackView = state.exposure ? mountChargebackView(chargebacks, { exposure: state.exposure }) : null;
+      root.dispatchEvent(new CustomEvent('chargebacks-shown'));
+      return;
+    }
     if (data.type === 'loaded') {
       const report = JSON.parse(data.text);
       shown(report, data.computed);

@@ -7,12 +7,13 @@
 // Messages out: { type: 'loaded', id, text, computed }  the report as the core wrote it (JSON)
 //               { type: 'refused', id, message, file?, code?, path? }
 //               { type: 'prepared', id }                every filter and sort is ready
+//               { type: 'exposure', id, text }          the chargebacks the entries lead to (chargebackExposure)
 //               { type: 'view', id, order }             entry indices to show (Uint32Array)
 //
 // Which files are a finished report and which are engine outputs is decided by shape; what a
 // report may contain is the core's rule (readExceptionsReport), as is every report computed
 // here (exceptionsReport). Nothing else is checked in this file.
-import { configure, exceptionsReportJson, readExceptionsReportJson } from './vendor-central-connector.esm.js';
+import { chargebackExposureJson, configure, exceptionsReportJson, readExceptionsReportJson } from './vendor-central-connector.esm.js';
 import { indexEntries } from './exceptions-index.mjs';
 
 // A person's report of 100,000 entries is about 52 MB of JSON; the library's default limit
@@ -137,11 +138,15 @@ function reportOf(documents, now) {
 }
 
 /** Builds the filter and sort index one piece per task, so view requests are answered between. */
-function prepareInBackground(id) {
+function prepareInBackground(id, then) {
   const step = () => {
     if (current.id !== id) return;
-    if (current.index.prepare()) setTimeout(step, 0);
-    else postMessage({ type: 'prepared', id });
+    if (current.index.prepare()) {
+      setTimeout(step, 0);
+    } else {
+      postMessage({ type: 'prepared', id });
+      setTimeout(then, 0);
+    }
   };
   setTimeout(step, 0);
 }
@@ -152,11 +157,27 @@ async function load({ id, files, documents, now }) {
     const { text, computed } = reportOf([...await readTexts(files ?? []), ...(documents ?? []).map(({ name, json }) => ({ name, json }))], now);
     if (current.id !== id) return;
     postMessage({ type: 'loaded', id, text, computed });
-    current.index = indexEntries(JSON.parse(text).entries);
-    prepareInBackground(id);
+    const entries = JSON.parse(text).entries;
+    current.index = indexEntries(entries);
+    // The chargeback forecast comes after every filter and sort is ready (it is not in the
+    // page's loading budget).
+    prepareInBackground(id, () => postExposure(id, entries, now));
   } catch (e) {
     if (current.id !== id) return;
     postMessage({ type: 'refused', id, message: e.message, file: e.file, code: e.code, path: e.path });
+  }
+}
+
+/**
+ * The chargebacks the report's entries lead to, as the core forecasts them (its rates, its
+ * types): the entries carry every field an exception has. A refusal only leaves the view out.
+ */
+function postExposure(id, entries, now) {
+  try {
+    const text = chargebackExposureJson(JSON.stringify({ exceptions: entries, now: now ?? new Date().toISOString() }));
+    if (current.id === id) postMessage({ type: 'exposure', id, text });
+  } catch (e) {
+    if (current.id === id) postMessage({ type: 'exposure', id, text: null, message: e.message });
   }
 }
 

@@ -25,6 +25,7 @@ use super::remittance::{DeductionType, RemittanceIssue, RemittanceRow, read_csv}
 use super::totals::totals;
 use super::valuation::LineValuer;
 use crate::catalog::Catalog;
+use crate::chargebacks::chargeback_type_of;
 use crate::exceptions::{Exception, Severity};
 use crate::invoice::amounts::{add, at_scale, currency_amount, currency_scale, mul, round_to, sub};
 use crate::invoice::po_book::{PoBook, PoEntry, PoLine};
@@ -696,6 +697,7 @@ impl Run<'_> {
             due_at: exception.due_at.clone(),
             shipments,
             price: None,
+            chargeback_type: None,
         });
         self.push(exception);
     }
@@ -826,6 +828,7 @@ impl Run<'_> {
                         invoiced_cost: line.cost,
                         invoiced_units: line.units,
                     }),
+                    chargeback_type: None,
                 });
             }
             self.push(exception);
@@ -889,6 +892,9 @@ impl Run<'_> {
                         due_at: due.clone(),
                         shipments: Vec::new(),
                         price: None,
+                        chargeback_type: (deduction_type == DeductionType::Chargeback)
+                            .then(|| r.description.as_deref().and_then(chargeback_type_of))
+                            .flatten(),
                     });
                     Exception {
                         code: deduction_code(deduction_type).to_string(),
@@ -1117,6 +1123,7 @@ impl Run<'_> {
                         due_at: e.due_at.clone(),
                         shipments: evidence,
                         price: None,
+                        chargeback_type: None,
                     });
                     self.push(e);
                 }

@@ -308,6 +308,10 @@ pub struct Dispute {
     /// Price variances: the three costs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<PriceEvidence>,
+    /// Chargeback deductions: the type its description names (as `chargebackExposure`
+    /// forecasts them), when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chargeback_type: Option<crate::chargebacks::ChargebackType>,
 }
 
 /// Proof of shipment for one line on one ASN.

@@ -12,18 +12,21 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod chargebacks;
 mod df_ack;
 mod exceptions_report;
 mod fba;
 mod inventory_feed;
 mod invoice;
 mod sales_order;
+mod scorecard;
 mod shipment;
 
 pub use ack::{
     approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
     decide_acknowledgements_json,
 };
+pub use chargebacks::{chargeback_exposure, chargeback_exposure_json};
 pub use df_ack::{
     decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
 };
@@ -40,6 +43,7 @@ use js_sys::{JSON, Reflect};
 pub use sales_order::{
     diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,
 };
+pub use scorecard::{vendor_scorecard, vendor_scorecard_json};
 use serde::Deserialize;
 use serde::Serialize;
 pub use shipment::{

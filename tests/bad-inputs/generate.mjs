@@ -62,6 +62,27 @@ const feedBase = {
   lastSent: [{ warehouseId: 'ABCD', sku: 'CABLE', quantity: 10 }],
   maxZeroShare: '0.5',
 };
+const exposureBase = {
+  exceptions: [
+    { code: 'ACCEPTED_NOT_SHIPPED', severity: 'error', purchaseOrderNumber: 'PO-2', itemSequenceNumber: '1', message: 'not shipped', dueAt: '2026-11-20T00:00:00Z', moneyAtRisk: { amount: '250.00', currencyCode: 'USD' }, source: 'reconcile' },
+  ],
+  shipmentIssues: [{ shipmentIdentifier: 'ASN-1', value: { amount: '500.00', currencyCode: 'USD' }, issues: [
+    { code: 'MISSING_CARTON_SSCC', severity: 'error', path: '/cartons/0/containerIdentifiers', message: 'no SSCC', purchaseOrderNumber: 'PO-2' },
+  ] }],
+  now: '2026-11-22T12:00:00Z',
+  rates: {},
+  codeTypes: {},
+};
+const scorecardBase = (() => {
+  const inv = readJson('invoice', 'base.json');
+  return {
+    purchaseOrders: inv.purchaseOrders, acknowledgements: inv.acknowledgements, shipments: inv.shipments,
+    receipts: [{ purchaseOrderNumber: 'PO-INV1', purchaseOrderStatus: 'OPEN', purchaseOrderDate: '2026-11-01T08:00:00Z', itemStatus: [
+      { itemSequenceNumber: '1', buyerProductIdentifier: 'B0CASE0001', receivingStatus: { receiveStatus: 'RECEIVED', receivedQuantity: { amount: 48, unitOfMeasure: 'Eaches', unitSize: 1 } } },
+    ] }],
+    from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', now: '2026-12-15T00:00:00Z',
+  };
+})();
 const reportBase = (() => {
   const decided = JSON.parse(lib.decideAcknowledgementsJson(JSON.stringify(readJson('ack', '05-unknown-and-obsolete-products.json').input)));
   return {
@@ -321,6 +342,31 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'transaction-date-invalid', 'a transaction submitted at "2026-11-21T10:00:00+5"', obj(set(b, '/transactions/0/submittedAt', '2026-11-21T10:00:00+5')), 'INVALID_DATE', '/transactions/0/submittedAt');
 }
 {
+  const fn = 'chargebackExposure';
+  const b = exposureBase;
+  common(fn, b, { required: 'now', deepPath: '/now' });
+  add_(fn, 'due-at-invalid', 'an exception with dueAt "soon"', obj(set(b, '/exceptions/0/dueAt', 'soon')), 'INVALID_DATE', '/exceptions/0/dueAt');
+  add_(fn, 'issue-due-at-invalid', 'an ASN issue with dueAt "2026-13-01"', obj(add(b, '/shipmentIssues/0/issues/0/dueAt', '2026-13-01')), 'INVALID_DATE', '/shipmentIssues/0/issues/0/dueAt');
+  add_(fn, 'rate-type-unknown', 'a rate for the unknown type "lateness"', obj(add(b, '/rates/lateness', { percentOfCost: '3' })), 'UNKNOWN_ENUM', '/rates');
+  add_(fn, 'rate-percent-and-fee', 'a rate with both a percentage and a fee', obj(add(b, '/rates/overage', { percentOfCost: '3', fee: '1', currencyCode: 'USD' })), 'INVALID_VALUE', '/rates/overage/fee');
+  add_(fn, 'rate-negative', 'a rate of -3 %', obj(add(b, '/rates/overage', { percentOfCost: '-3' })), 'INVALID_VALUE', '/rates/overage/percentOfCost');
+  add_(fn, 'rate-fee-without-currency', 'a fee without its currency', obj(add(b, '/rates/cartonLabel', { fee: '5' })), 'MISSING_FIELD', '/rates/cartonLabel/currencyCode');
+  add_(fn, 'rate-bad-decimal', 'a rate of "3%"', obj(add(b, '/rates/overage', { percentOfCost: '3%' })), 'INVALID_DECIMAL', '/rates/overage/percentOfCost');
+  add_(fn, 'code-type-unknown', 'a code mapped to the unknown type "fine"', obj(add(b, '/codeTypes/WMS_X', 'fine')), 'UNKNOWN_ENUM', '/codeTypes/WMS_X');
+  add_(fn, 'shipment-value-bad-decimal', 'an ASN value of "1,000.00"', obj(set(b, '/shipmentIssues/0/value/amount', '1,000.00')), 'INVALID_DECIMAL', '/shipmentIssues/0/value/amount');
+}
+{
+  const fn = 'vendorScorecard';
+  const b = scorecardBase;
+  common(fn, b, { required: 'purchaseOrders', deepPath: '/purchaseOrders/0/0' });
+  add_(fn, 'from-missing', 'no start of the period', obj(del(b, '/from')), 'MISSING_FIELD', '/from');
+  add_(fn, 'to-invalid', 'the period ends "next month"', obj(set(b, '/to', 'next month')), 'INVALID_DATE', '/to');
+  add_(fn, 'po-date-invalid', 'a PO dated "yesterday"', obj(set(b, '/purchaseOrders/0/orderDetails/purchaseOrderDate', 'yesterday')), 'INVALID_DATE', '/purchaseOrders/0/orderDetails/purchaseOrderDate');
+  add_(fn, 'ack-date-invalid', 'an acknowledgement dated 2026-11-31', obj(set(b, '/acknowledgements/0/acknowledgementDate', '2026-11-31T00:00:00Z')), 'INVALID_DATE', '/acknowledgements/0/acknowledgementDate');
+  add_(fn, 'asn-shipped-date-invalid', 'an ASN shipped "soon"', obj(set(b, '/shipments/0/shippedDate', 'soon')), 'INVALID_DATE', '/shipments/0/shippedDate');
+  add_(fn, 'option-negative', 'acknowledgementHours -1', obj(add(b, '/options', { acknowledgementHours: -1 })), 'INVALID_VALUE', '/options/acknowledgementHours');
+}
+{
   // A saved report read back: fields it does not define are ignored (a newer core's report still
   // opens; even one nested 3,000 deep is skipped without recursion), so the shared unknown-field
   // cases do not apply; its own rules are ranks in list order and a summary that adds up to the
@@ -448,6 +494,8 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
 const BASES = {
   decideAcknowledgements: ackBase, approveAcknowledgement: approveBase, decideDirectFulfillmentAcknowledgements: dfBase,
   toSalesOrders: salesBase, diffPurchaseOrder: diffBase, inventoryFeed: feedBase, exceptionsReport: reportBase,
+  chargebackExposure: exposureBase,
+  vendorScorecard: scorecardBase,
   readExceptionsReport: savedReportBase,
   routeFulfillment: routeBase, applyFulfillmentEvent: eventBase, buildShipmentConfirmation: shipmentBase,
   validateShipmentConfirmation: validateBase, generateSscc: ssccBase, buildInvoice: invoiceBase, reconcile: reconcileBase,

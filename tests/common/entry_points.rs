@@ -12,8 +12,8 @@ use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::parse_input;
 use vendor_central_connector::limits::{CountLimits, CountedInput};
 use vendor_central_connector::{
-    ack, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, reconcile, sales_order,
-    shipment,
+    ack, chargebacks, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, reconcile,
+    sales_order, scorecard, shipment,
 };
 
 /// The exported function names (as JS sees them) of every engine taking a JSON object.
@@ -26,6 +26,8 @@ pub const ENTRY_POINTS: &[&str] = &[
     "inventoryFeed",
     "exceptionsReport",
     "readExceptionsReport",
+    "chargebackExposure",
+    "vendorScorecard",
     "routeFulfillment",
     "applyFulfillmentEvent",
     "buildShipmentConfirmation",
@@ -70,6 +72,8 @@ pub fn run_with_limits(name: &str, text: &str, limits: &CountLimits) -> Result<S
         "inventoryFeed" => engine(text, limits, inventory_feed::inventory_feed),
         "exceptionsReport" => engine(text, limits, exceptions_report::exceptions_report),
         "readExceptionsReport" => engine(text, limits, exceptions_report::read_exceptions_report),
+        "chargebackExposure" => engine(text, limits, chargebacks::chargeback_exposure),
+        "vendorScorecard" => engine(text, limits, scorecard::vendor_scorecard),
         "routeFulfillment" => engine(text, limits, fba::route_fulfillment),
         "applyFulfillmentEvent" => engine(text, limits, fba::apply_fulfillment_event),
         "buildShipmentConfirmation" => engine(text, limits, shipment::build_shipment_confirmation),
