@@ -1,11 +1,4 @@
-//! Retail purchase order acknowledgements: which PO lines to accept, backorder or reject,
-//! from what stock, under which rules, and why — and the approval of held POs.
-//!
-//! - [`decide_acknowledgements`]: a batch of POs → the submitAcknowledgement body, one decision
-//!   per line, the allocations to reserve, proposals for approval, exceptions.
-//! - [`approve_acknowledgement`]: a held proposal + an approver's quantities → the body.
-//!
-//! The rules are documented in the README ("decideAcknowledgements").
+#![doc = include_str!("README.md")]
 
 mod approve;
 mod engine;
@@ -14,6 +7,8 @@ mod history;
 mod input;
 mod line;
 mod output;
+mod promises;
+mod readback;
 mod rules;
 
 pub use approve::{ApproveAcknowledgementInput, ApprovedLine, approve_acknowledgement};
@@ -24,7 +19,11 @@ pub use output::{
     Allocation, ApproveAcknowledgementOutput, BackorderSlice, DecideAcknowledgementsOutput,
     DecisionCode, DecisionStatus, LineDecision, PendingAcknowledgement, ProposalLine,
 };
+pub use readback::{
+    CheckAcknowledgementStatusInput, CheckAcknowledgementStatusOutput, ReadBackLine,
+    ReadBackStatus, check_acknowledgement_status,
+};
 pub use rules::{
-    AckOptions, AckRules, AllocationPriority, CostAction, LineRules, PoTypeRules,
-    UnknownProductAction,
+    AckOptions, AckRules, AllocationPriority, CostAction, DownConfirmAction, LineRules,
+    MissingStockRowAction, PoTypeRules, PromiseDateUpdates, UnknownProductAction,
 };
