@@ -1199,3 +1199,35 @@ fn read_back_refuses_bad_input_with_a_pointer() {
         ("INVALID_DATE", "/sent/0/acknowledgementDate")
     );
 }
+
+/// Missing stock data settles no promise either: a promise is never down-confirmed on an empty
+/// export or for a SKU the export does not list, even with `downConfirm: auto`.
+#[test]
+fn promises_are_not_settled_on_missing_stock_data() {
+    let (order, history) = promised();
+    let empty = json!({
+        "purchaseOrders": [order],
+        "inventory": [],
+        "skuMap": sku_map(),
+        "history": history,
+        "options": { "downConfirm": "auto" },
+        "now": "2026-11-22T08:00:00Z"
+    });
+    let out = decide(&empty);
+    assert_eq!(out["request"]["acknowledgements"], json!([]));
+    assert_eq!(codes(&out), ["INVENTORY_INCOMPLETE"]);
+    assert_eq!(out["decisions"][0]["code"], "UNCHANGED");
+
+    let mut no_row = empty.clone();
+    no_row["inventory"] = json!([{ "sku": "B", "available": 3 }, { "sku": "C", "available": 3 }]);
+    let out = decide(&no_row);
+    assert_eq!(out["request"]["acknowledgements"], json!([]));
+    assert_eq!(codes(&out), ["STOCK_ROW_MISSING"]);
+    assert_eq!(out["exceptions"][0]["severity"], "warning");
+    // The promise stays reserved as sent.
+    assert_eq!(
+        out["allocations"],
+        json!([{ "sku": "A", "purchaseOrderNumber": "PO-R1", "itemSequenceNumber": "1",
+                 "quantityEaches": 2, "inboundEaches": 5, "pending": false }])
+    );
+}

@@ -92,7 +92,7 @@ pub fn decide_acknowledgements(
     }
     recheck_backorders(&mut work, &order, &mut stock, &context);
     for po in &mut work {
-        po.settle_promises(&context);
+        po.settle_promises(&context, &stock, batch_hold.is_some());
     }
     for &i in &order {
         if let Some(po) = work.get_mut(i) {
@@ -218,10 +218,11 @@ fn incomplete_inventory(
     stock: &StockLedger,
     options: &AckOptions,
 ) -> Option<String> {
+    // The lines to decide, and the promises to re-check: both read the stock.
     let deciding = work
         .iter()
         .flat_map(|po| po.lines.iter())
-        .filter(|line| matches!(line.situation, Situation::Decide));
+        .filter(|line| matches!(line.situation, Situation::Decide | Situation::Unchanged(_)));
     let mut skus = std::collections::BTreeSet::new();
     let mut any = false;
     for line in deciding {
@@ -549,7 +550,10 @@ impl<'a> PoWork<'a> {
 
     /// Brings re-checked promises up to date: a slipped date or a shortfall becomes a
     /// re-acknowledgement of the line (or exceptions only); a kept promise is reserved.
-    fn settle_promises(&mut self, context: &Context) {
+    ///
+    /// Missing stock data settles nothing: with the batch held (`unreadable`), or a SKU without
+    /// a stock row, the promise stays as it was sent (and is reserved).
+    fn settle_promises(&mut self, context: &Context, stock: &StockLedger, unreadable: bool) {
         let number = self.plan.number();
         let settle_context = SettleContext {
             change_window_open: self
@@ -568,8 +572,26 @@ impl<'a> PoWork<'a> {
             ) else {
                 continue;
             };
-            let (mut stock_eaches, inbound_eaches) = check.eaches(per_unit);
-            if check.needs_attention() {
+            let (mut stock_eaches, mut inbound_eaches) = check.eaches(per_unit);
+            let row_missing = context.options.missing_stock_row() == MissingStockRowAction::Review
+                && !stock.contains(sku);
+            if row_missing && !unreadable {
+                line.issues.push(LineIssue {
+                    code: "STOCK_ROW_MISSING",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{sku} has no row in the inventory export: the promise made for this \
+                         line cannot be re-checked (it stands as sent); is the export complete?"
+                    ),
+                });
+            }
+            if row_missing || unreadable {
+                // Not re-checked: reserved as promised.
+                let backordered: u64 = check.backorders.iter().map(|e| e.units).sum();
+                stock_eaches = check.accepted.saturating_mul(per_unit);
+                inbound_eaches = backordered.saturating_mul(per_unit);
+            }
+            if check.needs_attention() && !row_missing && !unreadable {
                 let settled = settle(&check, sku, &settle_context);
                 if settled.send {
                     stock_eaches = stock_eaches.saturating_sub(
