@@ -166,32 +166,37 @@ fn recheck_backorders(
     context: &Context,
 ) {
     let lead = crate::time::days(context.options.lead_time_days());
-    let mut rank = vec![0usize; work.len()];
-    for (r, &i) in order.iter().enumerate() {
-        if let Some(slot) = rank.get_mut(i) {
-            *slot = r;
-        }
-    }
-    let mut keys = Vec::new();
-    for (i, po) in work.iter().enumerate() {
+    // Sort keys (promised date, acknowledgement second << 32 | position in allocation order):
+    // the element type of the stock ledger's receipt sort, so no new sort is compiled in.
+    let mut places: Vec<(usize, usize, usize)> = Vec::new();
+    let mut keys: Vec<(DateTime<Utc>, u64)> = Vec::new();
+    for &i in order {
+        let Some(po) = work.get(i) else {
+            continue;
+        };
         for (j, line) in po.lines.iter().enumerate() {
             let (Some(check), Some(history)) = (&line.promise, line.facts.history) else {
                 continue;
             };
+            let acked = u64::try_from(history.acknowledged_at.timestamp())
+                .unwrap_or(0)
+                .min(u64::from(u32::MAX));
             for (k, entry) in check.backorders.iter().enumerate() {
+                let place = u64::try_from(places.len()).unwrap_or(u64::MAX) & u64::from(u32::MAX);
                 keys.push((
                     entry.promised_at.unwrap_or(DateTime::<Utc>::MAX_UTC),
-                    history.acknowledged_at,
-                    rank.get(i).copied().unwrap_or(usize::MAX),
-                    i,
-                    j,
-                    k,
+                    (acked << 32) | place,
                 ));
+                places.push((i, j, k));
             }
         }
     }
-    keys.sort_unstable();
-    for (_, _, _, i, j, k) in keys {
+    keys.sort();
+    for (_, packed) in keys {
+        let place = usize::try_from(packed & u64::from(u32::MAX)).unwrap_or(usize::MAX);
+        let Some(&(i, j, k)) = places.get(place) else {
+            continue;
+        };
         let Some(line) = work.get_mut(i).and_then(|po| po.lines.get_mut(j)) else {
             continue;
         };

@@ -181,9 +181,11 @@ impl HistoryIndex {
         })
     }
 
-    /// The history of a line by its [`line_key`].
-    pub fn line_by_key(&self, po: &str, key: &str) -> Option<&LineHistory> {
-        self.lines.get(&(po.to_string(), key.to_string()))
+    /// Every line's history, by PO number and then [`line_key`].
+    pub fn lines(&self) -> impl Iterator<Item = (&str, &str, &LineHistory)> {
+        self.lines
+            .iter()
+            .map(|((po, key), history)| (po.as_str(), key.as_str(), history))
     }
 
     /// When the PO was last acknowledged, if ever.

@@ -20,7 +20,7 @@ use crate::exceptions::{Exception, Severity};
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, OrderAcknowledgement, UnitOfMeasure,
 };
-use crate::spapi::orders_status::{ConfirmationStatus, OrderStatus};
+use crate::spapi::orders_status::{ConfirmationStatus, OrderItemStatus, OrderStatus};
 use crate::time::{Instant, format_instant, parse_instant};
 
 /// The input of `checkAcknowledgementStatus`.
@@ -84,7 +84,7 @@ pub struct ReadBackLine {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckAcknowledgementStatusOutput {
-    /// Every line sent, in the order sent.
+    /// Every line sent (its latest acknowledgement), by PO number and line.
     pub lines: Vec<ReadBackLine>,
     pub exceptions: Vec<Exception>,
 }
@@ -104,50 +104,31 @@ pub fn check_acknowledgement_status(
         },
         other => other,
     })?;
-    let mut status_lines: BTreeMap<(&str, String), (usize, &OrderStatus, usize)> = BTreeMap::new();
+    // PO number → its status row (the last one given wins); lines are found within the row.
+    let mut by_po: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, order) in input.orders_status.iter().enumerate() {
-        for (j, item) in order.item_status.iter().enumerate() {
-            let key = line_key(Some(&item.item_sequence_number), None, None);
-            status_lines.insert((order.purchase_order_number.as_str(), key), (i, order, j));
-        }
+        by_po.insert(order.purchase_order_number.as_str(), i);
     }
 
     let mut output = CheckAcknowledgementStatusOutput::default();
-    let mut seen = std::collections::BTreeSet::new();
-    for ack in &input.sent {
-        let number = ack.purchase_order_number.as_str();
-        for item in &ack.items {
-            let key = line_key(
-                item.item_sequence_number.as_deref(),
-                item.amazon_product_identifier.as_deref(),
-                item.vendor_product_identifier.as_deref(),
-            );
-            if !seen.insert((number.to_string(), key.clone())) {
-                continue;
-            }
-            let Some(history) = sent.line_by_key(number, &key) else {
-                continue;
-            };
-            let seq = item
-                .item_sequence_number
-                .clone()
-                .unwrap_or_else(|| key.clone());
-            let found = status_lines.get(&(number, key.clone()));
-            let line = read_back(
-                number,
-                &seq,
-                history,
-                found.map(|(i, o, j)| (*i, *o, *j)),
-                now,
-                settle,
-            );
-            if let Some(exception) =
-                line_exception(&line, history, found.map(|(_, o, _)| *o), now, soon)
-            {
-                output.exceptions.push(exception);
-            }
-            output.lines.push(line);
+    for (number, key, history) in sent.lines() {
+        let seq = history
+            .latest
+            .item_sequence_number
+            .clone()
+            .unwrap_or_else(|| key.to_string());
+        let order = by_po.get(number).and_then(|&i| input.orders_status.get(i));
+        let item = order.and_then(|order| {
+            order
+                .item_status
+                .iter()
+                .find(|item| line_key(Some(&item.item_sequence_number), None, None) == key)
+        });
+        let line = read_back(number, &seq, history, item, now, settle);
+        if let Some(exception) = line_exception(&line, history, order, now, soon) {
+            output.exceptions.push(exception);
         }
+        output.lines.push(line);
     }
     Ok(output)
 }
@@ -180,7 +161,7 @@ fn read_back(
     number: &str,
     seq: &str,
     history: &LineHistory,
-    found: Option<(usize, &OrderStatus, usize)>,
+    item: Option<&OrderItemStatus>,
     now: DateTime<Utc>,
     settle: Duration,
 ) -> ReadBackLine {
@@ -188,7 +169,6 @@ fn read_back(
     let backordered = history.units(AcknowledgementCode::Backordered);
     let rejected = history.units(AcknowledgementCode::Rejected);
     let recent = now < crate::time::saturating_add(history.acknowledged_at, settle);
-    let item = found.and_then(|(_, order, j)| order.item_status.get(j));
     let ack = item.and_then(|item| item.acknowledgement_status.as_ref());
     let confirmation = ack.and_then(|a| a.confirmation_status);
     let expected = if rejected == 0 {
