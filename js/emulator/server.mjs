@@ -51,6 +51,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 /**
  * Start the emulator. Resolves to a handle:
  * { url, port, close(), loadOrders(orders, {replace}), injectFault(spec), revokeTokens(),
+ *   recordStatus(po, seq, acknowledgementStatus),
  *   requests, acknowledgements, transactions }
  * `requests` is an array of {method, path, query, status[, fault]} (never bodies or secrets),
  * `acknowledgements` the accepted submitAcknowledgement bodies, `transactions` a Map by id.
@@ -78,6 +79,7 @@ export async function startEmulator(options = {}) {
     requests: [],
     acknowledgements: [],
     submissions: [], // every accepted body: {operation, body, transactionId}
+    statusOverrides: new Map(), // "PO seq" → acknowledgementStatus (recordStatus)
     counter: 0,
   };
 
@@ -96,6 +98,10 @@ export async function startEmulator(options = {}) {
       state.faults.push(normaliseFault(spec));
     },
     // Makes every issued access token look expired: exercises the client's refresh-on-403.
+    /** What getPurchaseOrdersStatus shows for one line instead of what was acknowledged. */
+    recordStatus(purchaseOrderNumber, itemSequenceNumber, acknowledgementStatus) {
+      state.statusOverrides.set(`${purchaseOrderNumber} ${Number(itemSequenceNumber)}`, structuredClone(acknowledgementStatus));
+    },
     revokeTokens() {
       for (const token of state.tokens.keys()) state.tokens.set(token, 0);
     },
@@ -245,10 +251,12 @@ export async function startEmulator(options = {}) {
       if (after !== null && (created === null || created < after)) continue;
       if (before !== null && (created === null || created > before)) continue;
       const itemStatus = (details.items ?? []).map((item) => {
-        const sent = latest.get(`${order.purchaseOrderNumber} ${Number(item.itemSequenceNumber)}`);
+        const key = `${order.purchaseOrderNumber} ${Number(item.itemSequenceNumber)}`;
+        const sent = latest.get(key);
         const status = { itemSequenceNumber: item.itemSequenceNumber };
         if (item.amazonProductIdentifier) status.buyerProductIdentifier = item.amazonProductIdentifier;
         if (item.netCost) status.netCost = item.netCost;
+        if (state.statusOverrides.has(key)) return { ...status, acknowledgementStatus: state.statusOverrides.get(key) };
         if (!sent) return { ...status, acknowledgementStatus: { confirmationStatus: 'UNCONFIRMED' } };
         const sum = (codes) => sent.itemAcknowledgements
           .filter((e) => codes.includes(e.acknowledgementCode))

@@ -98,20 +98,22 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
   }
 
   /**
-   * Read back what Amazon recorded of the acknowledgements of the look-back window (the history
-   * of the polled POs and what this run sent): getPurchaseOrdersStatus over the POs created in
-   * the window (paging), then the core's checkAcknowledgementStatus. A line sent less than 30
-   * minutes ago reads `pending`; the next run checks it.
+   * Read back what Amazon recorded of the acknowledgements of the look-back window:
+   * getPurchaseOrdersStatus over the POs created in the window (paging), the history of those
+   * not polled this run (acknowledged POs are no longer New) from the outbox, then the core's
+   * checkAcknowledgementStatus. A line sent less than 30 minutes ago reads `pending`; a later run
+   * checks it.
    */
-  function readBack(client, cfg, now, acknowledgements) {
+  function readBack(client, cfg, now, known, polledNumbers) {
     const since = new Date(now.getTime() - cfg.lookbackDays * DAY_MS).toISOString();
-    const sent = acknowledgements.filter((a) => a.acknowledgementDate >= since);
-    if (!sent.length) return { lines: [], exceptions: [], skipped: false };
     if (searches.remainingUsage() < READ_BACK_FLOOR) return { lines: [], exceptions: [], skipped: true };
-    const wanted = {};
-    sent.forEach((a) => { wanted[a.purchaseOrderNumber] = true; });
-    const ordersStatus = client.listPurchaseOrdersStatus({ createdAfter: since, createdBefore: now.toISOString(), limit: 100 })
-      .filter((o) => wanted[o.purchaseOrderNumber]);
+    const ordersStatus = client.listPurchaseOrdersStatus({ createdAfter: since, createdBefore: now.toISOString(), limit: 100 });
+    const polled = {};
+    polledNumbers.forEach((n) => { polled[n] = true; });
+    const others = ordersStatus.map((o) => o.purchaseOrderNumber).filter((n) => !polled[n]);
+    const more = others.length ? outbox.history(others, READ_BACK_FLOOR).acknowledgements : [];
+    const sent = known.concat(more).filter((a) => a.acknowledgementDate >= since);
+    if (!sent.length) return { lines: [], exceptions: [], skipped: false };
     const out = core('checkAcknowledgementStatus')({ sent, ordersStatus, now: now.toISOString() });
     out.skipped = false;
     return out;
@@ -199,7 +201,7 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     const submitted = request.acknowledgements.filter((a) => sent.byPurchaseOrder[a.purchaseOrderNumber] && sent.byPurchaseOrder[a.purchaseOrderNumber].state === 'sent');
     let readBackResult = { lines: [], exceptions: [], skipped: false };
     try {
-      readBackResult = readBack(client, cfg, now, past.acknowledgements.concat(submitted));
+      readBackResult = readBack(client, cfg, now, past.acknowledgements.concat(submitted), polled.map((o) => o.purchaseOrderNumber));
     } catch (e) {
       log.error({ title: 'vendor-central-connector: read-back failed', details: `${e && e.name ? e.name : ''} ${e && e.message ? e.message : e}` });
     }
