@@ -22,7 +22,8 @@ fn decide(input: &Value) -> Value {
     let out = decide_result(input).unwrap_or_else(|e| panic!("decide failed: {e}"));
     assert_valid_request(&out["request"]);
     for pending in out["pendingApproval"].as_array().unwrap() {
-        // A proposal may lack a cost (the approver enters it); one it has names its currency.
+        // A proposal may lack a cost or its currency: that is why it is held (the approval
+        // supplies them, else it is refused).
         assert_valid_body(&json!({ "acknowledgements": [pending["proposal"]] }), false);
     }
     out
@@ -131,7 +132,7 @@ fn assert_valid_body(request: &Value, cost_required: bool) {
     {
         for (j, item) in ack["items"].as_array().unwrap().iter().enumerate() {
             let cost = &item["netCost"];
-            if (cost_required || !cost.is_null()) && !cost["currencyCode"].is_string() {
+            if cost_required && !cost["currencyCode"].is_string() {
                 errors.push(format!(
                     "/acknowledgements/{i}/items/{j}/netCost: no currencyCode"
                 ));
@@ -1229,5 +1230,43 @@ fn promises_are_not_settled_on_missing_stock_data() {
         out["allocations"],
         json!([{ "sku": "A", "purchaseOrderNumber": "PO-R1", "itemSequenceNumber": "1",
                  "quantityEaches": 2, "inboundEaches": 5, "pending": false }])
+    );
+}
+
+/// Every netCost sent names its currency: the PO cost's, else its list price's, else
+/// `options.currencyCode`; without any, the line is held rather than sent without one.
+#[test]
+fn every_cost_sent_names_its_currency() {
+    let mut item = eaches("1", "B0000000AA", 2, "5.00");
+    item["netCost"] = json!({ "amount": "5.00" });
+    let input = json!({
+        "purchaseOrders": [po("PO-M1", json!([item]))],
+        "inventory": [{ "sku": "A", "available": 10 }],
+        "skuMap": sku_map(),
+        "now": "2026-11-21T12:00:00Z"
+    });
+    let out = decide(&input);
+    assert_eq!(out["request"]["acknowledgements"], json!([]));
+    assert_eq!(codes(&out), ["MISSING_CURRENCY", "APPROVAL_REQUIRED"]);
+    assert_eq!(
+        out["exceptions"][0]["message"],
+        "PO PO-M1 line 1: the PO line's netCost has no currencyCode and none is configured: set \
+         options.currencyCode (Amazon needs the currency of every cost sent)"
+    );
+    let mut configured = input.clone();
+    configured["options"] = json!({ "currencyCode": "EUR" });
+    let out = decide(&configured);
+    assert_eq!(codes(&out), Vec::<String>::new());
+    assert_eq!(
+        out["request"]["acknowledgements"][0]["items"][0]["netCost"],
+        json!({ "currencyCode": "EUR", "amount": "5.00" })
+    );
+    let mut listed = input.clone();
+    listed["purchaseOrders"][0]["orderDetails"]["items"][0]["listPrice"] =
+        json!({ "amount": "9.99", "currencyCode": "GBP" });
+    let out = decide(&listed);
+    assert_eq!(
+        out["request"]["acknowledgements"][0]["items"][0]["netCost"],
+        json!({ "currencyCode": "GBP", "amount": "5.00" })
     );
 }
