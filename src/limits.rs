@@ -198,6 +198,25 @@ impl CountedInput for crate::ack::DecideAcknowledgementsInput {
     }
 }
 
+impl CountedInput for crate::ack::CheckAcknowledgementStatusInput {
+    fn counts(&self) -> Vec<Count> {
+        vec![
+            Count::new(PurchaseOrders, "/sent", self.sent.len()),
+            Count::new(
+                Lines,
+                "/sent",
+                total(self.sent.iter().map(|ack| ack.items.len())),
+            ),
+            Count::new(PurchaseOrders, "/ordersStatus", self.orders_status.len()),
+            Count::new(
+                Lines,
+                "/ordersStatus",
+                total(self.orders_status.iter().map(|o| o.item_status.len())),
+            ),
+        ]
+    }
+}
+
 impl CountedInput for crate::ack::ApproveAcknowledgementInput {
     fn counts(&self) -> Vec<Count> {
         vec![Count::new(Lines, "/approved", self.approved.len())]

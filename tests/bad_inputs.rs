@@ -42,6 +42,7 @@ fn dispatch(function: &str, text: &str, limit: usize) -> Option<Outcome> {
     Some(match function {
         "decideAcknowledgements" => call(text, limit, ack::decide_acknowledgements),
         "approveAcknowledgement" => call(text, limit, ack::approve_acknowledgement),
+        "checkAcknowledgementStatus" => call(text, limit, ack::check_acknowledgement_status),
         "decideDirectFulfillmentAcknowledgements" => {
             call(text, limit, df_ack::decide_df_acknowledgements)
         }

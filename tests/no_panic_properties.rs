@@ -37,6 +37,7 @@ fn corpus_dir(entry: &str) -> PathBuf {
     let target = match entry {
         "decideAcknowledgements" => "decide_acknowledgements",
         "approveAcknowledgement" => "approve_acknowledgement",
+        "checkAcknowledgementStatus" => "check_acknowledgement_status",
         "decideDirectFulfillmentAcknowledgements" => "decide_df_acknowledgements",
         "toSalesOrders" => "to_sales_orders",
         "diffPurchaseOrder" => "diff_purchase_order",

@@ -38,6 +38,7 @@ const RATE_LIMITS = {
   token: '1.0',
   getPurchaseOrders: '10.0',
   getPurchaseOrder: '10.0',
+  getPurchaseOrdersStatus: '10.0',
   submitAcknowledgement: '10.0',
   submitShipmentConfirmations: '10.0',
   submitInvoices: '10.0',
@@ -50,6 +51,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 /**
  * Start the emulator. Resolves to a handle:
  * { url, port, close(), loadOrders(orders, {replace}), injectFault(spec), revokeTokens(),
+ *   recordStatus(po, seq, acknowledgementStatus),
  *   requests, acknowledgements, transactions }
  * `requests` is an array of {method, path, query, status[, fault]} (never bodies or secrets),
  * `acknowledgements` the accepted submitAcknowledgement bodies, `transactions` a Map by id.
@@ -77,6 +79,7 @@ export async function startEmulator(options = {}) {
     requests: [],
     acknowledgements: [],
     submissions: [], // every accepted body: {operation, body, transactionId}
+    statusOverrides: new Map(), // "PO seq" → acknowledgementStatus (recordStatus)
     counter: 0,
   };
 
@@ -95,6 +98,10 @@ export async function startEmulator(options = {}) {
       state.faults.push(normaliseFault(spec));
     },
     // Makes every issued access token look expired: exercises the client's refresh-on-403.
+    /** What getPurchaseOrdersStatus shows for one line instead of what was acknowledged. */
+    recordStatus(purchaseOrderNumber, itemSequenceNumber, acknowledgementStatus) {
+      state.statusOverrides.set(`${purchaseOrderNumber} ${Number(itemSequenceNumber)}`, structuredClone(acknowledgementStatus));
+    },
     revokeTokens() {
       for (const token of state.tokens.keys()) state.tokens.set(token, 0);
     },
@@ -156,6 +163,7 @@ export async function startEmulator(options = {}) {
     switch (route.operation) {
       case 'getPurchaseOrders': return listOrders(res, url.searchParams);
       case 'getPurchaseOrder': return oneOrder(res, route.params[0]);
+      case 'getPurchaseOrdersStatus': return ordersStatus(res, url.searchParams);
       case 'submitAcknowledgement':
       case 'submitShipmentConfirmations':
       case 'submitInvoices':
@@ -219,6 +227,61 @@ export async function startEmulator(options = {}) {
       return false;
     }
     return true;
+  }
+
+  // getPurchaseOrdersStatus: what Amazon recorded of each line, from the acknowledgements this
+  // emulator accepted (the latest of a line wins; a line never acknowledged is UNCONFIRMED).
+  // Filters: purchaseOrderNumber; createdAfter/createdBefore on the PO date. One page.
+  function ordersStatus(res, params) {
+    const op = 'getPurchaseOrdersStatus';
+    const wanted = params.get('purchaseOrderNumber');
+    const after = params.has('createdAfter') ? parseDateTime(params.get('createdAfter')) : null;
+    const before = params.has('createdBefore') ? parseDateTime(params.get('createdBefore')) : null;
+    const latest = new Map();
+    for (const body of state.acknowledgements) {
+      for (const ack of body.acknowledgements ?? []) {
+        for (const item of ack.items ?? []) latest.set(`${ack.purchaseOrderNumber} ${Number(item.itemSequenceNumber)}`, item);
+      }
+    }
+    const list = [];
+    for (const order of state.orders.values()) {
+      if (wanted && order.purchaseOrderNumber !== wanted) continue;
+      const details = order.orderDetails ?? {};
+      const created = parseDateTime(details.purchaseOrderDate ?? '');
+      if (after !== null && (created === null || created < after)) continue;
+      if (before !== null && (created === null || created > before)) continue;
+      const itemStatus = (details.items ?? []).map((item) => {
+        const key = `${order.purchaseOrderNumber} ${Number(item.itemSequenceNumber)}`;
+        const sent = latest.get(key);
+        const status = { itemSequenceNumber: item.itemSequenceNumber };
+        if (item.amazonProductIdentifier) status.buyerProductIdentifier = item.amazonProductIdentifier;
+        if (item.netCost) status.netCost = item.netCost;
+        if (state.statusOverrides.has(key)) return { ...status, acknowledgementStatus: state.statusOverrides.get(key) };
+        if (!sent) return { ...status, acknowledgementStatus: { confirmationStatus: 'UNCONFIRMED' } };
+        const sum = (codes) => sent.itemAcknowledgements
+          .filter((e) => codes.includes(e.acknowledgementCode))
+          .reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
+        const accepted = sum(['Accepted', 'Backordered']);
+        const rejected = sum(['Rejected']);
+        const unit = { unitOfMeasure: sent.orderedQuantity.unitOfMeasure };
+        if (sent.orderedQuantity.unitSize !== undefined) unit.unitSize = sent.orderedQuantity.unitSize;
+        return {
+          ...status,
+          acknowledgementStatus: {
+            confirmationStatus: rejected === 0 ? 'ACCEPTED' : accepted === 0 ? 'REJECTED' : 'PARTIALLY_ACCEPTED',
+            acceptedQuantity: { amount: accepted, ...unit },
+            rejectedQuantity: { amount: rejected, ...unit },
+          },
+        };
+      });
+      list.push({
+        purchaseOrderNumber: order.purchaseOrderNumber,
+        purchaseOrderStatus: order.purchaseOrderState === 'Closed' ? 'CLOSED' : 'OPEN',
+        purchaseOrderDate: details.purchaseOrderDate,
+        itemStatus,
+      });
+    }
+    send(res, 200, { payload: { ordersStatus: list } }, {}, op);
   }
 
   function listOrders(res, params) {
@@ -405,6 +468,7 @@ const SUBMISSION_OPERATIONS = new Set(['submitAcknowledgement', 'submitShipmentC
 function matchRoute(method, path) {
   const routes = [
     ['GET', /^\/vendor\/orders\/v1\/purchaseOrders$/, 'getPurchaseOrders'],
+    ['GET', /^\/vendor\/orders\/v1\/purchaseOrdersStatus$/, 'getPurchaseOrdersStatus'],
     ['GET', /^\/vendor\/orders\/v1\/purchaseOrders\/([^/]+)$/, 'getPurchaseOrder'],
     ['POST', /^\/vendor\/orders\/v1\/acknowledgements$/, 'submitAcknowledgement'],
     ['POST', /^\/vendor\/shipping\/v1\/shipmentConfirmations$/, 'submitShipmentConfirmations'],

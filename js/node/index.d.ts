@@ -7,9 +7,11 @@ import type {
   DecideAcknowledgementsInput,
   DecideAcknowledgementsOutput,
   ApproveAcknowledgementOutput,
+  CheckAcknowledgementStatusOutput,
   InventoryPosition,
   Order,
   OrderAcknowledgement,
+  OrderStatus,
   PendingAcknowledgement,
   SkuMapping,
 } from '../index.js';
@@ -109,6 +111,8 @@ export declare class SpApiClient {
   getPurchaseOrders(params?: Record<string, string | number | boolean>): Promise<SpApiResponse<{ pagination?: { nextToken?: string }; orders: Order[] }>>;
   /** Every PO matching `params`, following nextToken across pages. */
   listPurchaseOrders(params?: Record<string, string | number | boolean>): AsyncGenerator<Order, void, undefined>;
+  getPurchaseOrdersStatus(params?: Record<string, string | number | boolean>): Promise<SpApiResponse<{ pagination?: { nextToken?: string }; ordersStatus: OrderStatus[] }>>;
+  listPurchaseOrdersStatus(params?: Record<string, string | number | boolean>): AsyncGenerator<OrderStatus, void, undefined>;
   getPurchaseOrder(purchaseOrderNumber: string): Promise<SpApiResponse<Order>>;
   submitAcknowledgement(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitShipmentConfirmations(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
@@ -304,6 +308,10 @@ export interface RunReport {
   pendingApproval: string[];
   exceptions: DecideAcknowledgementsOutput['exceptions'];
   inDoubt: SubmissionBrief[];
+  /** What Amazon recorded of each line acknowledged in the look-back window (checkAcknowledgementStatus). */
+  readBack: CheckAcknowledgementStatusOutput['lines'];
+  /** Set when getPurchaseOrdersStatus could not be read: the check did not run. */
+  readBackError?: { code?: string; message: string };
   ok: boolean;
 }
 

@@ -9,7 +9,10 @@
 //               stock stays charged).
 //   4. acknowledge: each batch through the outbox (journal → POST → journal), then its
 //               transaction polled to the end.
-//   5. report:  what was fetched, decided, sent, held for approval, and every exception.
+//   5. read back: getPurchaseOrdersStatus for every PO acknowledged in the look-back window, and
+//               the core's checkAcknowledgementStatus over it (lines still UNCONFIRMED near the
+//               deadline, and any line Amazon recorded differently from what was sent).
+//   6. report:  what was fetched, decided, sent, held for approval, and every exception.
 //
 // Everything here is host I/O and bookkeeping; every accept/backorder/reject is the core's.
 
@@ -38,7 +41,7 @@ export async function runOnce(o) {
   const progress = o.progress ?? (() => {});
   const report = {
     now: nowIso, recovered: null, fetched: 0, setAside: [], decisions: [], submissions: [],
-    pendingApproval: [], exceptions: [], inDoubt: [], ok: true,
+    pendingApproval: [], exceptions: [], inDoubt: [], readBack: [], ok: true,
   };
 
   // 1. recover (opening the outbox takes its lock first: the state below is read and saved by
@@ -92,6 +95,16 @@ export async function runOnce(o) {
   // Proposals waiting for a person: kept until a later run or an approval acknowledges the PO.
   for (const held of result.pendingApproval ?? []) state.pendingApproval[held.purchaseOrderNumber] = held;
   report.pendingApproval = (result.pendingApproval ?? []).map((p) => p.purchaseOrderNumber);
+  // 5. read back what Amazon recorded of the acknowledgements of the look-back window
+  progress({ phase: 'readBack' });
+  try {
+    const readBack = await readBackAcknowledgements(core, client, state.history, windowStart, nowIso);
+    report.readBack = readBack.lines;
+    report.exceptions.push(...readBack.exceptions);
+  } catch (err) {
+    // Reading back is a check: a failure is reported, never a reason to lose the run's state.
+    report.readBackError = { code: err?.code, message: String(err?.message ?? err) };
+  }
   state.lastRun = { at: nowIso, fetched: report.fetched, submitted: report.submissions.length };
   await stateStore.save(state);
 
@@ -142,6 +155,28 @@ async function foldSettled(state, entries, stateStore) {
   state.appliedEntries = [...applied];
   await stateStore.save(state);
   return state;
+}
+
+/**
+ * getPurchaseOrdersStatus for the POs acknowledged since `since` (one paged query over the POs
+ * created in the window, then one query per PO it did not return), and the core's
+ * checkAcknowledgementStatus over what was sent. Returns `{lines, exceptions}`.
+ */
+export async function readBackAcknowledgements(core, client, history, since, nowIso) {
+  const sent = history.filter((a) => a.acknowledgementDate >= since);
+  if (!sent.length) return { lines: [], exceptions: [] };
+  const numbers = new Set(sent.map((a) => a.purchaseOrderNumber));
+  const byNumber = new Map();
+  for await (const status of client.listPurchaseOrdersStatus({ createdAfter: since, createdBefore: nowIso, limit: 100 })) {
+    if (numbers.has(status.purchaseOrderNumber)) byNumber.set(status.purchaseOrderNumber, status);
+  }
+  for (const number of numbers) {
+    if (byNumber.has(number)) continue;
+    for await (const status of client.listPurchaseOrdersStatus({ purchaseOrderNumber: number })) {
+      if (status.purchaseOrderNumber === number) byNumber.set(number, status);
+    }
+  }
+  return core.checkAcknowledgementStatus({ sent, ordersStatus: [...byNumber.values()], now: nowIso });
 }
 
 /** New POs created in the window and POs changed in it, each once (first seen wins). */

@@ -168,6 +168,22 @@ export class SpApiClient {
     } while (nextToken);
   }
 
+  /** One page of getPurchaseOrdersStatus: `{payload:{pagination?, ordersStatus}}`. */
+  getPurchaseOrdersStatus(params = {}) {
+    return this.#call('getPurchaseOrdersStatus', 'GET', '/vendor/orders/v1/purchaseOrdersStatus', { query: params });
+  }
+
+  /** Every OrderStatus matching `params`, following nextToken across pages. */
+  async *listPurchaseOrdersStatus(params = {}) {
+    let nextToken;
+    do {
+      const query = nextToken ? { ...params, nextToken } : { ...params };
+      const response = await this.getPurchaseOrdersStatus(query);
+      for (const status of response?.payload?.ordersStatus ?? []) yield status;
+      nextToken = response?.payload?.pagination?.nextToken;
+    } while (nextToken);
+  }
+
   /** getPurchaseOrder: the parsed response `{payload: order}`. */
   getPurchaseOrder(purchaseOrderNumber) {
     return this.#call('getPurchaseOrder', 'GET',

@@ -132,6 +132,42 @@ describe('map/reduce: poll, decide, acknowledge', () => {
     expect(logged(acct, 'vendor-central-connector: decided')[0].backend).toBe(expectedBackend);
   });
 
+  test('reads back what Amazon recorded after submitting: pending at first, a line Amazon recorded differently is an exception on a later run', async () => {
+    emu = await startEmulatorThread({ generate: { count: 6, seed: 5150, skuMap: demo.skuMap }, credentials: sentinel, processingPolls: 0 });
+    const acct = account(emu, { review: false });
+    const first = ns.runMapReduce(acct, script(MR), { scriptId: MR });
+    expect(first.error).toBeUndefined();
+    const [body] = await emu.acknowledgements();
+    const lines = body.acknowledgements.reduce((n, a) => n + a.items.length, 0);
+    // RP guide: "Allow the system to take up to 30 minutes to show the original or updated
+    // version once submitted": just sent, every line reads pending.
+    expect(logged(acct, 'vendor-central-connector: decided')[0].readBack).toEqual({ pending: lines });
+    expect((await emu.requests()).filter((r) => r.path === '/vendor/orders/v1/purchaseOrdersStatus').length).toBeGreaterThan(0);
+
+    // Amazon records one line differently (one more unit accepted than was sent).
+    const ack = body.acknowledgements[0];
+    const item = ack.items[0];
+    const sent = item.itemAcknowledgements.filter((e) => e.acknowledgementCode !== 'Rejected').reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
+    const unit = { unitOfMeasure: item.orderedQuantity.unitOfMeasure, ...(item.orderedQuantity.unitSize ? { unitSize: item.orderedQuantity.unitSize } : {}) };
+    await emu.recordStatus(ack.purchaseOrderNumber, item.itemSequenceNumber, { confirmationStatus: 'ACCEPTED', acceptedQuantity: { amount: sent + 1, ...unit } });
+
+    // 40 minutes later (only the clock moves; timers stay real for the emulator thread).
+    jest.useFakeTimers({ now: Date.now() + 40 * 60 * 1000, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    let second;
+    try {
+      second = ns.runMapReduce(acct, script(MR), { scriptId: MR });
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(second.error).toBeUndefined();
+    expect(await emu.acknowledgements()).toHaveLength(1);
+    const summary = logged(acct, 'vendor-central-connector: decided')[1];
+    expect(summary.readBack).toEqual(lines > 1 ? { mismatch: 1, confirmed: lines - 1 } : { mismatch: 1 });
+    const errors = acct.logs.filter((l) => l.title === 'vendor-central-connector: ACKNOWLEDGEMENT_MISMATCH');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].details.startsWith(`${ack.purchaseOrderNumber} PO ${ack.purchaseOrderNumber} line ${item.itemSequenceNumber}: sent `)).toBe(true);
+  });
+
   test('a lost answer to the POST is resolved on the next run from the PO state, not resent', async () => {
     emu = await startEmulatorThread({ generate: { count: 8, seed: 777, skuMap: demo.skuMap }, credentials: sentinel, processingPolls: 0, settleAfterMs: 0 });
     const acct = account(emu, { review: false });

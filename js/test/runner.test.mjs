@@ -112,6 +112,37 @@ test('N POs in: every actionable PO acknowledged exactly once; a second run send
   }
 });
 
+test('read back: after submitting, what Amazon recorded is checked; a line recorded differently is an exception on a later run', async () => {
+  const emu = await startEmulator({ orders: orders(10, 21), credentials: SENTINEL });
+  try {
+    const r = inProcess(emu);
+    const first = await r.run();
+    const sentAcks = emu.acknowledgements.flatMap((b) => b.acknowledgements);
+    const lines = sentAcks.reduce((n, a) => n + a.items.length, 0);
+    assert.ok(lines > 0);
+    // RP guide: "Allow the system to take up to 30 minutes to show the original or updated
+    // version once submitted": just sent, every line reads pending, nothing is raised.
+    assert.deepEqual(first.readBack.map((l) => l.status), Array(lines).fill('pending'));
+    assert.ok(!first.exceptions.some((e) => e.code.startsWith('ACKNOWLEDGEMENT_MISMATCH')));
+    assert.ok(emu.requests.some((q) => q.path === '/vendor/orders/v1/purchaseOrdersStatus'));
+
+    // Amazon records one line differently: one unit more accepted than was sent.
+    const [ack] = sentAcks;
+    const [item] = ack.items;
+    const sent = item.itemAcknowledgements.filter((e) => e.acknowledgementCode !== 'Rejected').reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
+    const unit = { unitOfMeasure: item.orderedQuantity.unitOfMeasure, ...(item.orderedQuantity.unitSize ? { unitSize: item.orderedQuantity.unitSize } : {}) };
+    emu.recordStatus(ack.purchaseOrderNumber, item.itemSequenceNumber, { confirmationStatus: 'ACCEPTED', acceptedQuantity: { amount: sent + 1, ...unit } });
+
+    const later = await runOnce({ core, client: r.client, outbox: r.outbox, state: r.state, inventory, skuMap, now: () => new Date(Date.parse(NOW) + 40 * 60_000), wait: { intervalMs: 10, timeoutMs: 5000 } });
+    assert.equal(later.submissions.length, 0);
+    const mismatches = later.exceptions.filter((e) => e.code === 'ACKNOWLEDGEMENT_MISMATCH');
+    assert.deepEqual(mismatches.map((e) => [e.purchaseOrderNumber, e.itemSequenceNumber]), [[ack.purchaseOrderNumber, item.itemSequenceNumber]]);
+    assert.equal(later.readBack.filter((l) => l.status === 'confirmed').length, lines - 1);
+  } finally {
+    await emu.close();
+  }
+});
+
 test('batches: 3 POs per request, each batch journaled and confirmed', async () => {
   const emu = await startEmulator({ orders: orders(12, 11), credentials: SENTINEL });
   try {

@@ -46,26 +46,46 @@ pub struct ApproveAcknowledgementInput {
     /// The vendor code, when the proposal has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selling_party: Option<String>,
+    /// The currency of a cost when neither the PO line's cost nor its list price names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<String>,
 }
 
-/// One line as the approver decided it, in the PO's unit of measure.
+/// One line as the approver decided it, in the PO's unit of measure. Quantities and cost come
+/// from a form as typed: a number or a string of digits; a line left blank (`accepted` and
+/// `backordered` absent, null or "") keeps the suggestion. A value that is not a whole number
+/// is refused with a sentence about the line ("line 2: 0.5 is not a whole number of cases").
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ApprovedLine {
     /// The PO line approved.
     pub item_sequence_number: String,
-    /// Units accepted, in the PO's unit.
-    pub accepted: u64,
-    /// Units backordered, in the PO's unit.
+    /// Units accepted, in the PO's unit, as typed (a number or text; blank keeps the suggestion).
     #[serde(default)]
-    pub backordered: u64,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "number | string | null", optional)
+    )]
+    pub accepted: Option<serde_json::Value>,
+    /// Units backordered (0 when only `accepted` is given).
+    #[serde(default)]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "number | string | null", optional)
+    )]
+    pub backordered: Option<serde_json::Value>,
     /// Ship date of backordered units (defaults to the proposal's first backorder date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_ship_date: Option<Instant>,
-    /// The agreed cost when the PO line has none (never above the PO's own cost).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub net_cost: Option<Decimal>,
+    /// The agreed cost when the PO line has none (never above the PO's own cost): a decimal
+    /// string or a number.
+    #[serde(default)]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(type = "string | number | null", optional)
+    )]
+    pub net_cost: Option<serde_json::Value>,
     /// Reason for the rejected remainder (defaults to the proposal's, else TemporarilyUnavailable).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<RejectionReason>,
@@ -121,7 +141,14 @@ pub fn approve_acknowledgement(
     for (j, line) in proposal.lines.iter().enumerate() {
         let key = line_key(Some(&line.item_sequence_number), None, None);
         let approved = approved_by_line.get(&key).copied();
-        let decided = decide_approved_line(j, line, approved, now, override_reason)?;
+        let decided = decide_approved_line(
+            j,
+            line,
+            approved,
+            now,
+            override_reason,
+            input.currency_code.as_deref(),
+        )?;
         if decided.overridden {
             output.exceptions.push(
                 Exception::for_po(
@@ -154,6 +181,9 @@ pub fn approve_acknowledgement(
         for slice in &decided.backorders {
             let mut backorder = entry(AcknowledgementCode::Backordered, quantity(slice.units));
             backorder.scheduled_ship_date = Some(slice.scheduled_ship_date.clone());
+            backorder
+                .scheduled_delivery_date
+                .clone_from(&slice.scheduled_delivery_date);
             entries.push(backorder);
         }
         if decided.rejected > 0 {
@@ -256,12 +286,89 @@ struct ApprovedQuantities {
     overridden: bool,
 }
 
+/// What an approver typed, as a blank, a whole number, or something else (kept as written).
+enum Typed {
+    Blank,
+    Whole(u64),
+    Invalid(String),
+}
+
+fn typed_quantity(value: Option<&serde_json::Value>) -> Typed {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => Typed::Blank,
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .map_or_else(|| Typed::Invalid(n.to_string()), Typed::Whole),
+        Some(Value::String(text)) => {
+            let text = text.trim();
+            if text.is_empty() {
+                Typed::Blank
+            } else {
+                text.parse::<u64>()
+                    .map_or_else(|_| Typed::Invalid(format!("\"{text}\"")), Typed::Whole)
+            }
+        }
+        Some(other) => Typed::Invalid(other.to_string()),
+    }
+}
+
+/// "cases" or "eaches": the unit an approver counts in.
+fn unit_words(line: &ProposalLine) -> &'static str {
+    match line.ordered_quantity.unit_of_measure {
+        Some(crate::spapi::orders::UnitOfMeasure::Cases) => "cases",
+        _ => "eaches",
+    }
+}
+
+fn whole_or_blank(
+    value: Option<&serde_json::Value>,
+    path: String,
+    line: &ProposalLine,
+) -> Result<Option<u64>, ApprovalError> {
+    match typed_quantity(value) {
+        Typed::Blank => Ok(None),
+        Typed::Whole(n) => Ok(Some(n)),
+        Typed::Invalid(value) => Err(ApprovalError::InvalidQuantity {
+            path,
+            sequence: line.item_sequence_number.clone(),
+            negative: value.starts_with('-'),
+            value,
+            unit: unit_words(line),
+        }),
+    }
+}
+
+/// The approver's cost: blank, or a positive decimal (number or string).
+fn typed_cost(
+    value: Option<&serde_json::Value>,
+    path: String,
+    sequence: &str,
+) -> Result<Option<Decimal>, ApprovalError> {
+    use serde_json::Value;
+    let text = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(text)) if text.trim().is_empty() => return Ok(None),
+        Some(Value::String(text)) => text.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => other.to_string(),
+    };
+    Decimal::parse(&text)
+        .map(Some)
+        .map_err(|_| ApprovalError::InvalidNetCost {
+            path,
+            sequence: sequence.to_string(),
+            cost: text,
+        })
+}
+
 fn decide_approved_line(
     j: usize,
     line: &ProposalLine,
     approved: Option<(usize, &ApprovedLine)>,
     now: chrono::DateTime<chrono::Utc>,
     override_reason: Option<&str>,
+    currency_code: Option<&str>,
 ) -> Result<ApprovedQuantities, ApprovalError> {
     let sequence = line.item_sequence_number.clone();
     let ordered = line.ordered_quantity.amount;
@@ -269,13 +376,28 @@ fn decide_approved_line(
         format!("/approved/{i}")
     });
 
-    // Quantities: the approver's, else the suggestion.
-    let (accepted, backorders) = match approved {
+    // Quantities: the approver's, else (a blank line) the suggestion.
+    let typed = match approved {
         Some((_, a)) => {
-            let backorders = if a.backordered == 0 {
+            let accepted = whole_or_blank(a.accepted.as_ref(), format!("{base}/accepted"), line)?;
+            let backordered =
+                whole_or_blank(a.backordered.as_ref(), format!("{base}/backordered"), line)?;
+            match (accepted, backordered) {
+                (None, None) => None,
+                (accepted, backordered) => {
+                    Some((a, accepted.unwrap_or(0), backordered.unwrap_or(0)))
+                }
+            }
+        }
+        None => None,
+    };
+    let (accepted, backorders) = match typed {
+        Some((a, accepted, backordered)) => {
+            let backorders = if backordered == 0 {
                 Vec::new()
             } else {
-                let date = match (&a.scheduled_ship_date, line.suggested_backorders.first()) {
+                let suggested = line.suggested_backorders.first();
+                let slice = match (&a.scheduled_ship_date, suggested) {
                     (Some(date), _) => {
                         if date.0 < now {
                             return Err(ApprovalError::ScheduledDateInPast {
@@ -283,9 +405,24 @@ fn decide_approved_line(
                                 sequence,
                             });
                         }
-                        format_instant(&date.0)
+                        // A delivery date keeps the suggestion's transit time.
+                        let transit = suggested.and_then(|s| {
+                            let ship = parse_instant(&s.scheduled_ship_date).ok()?;
+                            let delivery =
+                                parse_instant(s.scheduled_delivery_date.as_ref()?).ok()?;
+                            Some(delivery.signed_duration_since(ship))
+                        });
+                        BackorderSlice {
+                            units: backordered,
+                            scheduled_ship_date: format_instant(&date.0),
+                            scheduled_delivery_date: transit
+                                .map(|t| format_instant(&crate::time::saturating_add(date.0, t))),
+                        }
                     }
-                    (None, Some(slice)) => slice.scheduled_ship_date.clone(),
+                    (None, Some(slice)) => BackorderSlice {
+                        units: backordered,
+                        ..slice.clone()
+                    },
                     (None, None) => {
                         return Err(ApprovalError::MissingScheduledDate {
                             path: format!("{base}/scheduledShipDate"),
@@ -293,12 +430,9 @@ fn decide_approved_line(
                         });
                     }
                 };
-                vec![BackorderSlice {
-                    units: a.backordered,
-                    scheduled_ship_date: date,
-                }]
+                vec![slice]
             };
-            (a.accepted, backorders)
+            (accepted, backorders)
         }
         None => (line.suggested_accepted, line.suggested_backorders.clone()),
     };
@@ -337,12 +471,20 @@ fn decide_approved_line(
         });
     }
 
-    // Cost: the PO's, or the approver's when the PO has none; never above the PO's.
+    // Cost: the approver's, else the suggestion (the PO's, or a cost approved before); never
+    // above the PO's.
     let po_cost = line.net_cost.as_ref().and_then(|m| m.amount);
-    let approved_cost = approved.and_then(|(_, a)| a.net_cost);
-    let cost = match (approved_cost, po_cost) {
-        (Some(cost), po) => {
-            if cost.is_zero() || cost.is_negative() || po.is_some_and(|po| cost > po) {
+    let approved_cost = match approved {
+        Some((_, a)) => typed_cost(a.net_cost.as_ref(), format!("{base}/netCost"), &sequence)?,
+        None => None,
+    };
+    let suggested = line.suggested_net_cost.as_ref().or(line.net_cost.as_ref());
+    let suggested_cost = suggested
+        .and_then(|m| m.amount)
+        .filter(|c| !c.is_zero() && !c.is_negative());
+    let cost = match (approved_cost, suggested_cost) {
+        (Some(cost), _) => {
+            if cost.is_zero() || cost.is_negative() || po_cost.is_some_and(|po| cost > po) {
                 return Err(ApprovalError::InvalidNetCost {
                     path: format!("{base}/netCost"),
                     sequence,
@@ -351,20 +493,34 @@ fn decide_approved_line(
             }
             cost
         }
-        (None, Some(po)) if !po.is_zero() && !po.is_negative() => po,
-        (None, _) => {
+        (None, Some(cost)) => cost,
+        (None, None) => {
             return Err(ApprovalError::MissingNetCost {
                 path: format!("{base}/netCost"),
                 sequence,
             });
         }
     };
-    // Without a PO cost, the currency (and weight unit) come from the list price.
-    let template = line.net_cost.as_ref().or(line.list_price.as_ref());
+    // The currency (and weight unit) of the PO cost, else of the list price, else the one
+    // given with the approval: every cost sent names its currency.
+    let template = [suggested, line.net_cost.as_ref(), line.list_price.as_ref()]
+        .into_iter()
+        .flatten()
+        .find(|m| m.currency_code.is_some());
+    let currency = template
+        .and_then(|m| m.currency_code.clone())
+        .or_else(|| currency_code.map(str::to_string))
+        .ok_or_else(|| ApprovalError::MissingCurrency {
+            path: "/currencyCode".to_string(),
+            sequence: sequence.clone(),
+        })?;
     let net_cost = Money {
-        currency_code: template.and_then(|m| m.currency_code.clone()),
+        currency_code: Some(currency),
         amount: Some(cost),
-        unit_of_measure: template.and_then(|m| m.unit_of_measure),
+        unit_of_measure: suggested
+            .or(line.net_cost.as_ref())
+            .and_then(|m| m.unit_of_measure)
+            .or(template.and_then(|m| m.unit_of_measure)),
     };
     let rejection_reason = approved
         .and_then(|(_, a)| a.rejection_reason)

@@ -22,7 +22,11 @@ use super::output::{
     Allocation, DecideAcknowledgementsOutput, DecisionCode, DecisionStatus, LineDecision,
     PendingAcknowledgement, ProposalLine,
 };
-use super::rules::{AckOptions, AckRules, AllocationPriority, UnknownProductAction};
+use super::promises::{PromiseCheck, SettleContext, settle};
+use super::rules::{
+    AckOptions, AckRules, AllocationPriority, DownConfirmAction, MissingStockRowAction,
+    PromiseDateUpdates, UnknownProductAction,
+};
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::exceptions::{Exception, Severity};
@@ -31,7 +35,7 @@ use crate::line_value::{LineValue, Unvalued, sum_values};
 use crate::money::CurrencyAmount;
 use crate::spapi::orders::{
     AcknowledgementCode, ItemQuantity, Order, OrderAcknowledgement, OrderAcknowledgementItem,
-    OrderItem, PartyIdentification, PurchaseOrderState, UnitOfMeasure,
+    OrderItem, PartyIdentification, PurchaseOrderState, PurchaseOrderType, UnitOfMeasure,
 };
 use crate::stock::StockLedger;
 use crate::time::{format_instant, parse_instant, parse_interval};
@@ -69,6 +73,8 @@ pub fn decide_acknowledgements(
         .map(|plan| PoWork::classify(plan, &context, &stock))
         .collect::<Result<_, _>>()?;
 
+    let batch_hold = incomplete_inventory(&work, input.inventory.len(), &stock, &input.options);
+
     let mut order: Vec<usize> = (0..work.len()).collect();
     let priority = input
         .options
@@ -84,6 +90,10 @@ pub fn decide_acknowledgements(
             po.charge_promises(&mut stock);
         }
     }
+    recheck_backorders(&mut work, &order, &mut stock, &context);
+    for po in &mut work {
+        po.settle_promises(&context, &stock, batch_hold.is_some());
+    }
     for &i in &order {
         if let Some(po) = work.get_mut(i) {
             po.decide(&context, &mut stock);
@@ -91,8 +101,20 @@ pub fn decide_acknowledgements(
     }
 
     let mut output = DecideAcknowledgementsOutput::default();
+    if let Some(reason) = &batch_hold {
+        output.exceptions.push(Exception {
+            code: "INVENTORY_INCOMPLETE".to_string(),
+            severity: Severity::Error,
+            purchase_order_number: None,
+            item_sequence_number: None,
+            sku: None,
+            message: format!("every PO of this batch is held: {reason}"),
+            due_at: None,
+            money_at_risk: None,
+        });
+    }
     for po in work {
-        po.finish(&context, &mut output);
+        po.finish(&context, batch_hold.as_deref(), &mut output);
     }
     Ok(output)
 }
@@ -107,16 +129,143 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn line_context(&self) -> LineContext {
+    /// The settings of a line decision on a PO of `po_type`. An unknown product on a
+    /// NewProductIntroduction PO is always held: the item is new, so it is most likely not yet
+    /// set up in the ERP, and InvalidProductIdentifier is final.
+    fn line_context(&self, order: &Order) -> LineContext {
+        let details = order.order_details.as_ref();
+        let po_type = details.and_then(|d| d.purchase_order_type);
+        // A delivery window (and no ship window) means the vendor pays freight and promises
+        // delivery dates.
+        let delivers =
+            details.is_some_and(|d| d.delivery_window.is_some() && d.ship_window.is_none());
         LineContext {
             now: self.now,
             lead_time_days: self.options.lead_time_days(),
-            unknown_product: self
-                .options
-                .unknown_product
-                .unwrap_or(UnknownProductAction::Reject),
+            unknown_product: if po_type == Some(PurchaseOrderType::NewProductIntroduction) {
+                UnknownProductAction::Review
+            } else {
+                self.options
+                    .unknown_product
+                    .unwrap_or(UnknownProductAction::Reject)
+            },
+            missing_stock_row: self.options.missing_stock_row(),
+            transit_days: delivers
+                .then(|| crate::time::days(i64::from(self.options.transit_days.unwrap_or(2)))),
         }
     }
+}
+
+/// Covers every backordered entry of the earlier promises with inbound receipts (then stock),
+/// earliest promised date first, so each promise gets the receipts it was made on whatever the
+/// allocation order; records the entries whose receipts now land later.
+fn recheck_backorders(
+    work: &mut [PoWork],
+    order: &[usize],
+    stock: &mut StockLedger,
+    context: &Context,
+) {
+    let lead = crate::time::days(context.options.lead_time_days());
+    // Sort keys (promised date, acknowledgement second << 32 | position in allocation order):
+    // the element type of the stock ledger's receipt sort, so no new sort is compiled in.
+    let mut places: Vec<(usize, usize, usize)> = Vec::new();
+    let mut keys: Vec<(DateTime<Utc>, u64)> = Vec::new();
+    for &i in order {
+        let Some(po) = work.get(i) else {
+            continue;
+        };
+        for (j, line) in po.lines.iter().enumerate() {
+            let (Some(check), Some(history)) = (&line.promise, line.facts.history) else {
+                continue;
+            };
+            let acked = u64::try_from(history.acknowledged_at.timestamp())
+                .unwrap_or(0)
+                .min(u64::from(u32::MAX));
+            for (k, entry) in check.backorders.iter().enumerate() {
+                let place = u64::try_from(places.len()).unwrap_or(u64::MAX) & u64::from(u32::MAX);
+                keys.push((
+                    entry.promised_at.unwrap_or(DateTime::<Utc>::MAX_UTC),
+                    (acked << 32) | place,
+                ));
+                places.push((i, j, k));
+            }
+        }
+    }
+    keys.sort();
+    for (_, packed) in keys {
+        let place = usize::try_from(packed & u64::from(u32::MAX)).unwrap_or(usize::MAX);
+        let Some(&(i, j, k)) = places.get(place) else {
+            continue;
+        };
+        let Some(line) = work.get_mut(i).and_then(|po| po.lines.get_mut(j)) else {
+            continue;
+        };
+        let (Some(sku), Some(per_unit)) = (line.facts.sku.as_deref(), line.facts.eaches_per_unit)
+        else {
+            continue;
+        };
+        if let Some(entry) = line
+            .promise
+            .as_mut()
+            .and_then(|check| check.backorders.get_mut(k))
+        {
+            PromiseCheck::cover_entry(entry, sku, per_unit, stock, context.now, lead);
+        }
+    }
+}
+
+/// Why the whole batch must wait for a person: an inventory export that is empty, or that
+/// looks cut short (most of the PO SKUs missing, or a row count on a paging boundary). `None`
+/// when nothing is to be decided or the export looks whole.
+fn incomplete_inventory(
+    work: &[PoWork],
+    inventory_rows: usize,
+    stock: &StockLedger,
+    options: &AckOptions,
+) -> Option<String> {
+    // The lines to decide, and the promises to re-check: both read the stock.
+    let deciding = work
+        .iter()
+        .flat_map(|po| po.lines.iter())
+        .filter(|line| matches!(line.situation, Situation::Decide | Situation::Unchanged(_)));
+    let mut skus = std::collections::BTreeSet::new();
+    let mut any = false;
+    for line in deciding {
+        any = true;
+        if let Some(sku) = line.facts.sku.as_deref() {
+            skus.insert(sku);
+        }
+    }
+    if !any {
+        return None;
+    }
+    if inventory_rows == 0 {
+        return Some(
+            "the inventory export is empty: no line can be decided on it (nothing was \
+             allocated); check the export and run again"
+                .to_string(),
+        );
+    }
+    if options.missing_stock_row() == MissingStockRowAction::Zero {
+        return None;
+    }
+    let missing = skus.iter().filter(|sku| !stock.contains(sku)).count();
+    if skus.len() >= 2 && missing.saturating_mul(2) > skus.len() {
+        return Some(format!(
+            "{missing} of the {} SKUs on these POs have no row in the inventory export of \
+             {inventory_rows} rows: the export looks incomplete; check it and run again, or set \
+             missingStockRow to \"zero\" if it lists every SKU",
+            skus.len()
+        ));
+    }
+    if options.on_page_boundary(inventory_rows) {
+        return Some(format!(
+            "the inventory export has exactly {inventory_rows} rows, a whole number of pages: \
+             it may have been cut at a paging limit; check it and run again, or set \
+             missingStockRow to \"zero\" if it lists every SKU"
+        ));
+    }
+    None
 }
 
 /// A PO with its dates parsed (errors carry the JSON pointer of the bad field).
@@ -217,6 +366,11 @@ struct LineWork<'a> {
     result: Option<LineResult>,
     promise_allocation: Option<Allocation>,
     issues: Vec<LineIssue>,
+    /// An earlier promise (an unchanged line), re-checked against stock and receipts.
+    promise: Option<PromiseCheck>,
+    /// The result re-acknowledges a promise (a date update or a down-confirmation), not a
+    /// first decision: no acknowledgement deadline applies to it.
+    update: bool,
 }
 
 struct PoWork<'a> {
@@ -312,7 +466,9 @@ impl<'a> PoWork<'a> {
                 )
             } else {
                 match line_history {
-                    Some(h) if h.matches(item) => Situation::Unchanged(h),
+                    Some(h) if h.matches(item, facts.eaches_per_unit, plan.changed_date) => {
+                        Situation::Unchanged(h)
+                    }
                     Some(_) => Situation::Decide,
                     None if state == Some(PurchaseOrderState::Acknowledged)
                         && last_acknowledged.is_none() =>
@@ -337,6 +493,8 @@ impl<'a> PoWork<'a> {
                 result: None,
                 promise_allocation: None,
                 issues,
+                promise: None,
+                update: false,
             });
         }
         // Output follows the PO's own line order.
@@ -380,35 +538,92 @@ impl<'a> PoWork<'a> {
         }
     }
 
-    /// Charges what earlier acknowledgements promised (unchanged lines) against stock.
+    /// Charges the accepted units of what earlier acknowledgements promised (unchanged lines)
+    /// against stock; their backordered entries are covered by [`recheck_backorders`].
     fn charge_promises(&mut self, stock: &mut StockLedger) {
-        let number = self.plan.number();
         for line in &mut self.lines {
             let Situation::Unchanged(history) = line.situation else {
                 continue;
             };
-            let (Some(sku), Some(per_unit)) =
+            if let (Some(sku), Some(per_unit)) =
                 (line.facts.sku.as_deref(), line.facts.eaches_per_unit)
-            else {
+            {
+                line.promise = Some(PromiseCheck::charge(history, sku, per_unit, stock));
+            }
+        }
+    }
+
+    /// Brings re-checked promises up to date: a slipped date or a shortfall becomes a
+    /// re-acknowledgement of the line (or exceptions only); a kept promise is reserved.
+    ///
+    /// Missing stock data settles nothing: with the batch held (`unreadable`), or a SKU without
+    /// a stock row, the promise stays as it was sent (and is reserved).
+    fn settle_promises(&mut self, context: &Context, stock: &StockLedger, unreadable: bool) {
+        let number = self.plan.number();
+        let settle_context = SettleContext {
+            change_window_open: self
+                .change_window_ends()
+                .is_none_or(|end| context.now <= end),
+            auto_down_confirm: context.options.down_confirm == Some(DownConfirmAction::Auto),
+            send_date_updates: context.options.promise_date_updates
+                != Some(PromiseDateUpdates::Review),
+            transit: context.line_context(self.plan.order).transit_days,
+        };
+        for line in &mut self.lines {
+            let (Some(check), Some(sku), Some(per_unit)) = (
+                line.promise.take(),
+                line.facts.sku.as_deref(),
+                line.facts.eaches_per_unit,
+            ) else {
                 continue;
             };
-            let accepted = history.units(AcknowledgementCode::Accepted);
-            let backordered = history.units(AcknowledgementCode::Backordered);
-            let stock_eaches = accepted.saturating_mul(per_unit);
-            let inbound_eaches = backordered.saturating_mul(per_unit);
-            let uncovered = stock.charge(sku, stock_eaches);
-            stock.charge_inbound(sku, inbound_eaches);
-            if uncovered > 0 {
+            let (mut stock_eaches, mut inbound_eaches) = check.eaches(per_unit);
+            let row_missing = context.options.missing_stock_row() == MissingStockRowAction::Review
+                && !stock.contains(sku);
+            if row_missing && !unreadable {
                 line.issues.push(LineIssue {
-                    code: "OVERCOMMITTED",
-                    severity: Severity::Error,
+                    code: "STOCK_ROW_MISSING",
+                    severity: Severity::Warning,
                     message: format!(
-                        "{stock_eaches} eaches of {sku} were accepted earlier but {uncovered} \
-                         are no longer covered by allocatable stock: ship what was promised, or \
-                         lower the acknowledgement while the 48-hour change window is open; a \
-                         short shipment is charged back"
+                        "{sku} has no row in the inventory export: the promise made for this \
+                         line cannot be re-checked (it stands as sent); is the export complete?"
                     ),
                 });
+            }
+            if row_missing || unreadable {
+                // Not re-checked: reserved as promised.
+                let backordered: u64 = check.backorders.iter().map(|e| e.units).sum();
+                stock_eaches = check.accepted.saturating_mul(per_unit);
+                inbound_eaches = backordered.saturating_mul(per_unit);
+            }
+            if check.needs_attention() && !row_missing && !unreadable {
+                let settled = settle(&check, sku, &settle_context);
+                if settled.send {
+                    stock_eaches = stock_eaches.saturating_sub(
+                        check
+                            .accepted
+                            .saturating_sub(settled.accepted)
+                            .saturating_mul(per_unit),
+                    );
+                    let previously_rejected = line.facts.history.map_or(0, |h| h.rejected_units);
+                    line.result = Some(LineResult {
+                        accepted: settled.accepted,
+                        backorders: settled.backorders,
+                        rejected: settled.rejected,
+                        rejection_reason: settled.rejection_reason,
+                        previously_rejected,
+                        allocatable_units: settled.accepted,
+                        code: settled.code,
+                        reason: settled.reason,
+                        issues: settled.issues,
+                        hold: settled.hold,
+                        stock_eaches,
+                        inbound_eaches,
+                    });
+                    line.update = true;
+                    continue;
+                }
+                line.issues.extend(settled.issues);
             }
             if stock_eaches > 0 || inbound_eaches > 0 {
                 line.promise_allocation = Some(Allocation {
@@ -425,7 +640,7 @@ impl<'a> PoWork<'a> {
 
     /// Decides every line that needs a decision.
     fn decide(&mut self, context: &Context, stock: &mut StockLedger) {
-        let line_context = context.line_context();
+        let line_context = context.line_context(self.plan.order);
         let window_closed = self
             .change_window_ends()
             .is_some_and(|end| context.now > end);
@@ -456,7 +671,12 @@ impl<'a> PoWork<'a> {
     }
 
     /// Turns the PO's work into decisions, allocations, the request or a pending proposal.
-    fn finish(self, context: &Context, output: &mut DecideAcknowledgementsOutput) {
+    fn finish(
+        self,
+        context: &Context,
+        batch_hold: Option<&str>,
+        output: &mut DecideAcknowledgementsOutput,
+    ) {
         let number = self.plan.number();
         let now = context.now;
         let due_at = self.due_at();
@@ -472,9 +692,14 @@ impl<'a> PoWork<'a> {
             .iter()
             .filter(|line| line.result.is_some())
             .collect();
+        // Re-acknowledged promises (date updates, down-confirmations) have no 24-hour deadline.
+        let only_updates = deciding.iter().all(|line| line.update);
         // The lines this run decides are what a late or held acknowledgement puts at risk.
         let at_risk = sum_values(deciding.iter().map(|line| line_value(&line.facts)));
         let mut hold_reasons: Vec<String> = Vec::new();
+        if let (Some(reason), false) = (batch_hold, deciding.is_empty()) {
+            hold_reasons.push(reason.to_string());
+        }
         for line in &deciding {
             let seq = &line.facts.item.item_sequence_number;
             if let Some(reason) = line.result.as_ref().and_then(|r| r.hold.as_ref()) {
@@ -549,7 +774,7 @@ impl<'a> PoWork<'a> {
                         amazon_product_identifier: item.amazon_product_identifier.clone(),
                         vendor_product_identifier: item.vendor_product_identifier.clone(),
                         ordered_quantity: quantity(item.ordered_quantity.amount),
-                        net_cost: item.net_cost.clone(),
+                        net_cost: facts.net_cost.clone(),
                         list_price: item.list_price.clone(),
                         discount_multiplier: None,
                         item_acknowledgements: result.entries(&quantity),
@@ -600,8 +825,10 @@ impl<'a> PoWork<'a> {
             acknowledgement_date: format_instant(&now),
             items,
         };
-        let overdue = due_at.is_some_and(|due| now > due);
-        let what = if self.reacknowledgement {
+        let overdue = !only_updates && due_at.is_some_and(|due| now > due);
+        let what = if only_updates {
+            "update of earlier promises"
+        } else if self.reacknowledgement {
             "re-acknowledgement of Amazon's change"
         } else {
             "acknowledgement"
@@ -636,7 +863,9 @@ impl<'a> PoWork<'a> {
                     .due(due_text.clone())
                     .money_at_risk(at_risk.clone()),
                 );
-            } else if due_at.is_some_and(|due| crate::time::saturating_add(now, soon) >= due) {
+            } else if !only_updates
+                && due_at.is_some_and(|due| crate::time::saturating_add(now, soon) >= due)
+            {
                 output.exceptions.push(
                     Exception::for_po(
                         "ACKNOWLEDGEMENT_DUE_SOON",
@@ -736,6 +965,18 @@ fn line_facts<'a>(
         }
     }
     let rules = context.rules.effective(po_type, sku.as_deref());
+    let history = context.history.line(number, item);
+    let mut net_cost = history
+        .and_then(|h| h.approved_cost(item))
+        .or(item.net_cost.as_ref())
+        .cloned();
+    if let Some(cost) = net_cost.as_mut().filter(|c| c.currency_code.is_none()) {
+        cost.currency_code = item
+            .list_price
+            .as_ref()
+            .and_then(|m| m.currency_code.clone())
+            .or_else(|| context.options.currency_code.clone());
+    }
     Ok((
         LineFacts {
             item,
@@ -743,7 +984,8 @@ fn line_facts<'a>(
             unit,
             eaches_per_unit,
             rules,
-            history: context.history.line(number, item),
+            history,
+            net_cost,
         },
         issues,
     ))
@@ -860,6 +1102,10 @@ fn proposal_line(facts: &LineFacts, result: &LineResult) -> ProposalLine {
         is_back_order_allowed: item.is_back_order_allowed,
         net_cost: item.net_cost.clone(),
         list_price: item.list_price.clone(),
+        suggested_net_cost: facts
+            .net_cost
+            .clone()
+            .filter(|cost| Some(cost) != item.net_cost.as_ref()),
         allocatable_units: result.allocatable_units,
         previously_rejected: result.previously_rejected,
         suggested_accepted: result.accepted,

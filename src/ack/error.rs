@@ -81,23 +81,13 @@ pub enum ApprovalError {
     #[error(transparent)]
     Input(#[from] InputError),
     /// An approved line that is not in the proposal.
-    #[error("line {sequence} is not in the proposal (at {path})")]
-    UnknownLine {
-        /// JSON pointer to the offending field of the input.
-        path: String,
-        /// The PO line's item sequence number.
-        sequence: String,
-    },
+    #[error("line {sequence} is not in the proposal")]
+    UnknownLine { path: String, sequence: String },
     /// The same line approved twice.
-    #[error("line {sequence} is approved twice (at {path})")]
-    DuplicateLine {
-        /// JSON pointer to the offending field of the input.
-        path: String,
-        /// The PO line's item sequence number.
-        sequence: String,
-    },
+    #[error("line {sequence} is approved twice")]
+    DuplicateLine { path: String, sequence: String },
     /// Accepted + backordered above what was ordered.
-    #[error("line {sequence}: {approved} approved but only {ordered} ordered (at {path})")]
+    #[error("line {sequence}: {approved} approved but only {ordered} ordered")]
     AboveOrdered {
         /// JSON pointer to the offending field of the input.
         path: String,
@@ -111,7 +101,7 @@ pub enum ApprovalError {
     /// Units rejected earlier cannot be accepted or backordered now.
     #[error(
         "line {sequence}: {approved} approved but {previously_rejected} of {ordered} were \
-         rejected earlier and a rejection is final (at {path})"
+         rejected earlier and a rejection is final"
     )]
     PreviouslyRejected {
         /// JSON pointer to the offending field of the input.
@@ -128,7 +118,7 @@ pub enum ApprovalError {
     /// More accepted than stock covers, without an override reason.
     #[error(
         "line {sequence}: {approved} accepted but only {allocatable} are allocatable; give an \
-         `overrideReason` to accept more (at {path})"
+         override reason to accept more"
     )]
     AboveAllocatable {
         /// JSON pointer to the offending field of the input.
@@ -141,40 +131,37 @@ pub enum ApprovalError {
         approved: u64,
     },
     /// Backordered units on a line whose PO does not allow backorders.
-    #[error("line {sequence}: the PO does not allow backorders (at {path})")]
-    BackorderNotAllowed {
-        /// JSON pointer to the offending field of the input.
-        path: String,
-        /// The PO line's item sequence number.
-        sequence: String,
-    },
+    #[error("line {sequence}: the PO does not allow backorders")]
+    BackorderNotAllowed { path: String, sequence: String },
     /// Backordered units need a scheduled ship date, from the approver or the proposal.
-    #[error("line {sequence}: backordered units need a scheduledShipDate (at {path})")]
-    MissingScheduledDate {
-        /// JSON pointer to the offending field of the input.
-        path: String,
-        /// The PO line's item sequence number.
-        sequence: String,
-    },
+    #[error("line {sequence}: backordered units need a ship date")]
+    MissingScheduledDate { path: String, sequence: String },
     /// A scheduled ship date before the approval.
-    #[error("line {sequence}: scheduledShipDate is before now (at {path})")]
-    ScheduledDateInPast {
-        /// JSON pointer to the offending field of the input.
-        path: String,
-        /// The PO line's item sequence number.
-        sequence: String,
-    },
+    #[error("line {sequence}: the backorder ship date is in the past")]
+    ScheduledDateInPast { path: String, sequence: String },
     /// The PO line has no cost and the approver gave none.
-    #[error("line {sequence}: the PO has no netCost; give the agreed `netCost` (at {path})")]
-    MissingNetCost {
-        /// JSON pointer to the offending field of the input.
+    #[error("line {sequence}: the PO has no cost; enter the agreed cost")]
+    MissingNetCost { path: String, sequence: String },
+    /// A quantity that is not a whole number of the line's unit: `INVALID_VALUE` when it is
+    /// negative, else `INVALID_TYPE` (the codes serde gave before; the message is a sentence).
+    #[error("line {sequence}: {value} is not a whole number of {unit}")]
+    InvalidQuantity {
         path: String,
-        /// The PO line's item sequence number.
         sequence: String,
+        value: String,
+        unit: &'static str,
+        negative: bool,
     },
+    /// No currency for the cost: not on the PO line, its list price, nor the approval.
+    #[error(
+        "line {sequence}: the PO gives no currency for its cost; pass `currencyCode` with the \
+         approval"
+    )]
+    MissingCurrency { path: String, sequence: String },
     /// An approved cost that is zero, negative, or above the PO's cost.
     #[error(
-        "line {sequence}: netCost {cost} must be positive and not above the PO cost (at {path})"
+        "line {sequence}: {cost} is not a cost that can be sent: it must be a positive amount, not \
+         above the PO cost"
     )]
     InvalidNetCost {
         /// JSON pointer to the offending field of the input.
@@ -185,11 +172,8 @@ pub enum ApprovalError {
         cost: String,
     },
     /// Nobody to acknowledge as.
-    #[error("no selling party: the proposal has none, pass `sellingParty` (at {path})")]
-    MissingSellingParty {
-        /// JSON pointer to the offending field of the input.
-        path: String,
-    },
+    #[error("no selling party: the proposal has none, pass `sellingParty`")]
+    MissingSellingParty { path: String },
 }
 
 impl CodedError for ApprovalError {
@@ -207,6 +191,9 @@ impl CodedError for ApprovalError {
             ApprovalError::MissingNetCost { .. } => "MISSING_NET_COST",
             ApprovalError::InvalidNetCost { .. } => "INVALID_NET_COST",
             ApprovalError::MissingSellingParty { .. } => "MISSING_SELLING_PARTY",
+            ApprovalError::InvalidQuantity { negative: true, .. } => "INVALID_VALUE",
+            ApprovalError::InvalidQuantity { .. } => "INVALID_TYPE",
+            ApprovalError::MissingCurrency { .. } => "MISSING_CURRENCY",
         }
     }
 
@@ -223,6 +210,8 @@ impl CodedError for ApprovalError {
             | ApprovalError::ScheduledDateInPast { path, .. }
             | ApprovalError::MissingNetCost { path, .. }
             | ApprovalError::InvalidNetCost { path, .. }
+            | ApprovalError::InvalidQuantity { path, .. }
+            | ApprovalError::MissingCurrency { path, .. }
             | ApprovalError::MissingSellingParty { path } => path.clone(),
         }
     }
@@ -259,7 +248,11 @@ impl CodedError for ApprovalError {
             ApprovalError::InvalidNetCost { sequence, cost, .. } => {
                 json!({ "itemSequenceNumber": sequence, "netCost": cost })
             }
+            ApprovalError::InvalidQuantity {
+                sequence, value, ..
+            } => json!({ "itemSequenceNumber": sequence, "value": value }),
             ApprovalError::UnknownLine { sequence, .. }
+            | ApprovalError::MissingCurrency { sequence, .. }
             | ApprovalError::DuplicateLine { sequence, .. }
             | ApprovalError::BackorderNotAllowed { sequence, .. }
             | ApprovalError::MissingScheduledDate { sequence, .. }

@@ -38,16 +38,43 @@ impl LineHistory {
     }
 
     /// True when the PO line still reads as it did when it was acknowledged.
-    pub fn matches(&self, item: &OrderItem) -> bool {
+    ///
+    /// - A Cases line compares case sizes as they were used: the PO's `unitSize`, else
+    ///   `mapped_case_size` (the SKU map's `unitsPerCase`, which the acknowledgement carries
+    ///   when the PO omits it).
+    /// - The cost matches when it is the PO's, or when it is a cost an approver may have set
+    ///   (positive, not above the PO's, or the PO has none) and Amazon has not changed the PO
+    ///   since (`changed` not after the acknowledgement).
+    pub fn matches(
+        &self,
+        item: &OrderItem,
+        mapped_case_size: Option<u64>,
+        changed: Option<DateTime<Utc>>,
+    ) -> bool {
         let unit = |u: Option<UnitOfMeasure>| u.unwrap_or(UnitOfMeasure::Eaches);
         let before = &self.latest.ordered_quantity;
         let now = &item.ordered_quantity;
         let cost = |m: Option<&crate::spapi::orders::Money>| m.and_then(|m| m.amount);
+        let size = |q: &crate::spapi::orders::ItemQuantity| q.unit_size.or(mapped_case_size);
         before.amount == now.amount
             && unit(before.unit_of_measure) == unit(now.unit_of_measure)
-            && (unit(now.unit_of_measure) == UnitOfMeasure::Eaches
-                || before.unit_size == now.unit_size)
-            && cost(self.latest.net_cost.as_ref()) == cost(item.net_cost.as_ref())
+            && (unit(now.unit_of_measure) == UnitOfMeasure::Eaches || size(before) == size(now))
+            && (cost(self.latest.net_cost.as_ref()) == cost(item.net_cost.as_ref())
+                || (self.approved_cost(item).is_some()
+                    && changed.is_none_or(|changed| changed <= self.acknowledged_at)))
+    }
+
+    /// The cost acknowledged for the line when it differs from the PO's and is one an approver
+    /// may set: positive and not above the PO's cost (or the PO has none). A re-decided line
+    /// keeps it, so a change by Amazon never silently undoes an approved cost.
+    pub fn approved_cost(&self, item: &OrderItem) -> Option<&crate::spapi::orders::Money> {
+        let sent = self.latest.net_cost.as_ref()?;
+        let amount = sent.amount?;
+        let po = item.net_cost.as_ref().and_then(|m| m.amount);
+        let valid = !amount.is_zero()
+            && !amount.is_negative()
+            && po.is_none_or(|po| amount < po || po.is_zero() || po.is_negative());
+        valid.then_some(sent)
     }
 }
 
@@ -152,6 +179,13 @@ impl HistoryIndex {
                 self.lines.get(&lookup)
             }
         })
+    }
+
+    /// Every line's history, by PO number and then [`line_key`].
+    pub fn lines(&self) -> impl Iterator<Item = (&str, &str, &LineHistory)> {
+        self.lines
+            .iter()
+            .map(|((po, key), history)| (po.as_str(), key.as_str(), history))
     }
 
     /// When the PO was last acknowledged, if ever.

@@ -7,11 +7,11 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::history::LineHistory;
 use super::output::{BackorderSlice, DecisionCode};
-use super::rules::{CostAction, EffectiveRules, UnknownProductAction};
+use super::rules::{CostAction, EffectiveRules, MissingStockRowAction, UnknownProductAction};
 use crate::exceptions::Severity;
 use crate::money::Decimal;
 use crate::spapi::orders::{
-    AcknowledgementCode, ItemQuantity, OrderItem, OrderItemAcknowledgement, RejectionReason,
+    AcknowledgementCode, ItemQuantity, Money, OrderItem, OrderItemAcknowledgement, RejectionReason,
     UnitOfMeasure,
 };
 use crate::stock::{SkuStock, StockLedger};
@@ -26,6 +26,9 @@ pub struct LineFacts<'a> {
     pub eaches_per_unit: Option<u64>,
     pub rules: EffectiveRules,
     pub history: Option<&'a LineHistory>,
+    /// The cost to acknowledge: an approved cost kept from `history`, else the PO's; its
+    /// currency filled from the list price or `options.currencyCode` when the PO omits it.
+    pub net_cost: Option<Money>,
 }
 
 /// The settings of the run a line decision needs.
@@ -33,6 +36,10 @@ pub struct LineContext {
     pub now: DateTime<Utc>,
     pub lead_time_days: i64,
     pub unknown_product: UnknownProductAction,
+    pub missing_stock_row: MissingStockRowAction,
+    /// Days from shipping to delivery, on POs with a delivery window (vendor-paid freight):
+    /// their backordered entries carry a scheduledDeliveryDate too.
+    pub transit_days: Option<chrono::Duration>,
 }
 
 /// An exception raised by a line, before the PO-level keys are attached.
@@ -78,6 +85,9 @@ impl LineResult {
         for slice in &self.backorders {
             let mut backorder = entry(AcknowledgementCode::Backordered, quantity(slice.units));
             backorder.scheduled_ship_date = Some(slice.scheduled_ship_date.clone());
+            backorder
+                .scheduled_delivery_date
+                .clone_from(&slice.scheduled_delivery_date);
             entries.push(backorder);
         }
         if self.rejected > 0 {
@@ -252,7 +262,23 @@ pub fn decide_line(
     let mut issues = Vec::new();
     let mut holds = Vec::new();
     let mut cost_code = None;
-    let po_cost = item.net_cost.as_ref().and_then(|money| money.amount);
+    let po_cost = facts.net_cost.as_ref().and_then(|money| money.amount);
+    if po_cost.is_some()
+        && facts
+            .net_cost
+            .as_ref()
+            .is_some_and(|m| m.currency_code.is_none())
+    {
+        let message = "the PO line's netCost has no currencyCode and none is configured: set \
+                       options.currencyCode (Amazon needs the currency of every cost sent)"
+            .to_string();
+        issues.push(LineIssue {
+            code: "MISSING_CURRENCY",
+            severity: Severity::Error,
+            message: message.clone(),
+        });
+        holds.push(message);
+    }
     match po_cost {
         Some(cost) if !cost.is_zero() && !cost.is_negative() => {
             for (problem, action, code, message) in cost_problems(sku, cost, &facts.rules) {
@@ -299,6 +325,33 @@ pub fn decide_line(
         }
     }
 
+    // No stock row is not zero stock: an export cut at a paging limit or filtered to non-zero
+    // rows looks exactly like this, and a Rejected line is final. Held unless the host says
+    // its export is complete.
+    if context.missing_stock_row == MissingStockRowAction::Review && !stock.contains(sku) {
+        let message = format!(
+            "{sku} has no row in the inventory export: is the export complete? Enter its stock \
+             and decide the line (nothing was allocated), or set missingStockRow to \"zero\" if \
+             the export lists every SKU"
+        );
+        let mut result = reject_all(
+            facts,
+            previously_rejected,
+            RejectionReason::TemporarilyUnavailable,
+            cost_code.unwrap_or(DecisionCode::StockRowMissing),
+            format!("{sku} has no inventory row: held, nothing allocated"),
+        );
+        issues.push(LineIssue {
+            code: "STOCK_ROW_MISSING",
+            severity: Severity::Error,
+            message: message.clone(),
+        });
+        holds.push(message);
+        result.issues = issues;
+        result.hold = Some(holds.join("; "));
+        return result;
+    }
+
     // Stock on hand first, keeping the minimum inventory.
     let before = stock.get(sku);
     let accepted = stock.take_units_above(sku, open, per_unit, facts.rules.min_inventory);
@@ -321,6 +374,9 @@ pub fn decide_line(
             backorders.push(BackorderSlice {
                 units,
                 scheduled_ship_date: format_instant(&ship),
+                scheduled_delivery_date: context
+                    .transit_days
+                    .map(|days| format_instant(&crate::time::saturating_add(ship, days))),
             });
         }
     }

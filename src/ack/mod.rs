@@ -16,6 +16,8 @@ mod history;
 mod input;
 mod line;
 mod output;
+mod promises;
+mod readback;
 mod rules;
 
 pub use approve::{ApproveAcknowledgementInput, ApprovedLine, approve_acknowledgement};
@@ -26,7 +28,11 @@ pub use output::{
     Allocation, ApproveAcknowledgementOutput, BackorderSlice, DecideAcknowledgementsOutput,
     DecisionCode, DecisionStatus, LineDecision, PendingAcknowledgement, ProposalLine,
 };
+pub use readback::{
+    CheckAcknowledgementStatusInput, CheckAcknowledgementStatusOutput, ReadBackLine,
+    ReadBackStatus, check_acknowledgement_status,
+};
 pub use rules::{
-    AckOptions, AckRules, AllocationPriority, CostAction, LineRules, PoTypeRules,
-    UnknownProductAction,
+    AckOptions, AckRules, AllocationPriority, CostAction, DownConfirmAction, LineRules,
+    MissingStockRowAction, PoTypeRules, PromiseDateUpdates, UnknownProductAction,
 };

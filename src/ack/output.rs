@@ -57,6 +57,8 @@ wire_enum! {
         CostMismatch = "COST_MISMATCH",
         /// The PO line has no positive `netCost`: it cannot be acknowledged as it is.
         MissingNetCost = "MISSING_NET_COST",
+        /// The line's ERP SKU has no row in `inventory`: held, never rejected on absent data.
+        StockRowMissing = "STOCK_ROW_MISSING",
         /// A Cases line with no case size anywhere.
         CaseSizeUnknown = "CASE_SIZE_UNKNOWN",
         /// Everything left was rejected earlier, and a rejection is final.
@@ -71,6 +73,10 @@ wire_enum! {
         AcknowledgedElsewhere = "ACKNOWLEDGED_ELSEWHERE",
         /// Quantity 0 (a cancelled line): nothing to acknowledge.
         NothingOrdered = "NOTHING_ORDERED",
+        /// An earlier promise re-acknowledged with later ship dates (its receipt slipped).
+        PromiseDateUpdated = "PROMISE_DATE_UPDATED",
+        /// An earlier promise that can no longer be kept, down-confirmed within 48 hours.
+        DownConfirmed = "DOWN_CONFIRMED",
         /// Quantities set by an approver.
         Approved = "APPROVED",
     }
@@ -149,6 +155,10 @@ pub struct BackorderSlice {
     pub units: u64,
     /// ISO-8601 UTC.
     pub scheduled_ship_date: String,
+    /// On a PO with a delivery window (the vendor pays freight): when the units are promised
+    /// to arrive, the ship date plus `options.transitDays` (ISO-8601 UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_delivery_date: Option<String>,
 }
 
 /// One line of a held PO: what the engine suggests, and the limits an approver works within.
@@ -180,6 +190,11 @@ pub struct ProposalLine {
     /// The PO's list price.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_price: Option<Money>,
+    /// The cost the suggestion sends when it is not the PO's `netCost` as it stands: a cost
+    /// approved before (kept), or the PO's with its currency filled in. A line approved without
+    /// a cost sends this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_net_cost: Option<Money>,
     /// Units stock could cover when the engine decided (an approver may not accept more
     /// without an override reason).
     pub allocatable_units: u64,

@@ -31,6 +31,39 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// What a PO line whose ERP SKU has no row in `inventory` means.
+    MissingStockRowAction {
+        /// The export may be incomplete: hold the PO for a person (`STOCK_ROW_MISSING`; the
+        /// default). A Rejected line is final at Amazon, so absent data never rejects.
+        Review = "review",
+        /// The host's export is complete (every SKU, zero rows included): a missing row is
+        /// zero stock, and the partial-export checks are off.
+        Zero = "zero",
+    }
+}
+
+wire_enum! {
+    /// What to do when an earlier promise can no longer be kept (accepted units no longer in
+    /// stock, a backorder's receipt vanished) while the 48-hour change window is open.
+    DownConfirmAction {
+        /// Hold the down-confirmation in `pendingApproval` (the default).
+        Propose = "propose",
+        /// Send it in `request`.
+        Auto = "auto",
+    }
+}
+
+wire_enum! {
+    /// What to do when a backorder's inbound receipt slipped.
+    PromiseDateUpdates {
+        /// Send the date update in `request` (the default; dates may change after 48 hours).
+        Send = "send",
+        /// Only raise `BACKORDER_SLIPPED` with the new date.
+        Review = "review",
+    }
+}
+
+wire_enum! {
     /// Which POs get scarce stock first.
     AllocationPriority {
         /// Earliest ship/delivery window start, then PO date, then PO number (the default).
@@ -246,18 +279,57 @@ pub struct AckOptions {
     /// Days from an inbound receipt to shipping it, for backorder ship dates (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_time_days: Option<u32>,
+    /// Days from shipping to delivery for POs with a delivery window (vendor-paid freight),
+    /// whose backordered entries carry a scheduledDeliveryDate (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transit_days: Option<u32>,
     /// A pending PO is "due soon" this many hours before its deadline (default 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_soon_hours: Option<u32>,
-    /// What to do with lines no ERP item matches (default `reject`).
+    /// What to do with lines no ERP item matches (default `reject`). Not applied to
+    /// `NewProductIntroduction` POs, whose unknown products are always held for review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_product: Option<UnknownProductAction>,
+    /// What a mapped SKU without an inventory row means (default `review`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing_stock_row: Option<MissingStockRowAction>,
+    /// Page sizes of the host's inventory export (default `[1000]`, NetSuite's largest search
+    /// page): a row count that is a whole number of pages may be an export cut at a paging
+    /// limit, so the batch is held (`INVENTORY_INCOMPLETE`) unless `missingStockRow` is `zero`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventory_page_sizes: Option<Vec<u64>>,
+    /// Down-confirmations of promises that can no longer be kept (default `propose`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down_confirm: Option<DownConfirmAction>,
+    /// Date updates of backorders whose receipt slipped (default `send`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promise_date_updates: Option<PromiseDateUpdates>,
+    /// The currency of a PO cost that names none (else its list price's); without either,
+    /// the line is held (`MISSING_CURRENCY`): every `netCost` sent carries a `currencyCode`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<String>,
 }
 
 impl AckOptions {
     /// Days from a receipt to its ship date (default 1).
     pub fn lead_time_days(&self) -> i64 {
         i64::from(self.lead_time_days.unwrap_or(1))
+    }
+
+    /// What a PO SKU without an inventory row means (default: hold the line for review).
+    pub fn missing_stock_row(&self) -> MissingStockRowAction {
+        self.missing_stock_row
+            .unwrap_or(MissingStockRowAction::Review)
+    }
+
+    /// True when `rows` is a whole, non-zero number of pages of the export.
+    pub fn on_page_boundary(&self, rows: usize) -> bool {
+        let rows = rows as u64;
+        let sizes: &[u64] = self.inventory_page_sizes.as_deref().unwrap_or(&[1000]);
+        rows > 0
+            && sizes
+                .iter()
+                .any(|&size| size > 0 && rows.checked_rem(size) == Some(0))
     }
 
     /// Hours before the deadline a held PO is reported as due soon (default 4).

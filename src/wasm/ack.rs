@@ -89,3 +89,44 @@ pub fn approve_acknowledgement_json(
     let input = &json_text(&input)?;
     call_json(input, ack::approve_acknowledgement)
 }
+
+/// Reads back what Amazon recorded: the acknowledgements sent, compared line by line with the
+/// getPurchaseOrdersStatus rows (`itemStatus[].acknowledgementStatus`).
+///
+/// Returns `lines` (each sent line: `confirmed`, `pending` within 30 minutes of sending,
+/// `unconfirmed`, `mismatch` or `missing`) and `exceptions` (`ACKNOWLEDGEMENT_UNCONFIRMED` near
+/// or past the 24-hour deadline, `ACKNOWLEDGEMENT_MISMATCH`, `ACKNOWLEDGEMENT_STATUS_MISSING`).
+///
+/// @example
+/// ```js
+/// const { exceptions } = checkAcknowledgementStatus({
+///   sent: request.acknowledgements,         // what submitAcknowledgement was given
+///   ordersStatus: status.payload.ordersStatus, // from getPurchaseOrdersStatus
+///   now: new Date().toISOString(),
+/// });
+/// ```
+/// @throws {ConnectorError} `code` e.g. `MISSING_FIELD`, `INVALID_DATE`; `path` points at the
+/// offending field.
+#[wasm_bindgen(
+    js_name = checkAcknowledgementStatus,
+    unchecked_return_type = "CheckAcknowledgementStatusOutput"
+)]
+pub fn check_acknowledgement_status(
+    #[wasm_bindgen(unchecked_param_type = "CheckAcknowledgementStatusInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call_object(&input, ack::check_acknowledgement_status)
+}
+
+/// `checkAcknowledgementStatus` on JSON text.
+///
+/// @example
+/// ```js
+/// const out = JSON.parse(checkAcknowledgementStatusJson(JSON.stringify(input)));
+/// ```
+#[wasm_bindgen(js_name = checkAcknowledgementStatusJson)]
+pub fn check_acknowledgement_status_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<String, JsValue> {
+    let input = &json_text(&input)?;
+    call_json(input, ack::check_acknowledgement_status)
+}

@@ -93,6 +93,7 @@ const reportBase = (() => {
 })();
 // The fixture report of the exceptions calendar (8 entries, two currencies, two overdue).
 const savedReportBase = readJson('exceptions_report', 'merged.json');
+const readBackBase = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tests', 'fuzz', 'corpus', 'check_acknowledgement_status', 'seed-readback.json'), 'utf8'));
 const routeBase = readJson('fba', 'route_mixed_webstore_order.json').input;
 const eventBase = readJson('fba', 'event_fba_partial_shipment.json').input;
 const shipmentBase = readJson('shipment', 'build-MasterCase.input.json');
@@ -477,6 +478,18 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'receipts-not-array', 'receipts is a string', obj(set(b, '/receipts', 'PO-INV1')), 'INVALID_TYPE', '/receipts');
 }
 {
+  // The acknowledgements sent against what getPurchaseOrdersStatus says Amazon recorded.
+  const fn = 'checkAcknowledgementStatus';
+  const b = readBackBase;
+  const amountAt = '/ordersStatus/0/itemStatus/0/acknowledgementStatus/acceptedQuantity/amount';
+  common(fn, b, { required: 'sent', numberAt: amountAt, deepPath: '/sent/0/0' });
+  add_(fn, 'sent-date-invalid', 'an acknowledgement sent "yesterday"', obj(set(b, '/sent/0/acknowledgementDate', 'yesterday')), 'INVALID_DATE', '/sent/0/acknowledgementDate');
+  add_(fn, 'confirmation-status-unknown', 'a confirmationStatus "MAYBE"', obj(set(b, '/ordersStatus/0/itemStatus/0/acknowledgementStatus/confirmationStatus', 'MAYBE')), 'UNKNOWN_ENUM', '/ordersStatus/0/itemStatus/0/acknowledgementStatus/confirmationStatus');
+  add_(fn, 'accepted-negative', 'an accepted quantity of -6', obj(set(b, amountAt, -6)), 'INVALID_VALUE', amountAt);
+  add_(fn, 'status-missing-po-number', 'a status row without purchaseOrderNumber', obj(del(b, '/ordersStatus/0/purchaseOrderNumber')), 'MISSING_FIELD', '/ordersStatus/0/purchaseOrderNumber');
+  add_(fn, 'settle-minutes-negative', 'settleMinutes -1', obj(add(b, '/settleMinutes', -1)), 'INVALID_VALUE', '/settleMinutes');
+}
+{
   const fn = 'configure';
   const b = configureBase;
   add_(fn, 'root-number', 'the settings are a number', obj(42), 'INVALID_TYPE', '');
@@ -496,7 +509,7 @@ const BASES = {
   toSalesOrders: salesBase, diffPurchaseOrder: diffBase, inventoryFeed: feedBase, exceptionsReport: reportBase,
   chargebackExposure: exposureBase,
   vendorScorecard: scorecardBase,
-  readExceptionsReport: savedReportBase,
+  readExceptionsReport: savedReportBase, checkAcknowledgementStatus: readBackBase,
   routeFulfillment: routeBase, applyFulfillmentEvent: eventBase, buildShipmentConfirmation: shipmentBase,
   validateShipmentConfirmation: validateBase, generateSscc: ssccBase, buildInvoice: invoiceBase, reconcile: reconcileBase,
   configure: configureBase,

@@ -20,6 +20,7 @@ use vendor_central_connector::{
 pub const ENTRY_POINTS: &[&str] = &[
     "decideAcknowledgements",
     "approveAcknowledgement",
+    "checkAcknowledgementStatus",
     "decideDirectFulfillmentAcknowledgements",
     "toSalesOrders",
     "diffPurchaseOrder",
@@ -64,6 +65,7 @@ pub fn run_with_limits(name: &str, text: &str, limits: &CountLimits) -> Result<S
     match name {
         "decideAcknowledgements" => engine(text, limits, ack::decide_acknowledgements),
         "approveAcknowledgement" => engine(text, limits, ack::approve_acknowledgement),
+        "checkAcknowledgementStatus" => engine(text, limits, ack::check_acknowledgement_status),
         "decideDirectFulfillmentAcknowledgements" => {
             engine(text, limits, df_ack::decide_df_acknowledgements)
         }

@@ -48,6 +48,7 @@ const control = {
   acknowledgements: () => emu.acknowledgements,
   requests: () => emu.requests,
   injectFault: (spec) => emu.injectFault(spec),
+  recordStatus: (po, seq, status) => emu.recordStatus(po, seq, status),
   loadOrders: (orders, opts) => emu.loadOrders(orders, opts),
   transactions: () => [...emu.transactions.values()],
   close: () => emu.close(),

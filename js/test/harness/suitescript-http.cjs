@@ -47,6 +47,7 @@ function startEmulatorThread(options = {}) {
           loadOrders: (list, opts) => call('loadOrders', list, opts),
           requests: () => call('requests'),
           injectFault: (spec) => call('injectFault', spec),
+          recordStatus: (po, seq, status) => call('recordStatus', po, seq, status),
           transactions: () => call('transactions'),
           async close() {
             await call('close');

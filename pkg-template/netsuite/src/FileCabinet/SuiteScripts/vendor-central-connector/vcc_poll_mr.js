@@ -7,7 +7,9 @@
  *                 call to the core (stock is allocated across POs, so the decision cannot be
  *                 split), map the decided POs to NetSuite sales orders with the core's
  *                 toSalesOrders, then journal and submit the acknowledgements (unless auto-submit
- *                 is off) in outbox entries of at most 100 POs, and emit one work item per PO.
+ *                 is off) in outbox entries of at most 100 POs, read back what Amazon recorded
+ *                 of the window's acknowledgements (getPurchaseOrdersStatus and the core's
+ *                 checkAcknowledgementStatus), and emit one work item per PO.
  *                 The mapping runs before anything is sent, so a configuration error stops the
  *                 run without an acknowledgement whose sales order could not be written.
  *   map:          create or update the PO's sales order (about 50 units per PO).
@@ -28,6 +30,8 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
   const HISTORY_FLOOR = 2000;
   /** Units kept back after the last submission (the log and the return are free; a margin). */
   const SUBMIT_RESERVE = 20;
+  /** The read-back of what Amazon recorded is skipped below this (it is a check, not a step). */
+  const READ_BACK_FLOOR = 500;
   /** summarize stops confirming transactions below this. */
   const CONFIRM_FLOOR = 50;
   /**
@@ -93,6 +97,28 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     return Object.keys(byNumber).map((k) => byNumber[k]);
   }
 
+  /**
+   * Read back what Amazon recorded of the acknowledgements of the look-back window:
+   * getPurchaseOrdersStatus over the POs created in the window (paging), the history of those
+   * not polled this run (acknowledged POs are no longer New) from the outbox, then the core's
+   * checkAcknowledgementStatus. A line sent less than 30 minutes ago reads `pending`; a later run
+   * checks it.
+   */
+  function readBack(client, cfg, now, known, polledNumbers) {
+    const since = new Date(now.getTime() - cfg.lookbackDays * DAY_MS).toISOString();
+    if (searches.remainingUsage() < READ_BACK_FLOOR) return { lines: [], exceptions: [], skipped: true };
+    const ordersStatus = client.listPurchaseOrdersStatus({ createdAfter: since, createdBefore: now.toISOString(), limit: 100 });
+    const polled = {};
+    polledNumbers.forEach((n) => { polled[n] = true; });
+    const others = ordersStatus.map((o) => o.purchaseOrderNumber).filter((n) => !polled[n]);
+    const more = others.length ? outbox.history(others, READ_BACK_FLOOR).acknowledgements : [];
+    const sent = known.concat(more).filter((a) => a.acknowledgementDate >= since);
+    if (!sent.length) return { lines: [], exceptions: [], skipped: false };
+    const out = core('checkAcknowledgementStatus')({ sent, ordersStatus, now: now.toISOString() });
+    out.skipped = false;
+    return out;
+  }
+
   /** At most `max` entries of a list for a log line, and how many more there are. */
   function capped(list, max) {
     const n = max || 20;
@@ -144,6 +170,9 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     const skuMap = store.skuMap(cfg.skuMap, stock.skuMap);
     const input = { purchaseOrders, inventory: stock.positions, skuMap, history: past.acknowledgements, now: now.toISOString() };
     if (cfg.rules) input.rules = cfg.rules;
+    // Every page of the saved search was read (runPaged to the last page): a row count on a page
+    // boundary is not a cut export here. A SKU without a row is still held by the core.
+    input.options = { inventoryPageSizes: [] };
     const setAside = [];
     const { result } = callSettingAside(core('decideAcknowledgements'), input, setAside);
     spent('decide');
@@ -167,23 +196,34 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     let sent = { byPurchaseOrder: {}, submissions: [], notSent: [], tooLarge: [] };
     if (cfg.autoSubmit && request.acknowledgements.length) sent = outbox.submitAcknowledgements(client, request, SUBMIT_RESERVE);
     spent('submit');
-    // A read-back of what Amazon now holds for the submitted POs goes here (after submission,
-    // before the work items), so the sales orders can carry it.
+    // Read back what Amazon now holds (after submission, before the work items, so the sales
+    // orders can carry it). A failure is logged: it never stops the run.
+    const submitted = request.acknowledgements.filter((a) => sent.byPurchaseOrder[a.purchaseOrderNumber] && sent.byPurchaseOrder[a.purchaseOrderNumber].state === 'sent');
+    let readBackResult = { lines: [], exceptions: [], skipped: false };
+    try {
+      readBackResult = readBack(client, cfg, now, past.acknowledgements.concat(submitted), polled.map((o) => o.purchaseOrderNumber));
+    } catch (e) {
+      log.error({ title: 'vendor-central-connector: read-back failed', details: `${e && e.name ? e.name : ''} ${e && e.message ? e.message : e}` });
+    }
+    const readBackByPo = {};
+    readBackResult.lines.forEach((l) => { (readBackByPo[l.purchaseOrderNumber] = readBackByPo[l.purchaseOrderNumber] || []).push(l.status); });
+    spent('readBack');
 
     // The Script Execution Log shows 3,999 characters of a line: counts here, lists capped.
     log.audit({
       title: 'vendor-central-connector: decided',
       details: JSON.stringify({
         recovered, fetched: polled.length, decided: purchaseOrders.length, toAcknowledge: request.acknowledgements.length,
-        pendingApproval: result.pendingApproval.length, exceptions: result.exceptions.length + sales.exceptions.length,
+        pendingApproval: result.pendingApproval.length, exceptions: result.exceptions.length + sales.exceptions.length + readBackResult.exceptions.length,
         setAside: capped(setAside.map((x) => `${x.purchaseOrderNumber} ${x.code} ${x.path}`)), historyNotRead: capped(past.unread),
         salesOrdersNotCreated: capped(sales.notCreated.map((n) => n.purchaseOrderNumber)), notAcknowledgedForNow: capped(Object.keys(blocked)),
         submissions: countBy(sent.submissions, (x) => x.state), notSent: capped(sent.notSent), tooLargeForTheOutbox: capped(sent.tooLarge),
+        readBack: readBackResult.skipped ? 'skipped (usage)' : countBy(readBackResult.lines, (l) => l.status),
         read: { inventoryRows: stock.rows, inventoryPages: stock.pages, skuMapFromSearch: stock.skuMap.length, outboxInDoubt: recovered.rows, historyEntries: past.entries, historyBodies: past.loaded, historySearches: past.searches },
         usage, seconds, backend: vcc.backend,
       }),
     });
-    result.exceptions.concat(sales.exceptions).forEach((e) => {
+    result.exceptions.concat(sales.exceptions, readBackResult.exceptions).forEach((e) => {
       if (e.severity === 'error') log.error({ title: `vendor-central-connector: ${e.code}`, details: `${e.purchaseOrderNumber || ''} ${e.message}` });
     });
     sent.submissions.filter((x) => x.error).forEach((x) => {
@@ -200,7 +240,7 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
       if (!sales.records[n]) return; // not created: its exceptions say why
       if (!items[n]) {
         const submission = sent.byPurchaseOrder[n];
-        items[n] = { purchaseOrderNumber: n, ackState: ackStateOf(n, pending, inRequest, sent), proposal: pending[n] || null, outboxId: submission ? submission.id : null, record: sales.records[n], decided: {} };
+        items[n] = { purchaseOrderNumber: n, ackState: ackStateOf(n, pending, inRequest, sent), proposal: pending[n] || null, outboxId: submission ? submission.id : null, record: sales.records[n], decided: {}, readBack: readBackByPo[n] || [] };
       }
       items[n].decided[d.itemSequenceNumber] = { accepted: d.accepted, backordered: d.backordered };
     });

@@ -169,6 +169,19 @@ define(['N/https'], (https) => {
         } while (nextToken);
         return all;
       },
+      /** Every OrderStatus (getPurchaseOrdersStatus) matching `params`, following nextToken. */
+      listPurchaseOrdersStatus(params) {
+        const all = [];
+        let nextToken;
+        do {
+          const query = Object.assign({}, params, nextToken ? { nextToken } : {});
+          const page = call('getPurchaseOrdersStatus', 'GET', '/vendor/orders/v1/purchaseOrdersStatus', query);
+          const payload = (page && page.payload) || {};
+          (payload.ordersStatus || []).forEach((o) => all.push(o));
+          nextToken = payload.pagination && payload.pagination.nextToken;
+        } while (nextToken);
+        return all;
+      },
       getPurchaseOrder: (n) => call('getPurchaseOrder', 'GET', `/vendor/orders/v1/purchaseOrders/${encodeURIComponent(n)}`),
       submitAcknowledgement: (body) => call('submitAcknowledgement', 'POST', '/vendor/orders/v1/acknowledgements', undefined, body),
       getTransaction: (id) => call('getTransaction', 'GET', `/vendor/transactions/v1/transactions/${encodeURIComponent(id)}`),
