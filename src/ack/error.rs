@@ -82,10 +82,20 @@ pub enum ApprovalError {
     Input(#[from] InputError),
     /// An approved line that is not in the proposal.
     #[error("line {sequence} is not in the proposal")]
-    UnknownLine { path: String, sequence: String },
+    UnknownLine {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// The same line approved twice.
     #[error("line {sequence} is approved twice")]
-    DuplicateLine { path: String, sequence: String },
+    DuplicateLine {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// Accepted + backordered above what was ordered.
     #[error("line {sequence}: {approved} approved but only {ordered} ordered")]
     AboveOrdered {
@@ -132,24 +142,49 @@ pub enum ApprovalError {
     },
     /// Backordered units on a line whose PO does not allow backorders.
     #[error("line {sequence}: the PO does not allow backorders")]
-    BackorderNotAllowed { path: String, sequence: String },
+    BackorderNotAllowed {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// Backordered units need a scheduled ship date, from the approver or the proposal.
     #[error("line {sequence}: backordered units need a ship date")]
-    MissingScheduledDate { path: String, sequence: String },
+    MissingScheduledDate {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// A scheduled ship date before the approval.
     #[error("line {sequence}: the backorder ship date is in the past")]
-    ScheduledDateInPast { path: String, sequence: String },
+    ScheduledDateInPast {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// The PO line has no cost and the approver gave none.
     #[error("line {sequence}: the PO has no cost; enter the agreed cost")]
-    MissingNetCost { path: String, sequence: String },
+    MissingNetCost {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// A quantity that is not a whole number of the line's unit: `INVALID_VALUE` when it is
     /// negative, else `INVALID_TYPE` (the codes serde gave before; the message is a sentence).
     #[error("line {sequence}: {value} is not a whole number of {unit}")]
     InvalidQuantity {
+        /// JSON pointer to the offending field of the input.
         path: String,
+        /// The PO line's item sequence number.
         sequence: String,
+        /// The quantity as the approver typed it.
         value: String,
+        /// The line's unit, as the sentence names it ("cases", "eaches").
         unit: &'static str,
+        /// True when the quantity is negative (code `INVALID_VALUE`).
         negative: bool,
     },
     /// No currency for the cost: not on the PO line, its list price, nor the approval.
@@ -157,7 +192,12 @@ pub enum ApprovalError {
         "line {sequence}: the PO gives no currency for its cost; pass `currencyCode` with the \
          approval"
     )]
-    MissingCurrency { path: String, sequence: String },
+    MissingCurrency {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+        /// The PO line's item sequence number.
+        sequence: String,
+    },
     /// An approved cost that is zero, negative, or above the PO's cost.
     #[error(
         "line {sequence}: {cost} is not a cost that can be sent: it must be a positive amount, not \
@@ -173,7 +213,10 @@ pub enum ApprovalError {
     },
     /// Nobody to acknowledge as.
     #[error("no selling party: the proposal has none, pass `sellingParty`")]
-    MissingSellingParty { path: String },
+    MissingSellingParty {
+        /// JSON pointer to the offending field of the input.
+        path: String,
+    },
 }
 
 impl CodedError for ApprovalError {

@@ -33,6 +33,7 @@ pub struct CheckAcknowledgementStatusInput {
     pub sent: Vec<OrderAcknowledgement>,
     /// `payload.ordersStatus` rows of getPurchaseOrdersStatus, as Amazon returned them.
     pub orders_status: Vec<OrderStatus>,
+    /// The time of the check (the core never reads the clock).
     pub now: Instant,
     /// Minutes Amazon may take to show an acknowledgement (default 30, the RP guide).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,18 +64,25 @@ wire_enum! {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReadBackLine {
+    /// The PO number.
     pub purchase_order_number: String,
+    /// The PO line's item sequence number.
     pub item_sequence_number: String,
+    /// How the line reads at Amazon.
     pub status: ReadBackStatus,
-    /// What was sent, in the line's unit: accepted, backordered, rejected.
+    /// Units sent as accepted, in the line's unit.
     pub sent_accepted: u64,
+    /// Units sent as backordered, in the line's unit.
     pub sent_backordered: u64,
+    /// Units sent as rejected, in the line's unit.
     pub sent_rejected: u64,
     /// What Amazon shows, when it shows the line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmation_status: Option<ConfirmationStatus>,
+    /// The accepted quantity Amazon shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_quantity: Option<ItemQuantity>,
+    /// The rejected quantity Amazon shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejected_quantity: Option<ItemQuantity>,
 }
@@ -86,6 +94,7 @@ pub struct ReadBackLine {
 pub struct CheckAcknowledgementStatusOutput {
     /// Every line sent (its latest acknowledgement), by PO number and line.
     pub lines: Vec<ReadBackLine>,
+    /// Lines unconfirmed near or past their deadline, mismatches, lines Amazon does not show.
     pub exceptions: Vec<Exception>,
 }
 

@@ -4,13 +4,18 @@ use serde_json::Value;
 
 use crate::error::{CodedError, InputError};
 
+/// Why `chargebackExposure` refused its input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChargebackError {
+    /// The input could not be read (see [`InputError`]).
     #[error(transparent)]
     Input(#[from] InputError),
     /// An amount beyond the decimal range.
     #[error("an amount overflows (at {path})")]
-    AmountOverflow { path: String },
+    AmountOverflow {
+        /// JSON pointer to the amount in the input.
+        path: String,
+    },
 }
 
 impl CodedError for ChargebackError {

@@ -38,11 +38,13 @@ pub struct ChargebackExposureInput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShipmentIssues {
+    /// The ASN's `shipmentIdentifier`.
     pub shipment_identifier: String,
     /// The cost of the goods on the ASN (what a percentage rate applies to); without it a
     /// percentage-priced chargeback of this ASN has its amount unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<CurrencyAmount>,
+    /// The `issues` array `validateShipmentConfirmation` returned for this ASN.
     #[serde(default)]
     pub issues: Vec<ShipmentIssue>,
 }

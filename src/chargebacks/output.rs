@@ -33,11 +33,15 @@ pub struct ChargebackExposureOutput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ForecastChargeback {
+    /// The kind of chargeback (rate table key).
     pub chargeback_type: ChargebackType,
+    /// The PO it concerns, when it concerns one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
+    /// The PO line it concerns, for per-line chargebacks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_sequence_number: Option<String>,
+    /// The ASN it concerns, for ASN and carton chargebacks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipment_identifier: Option<String>,
     /// JSON pointer to the carton in the ASN (`/cartons/3`), for per-carton chargebacks.
@@ -72,15 +76,20 @@ pub struct ForecastChargeback {
 pub struct ChargebackEvidence {
     /// JSON pointer into the input: `/exceptions/3`, `/shipmentIssues/0/issues/2`.
     pub input: String,
+    /// The exception's or issue's code.
     pub code: String,
+    /// The engine that raised the exception, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The exception's or issue's message.
     pub message: String,
     /// The issue's pointer into its ASN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// The exception's deadline, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_at: Option<String>,
+    /// The exception's money at risk, as its engine valued it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub money_at_risk: Option<CurrencyAmount>,
 }
@@ -98,7 +107,9 @@ pub struct ExposureTotal {
     pub chargeback_type: Option<ChargebackType>,
     /// Empty for chargebacks whose amount is unknown.
     pub currency_code: String,
+    /// How many chargebacks.
     pub count: u64,
+    /// Their expected total.
     pub amount: Decimal,
     /// Of which still avoidable.
     pub avoidable: Decimal,

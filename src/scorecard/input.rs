@@ -33,6 +33,7 @@ pub struct VendorScorecardInput {
     pub to: Instant,
     /// The moment of the scorecard: receipts still within their grace period are in transit.
     pub now: Instant,
+    /// Settings of the scorecard (see [`ScorecardOptions`]).
     #[serde(default)]
     pub options: ScorecardOptions,
 }

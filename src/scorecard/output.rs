@@ -31,6 +31,7 @@ wire_enum! {
 pub struct VendorScorecardOutput {
     /// The POs scored (purchase order date in the period).
     pub purchase_orders: u64,
+    /// One entry per scorecard figure.
     pub figures: Vec<ScorecardFigure>,
 }
 
@@ -39,8 +40,11 @@ pub struct VendorScorecardOutput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ScorecardFigure {
+    /// Which figure.
     pub figure: Figure,
+    /// Σ of the contributions' numerators.
     pub numerator: u64,
+    /// Σ of the contributions' denominators.
     pub denominator: u64,
     /// numerator ÷ denominator to 4 decimals (half away from zero); absent when nothing was
     /// measured (no denominator is not 0 %).
@@ -57,11 +61,16 @@ pub struct ScorecardFigure {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Contribution {
+    /// The PO.
     pub purchase_order_number: String,
+    /// The ASN, for ASN figures.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipment_identifier: Option<String>,
+    /// The Sunday (`YYYY-MM-DD`) starting the week it counts in.
     pub week_start: String,
+    /// Its part of the numerator.
     pub numerator: u64,
+    /// Its part of the denominator.
     pub denominator: u64,
 }
 
@@ -70,9 +79,13 @@ pub struct Contribution {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct WeekFigure {
+    /// The Sunday (`YYYY-MM-DD`) starting the week.
     pub week_start: String,
+    /// Σ of the week's numerators.
     pub numerator: u64,
+    /// Σ of the week's denominators.
     pub denominator: u64,
+    /// numerator ÷ denominator to 4 decimals; absent when the week measured nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate: Option<Decimal>,
 }
