@@ -38,6 +38,7 @@
 pub mod spapi;
 pub mod ack;
 pub mod catalog;
+pub mod df;
 pub mod df_ack;
 pub mod error;
 pub mod exceptions;

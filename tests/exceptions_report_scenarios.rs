@@ -219,6 +219,19 @@ fn the_table_covers_every_known_code() {
         "FULFILMENT_UNMATCHED",
         "RECEIPT_UNMATCHED",
         "ACKNOWLEDGEMENT_UNMATCHED",
+        // DF sales orders, shipments, invoices
+        "UNKNOWN_WAREHOUSE",
+        "MISSING_NET_PRICE",
+        "SHIP_BY_MISSED",
+        "CONFIRMATION_LATE",
+        "MISSING_INVOICE_NUMBER",
+        "UNKNOWN_ORDER",
+        "ITEM_NOT_ON_ORDER",
+        "TAX_TYPE_UNMAPPED",
+        "MISSING_TAX_AMOUNT",
+        "ZERO_TOTAL",
+        "AMOUNT_OVERFLOW",
+        "NOTHING_SHIPPED",
     ];
     let table: Vec<&str> = owners::OWNER_TABLE.iter().map(|(c, _, _)| *c).collect();
     for code in codes {

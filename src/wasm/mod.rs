@@ -12,6 +12,7 @@
 //! share: input conversion, output conversion and the error mapping.
 
 mod ack;
+mod df;
 mod df_ack;
 mod exceptions_report;
 mod fba;
@@ -23,6 +24,12 @@ mod shipment;
 pub use ack::{
     approve_acknowledgement, approve_acknowledgement_json, decide_acknowledgements,
     decide_acknowledgements_json,
+};
+pub use df::{
+    build_direct_fulfillment_invoices, build_direct_fulfillment_invoices_json,
+    build_direct_fulfillment_shipment_confirmations,
+    build_direct_fulfillment_shipment_confirmations_json, to_direct_fulfillment_sales_orders,
+    to_direct_fulfillment_sales_orders_json,
 };
 pub use df_ack::{
     decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
