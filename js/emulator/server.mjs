@@ -57,6 +57,7 @@ const RATE_LIMITS = {
   submitShippingLabelRequest: '10.0',
   submitDfInvoice: '10.0',
   getTransaction: '10.0',
+  getDfTransactionStatus: '10.0',
 };
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
@@ -181,6 +182,7 @@ export async function startEmulator(options = {}) {
       case 'submitDfInvoice':
         return processSubmission(req, route, (status, body) => send(res, status, body, {}, route.operation));
       case 'getTransaction': return transaction(res, route.params[0]);
+      case 'getDfTransactionStatus': return transaction(res, route.params[0], true);
     }
   }
 
@@ -355,8 +357,10 @@ export async function startEmulator(options = {}) {
     return reply(202, spec.bare ? { transactionId } : { payload: { transactionId } });
   }
 
-  function transaction(res, id) {
-    const op = 'getTransaction';
+  // `bare`: the DF 2021-12-28 shape, `{transactionStatus}` without `payload`, errors as an
+  // ErrorList object `{errors: [...]}`.
+  function transaction(res, id, bare = false) {
+    const op = bare ? 'getDfTransactionStatus' : 'getTransaction';
     const tx = state.transactions.get(id);
     if (!tx) return send(res, 404, apiErrors('NotFound', 'Transaction not found.', `transactionId=${id}`), {}, op);
     if (tx.status === 'Processing') {
@@ -367,8 +371,8 @@ export async function startEmulator(options = {}) {
       }
     }
     const transactionStatus = { transactionId: tx.transactionId, status: tx.status };
-    if (tx.errors) transactionStatus.errors = structuredClone(tx.errors);
-    send(res, 200, { payload: { transactionStatus } }, {}, op);
+    if (tx.errors) transactionStatus.errors = bare ? { errors: structuredClone(tx.errors) } : structuredClone(tx.errors);
+    send(res, 200, bare ? { transactionStatus } : { payload: { transactionStatus } }, {}, op);
   }
 
   // Amazon processes a transaction as a whole: one unknown PO fails it and nothing changes.
@@ -436,6 +440,7 @@ function matchRoute(method, path) {
     ['POST', /^\/vendor\/directFulfillment\/shipping\/2021-12-28\/shippingLabels$/, 'submitShippingLabelRequest'],
     ['POST', /^\/vendor\/directFulfillment\/payments\/v1\/invoices$/, 'submitDfInvoice'],
     ['GET', /^\/vendor\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
+    ['GET', /^\/vendor\/directFulfillment\/transactions\/2021-12-28\/transactions\/([^/]+)$/, 'getDfTransactionStatus'],
     ['GET', /^\/vendor\/directFulfillment\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
   ];
   for (const [m, re, operation] of routes) {
