@@ -321,6 +321,7 @@ impl CountedInput for crate::exceptions_report::ExceptionsReportInput {
         vec![
             Count::new(PurchaseOrders, "/exceptions", self.exceptions.len()),
             Count::new(PurchaseOrders, "/transactions", self.transactions.len()),
+            Count::new(PurchaseOrders, "/dfOrders", self.df_orders.len()),
         ]
     }
 }

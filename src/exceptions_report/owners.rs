@@ -126,6 +126,26 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Fetch the order with getOrder (includeDetails) so it can be acknowledged before its deadline.",
     ),
     (
+        "DF_ACKNOWLEDGEMENT_DUE",
+        OwnerRole::Operations,
+        "Acknowledge the DF order (decideDirectFulfillmentAcknowledgements) before its due time.",
+    ),
+    (
+        "DF_CONFIRMATION_DUE",
+        OwnerRole::Operations,
+        "Submit the DF shipment confirmation (buildDirectFulfillmentShipmentConfirmations) within 4 hours of shipment.",
+    ),
+    (
+        "DF_INVOICE_DUE",
+        OwnerRole::Finance,
+        "Invoice the shipped DF order (buildDirectFulfillmentInvoices).",
+    ),
+    (
+        "DF_SHIP_BY",
+        OwnerRole::Operations,
+        "Pack and ship the DF order by its required ship date, or confirm it as FLOOR_DENIAL.",
+    ),
+    (
         "DISCONTINUED",
         OwnerRole::Merchandising,
         "The SKU is marked discontinued and the order was cancelled (71): update the catalogue so Amazon stops ordering it.",
