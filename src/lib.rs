@@ -39,6 +39,7 @@ pub mod spapi;
 pub mod ack;
 pub mod catalog;
 pub mod chargebacks;
+pub mod df;
 pub mod df_ack;
 pub mod error;
 pub mod exceptions;

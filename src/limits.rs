@@ -225,19 +225,84 @@ impl CountedInput for crate::ack::ApproveAcknowledgementInput {
 
 impl CountedInput for crate::df_ack::DecideDfAcknowledgementsInput {
     fn counts(&self) -> Vec<Count> {
-        let lines = total(
-            self.orders
-                .iter()
-                .filter_map(|order| order.order_details.as_ref())
-                .map(|details| details.items.len()),
-        );
         vec![
             Count::new(PurchaseOrders, "/orders", self.orders.len()),
-            Count::new(Lines, "/orders", lines),
+            Count::new(Lines, "/orders", df_order_lines(&self.orders)),
             Count::new(Lines, "/inventory", self.inventory.len()),
             Count::new(Lines, "/skuMap", self.sku_map.len()),
         ]
     }
+}
+
+impl CountedInput for crate::df::ToDfSalesOrdersInput {
+    fn counts(&self) -> Vec<Count> {
+        vec![
+            Count::new(PurchaseOrders, "/orders", self.orders.len()),
+            Count::new(Lines, "/orders", df_order_lines(&self.orders)),
+            Count::new(Lines, "/skuMap", self.sku_map.len()),
+            Count::new(Lines, "/locations", self.locations.len()),
+            Count::new(Lines, "/customers", self.customers.len()),
+            Count::new(Lines, "/skuRules", self.sku_rules.len()),
+        ]
+    }
+}
+
+impl CountedInput for crate::df::BuildDfShipmentsInput {
+    fn counts(&self) -> Vec<Count> {
+        let packages = total(self.shipments.iter().map(|s| {
+            s.packages.iter().fold(1usize, |sum, p| {
+                sum.saturating_add(1).saturating_add(p.items.len())
+            })
+        }));
+        vec![
+            Count::new(PurchaseOrders, "/orders", self.orders.len()),
+            Count::new(Lines, "/orders", df_order_lines(&self.orders)),
+            Count::new(PurchaseOrders, "/shipments", self.shipments.len()),
+            Count::new(ShipmentItems, "/shipments", packages),
+            Count::new(PurchaseOrders, "/labels", self.labels.len()),
+            Count::new(
+                Lines,
+                "/labels",
+                total(self.labels.iter().map(|l| l.label_data.len())),
+            ),
+            Count::new(Lines, "/statusUpdates", self.status_updates.len()),
+        ]
+    }
+}
+
+impl CountedInput for crate::df::BuildDfInvoicesInput {
+    fn counts(&self) -> Vec<Count> {
+        vec![
+            Count::new(PurchaseOrders, "/orders", self.orders.len()),
+            Count::new(Lines, "/orders", df_order_lines(&self.orders)),
+            Count::new(
+                PurchaseOrders,
+                "/shipmentConfirmations",
+                self.shipment_confirmations.len(),
+            ),
+            Count::new(
+                Lines,
+                "/shipmentConfirmations",
+                total(self.shipment_confirmations.iter().map(|c| c.items.len())),
+            ),
+            Count::new(PurchaseOrders, "/invoiced", self.invoiced.len()),
+            Count::new(
+                PurchaseOrders,
+                "/invoiceNumbers",
+                self.invoice_numbers.len(),
+            ),
+        ]
+    }
+}
+
+/// Lines of every DF order in `orders`, summed (saturating).
+fn df_order_lines(orders: &[crate::spapi::df_orders::DfOrder]) -> usize {
+    total(
+        orders
+            .iter()
+            .filter_map(|order| order.order_details.as_ref())
+            .map(|details| details.items.len()),
+    )
 }
 
 impl CountedInput for crate::sales_order::ToSalesOrdersInput {
@@ -295,6 +360,7 @@ impl CountedInput for crate::exceptions_report::ExceptionsReportInput {
         vec![
             Count::new(PurchaseOrders, "/exceptions", self.exceptions.len()),
             Count::new(PurchaseOrders, "/transactions", self.transactions.len()),
+            Count::new(PurchaseOrders, "/dfOrders", self.df_orders.len()),
         ]
     }
 }

@@ -12,8 +12,7 @@ use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
 use vendor_central_connector::{
-    ack, chargebacks, df_ack, exceptions_report, fba, inventory_feed, invoice, reconcile,
-    sales_order, scorecard, shipment,
+    ack, chargebacks, df, df_ack, exceptions_report, fba, inventory_feed, invoice, reconcile, sales_order, scorecard, shipment,
 };
 
 /// `generateSscc` and `configure` take input types that live in the wasm boundary (src/wasm/),
@@ -46,6 +45,9 @@ fn dispatch(function: &str, text: &str, limit: usize) -> Option<Outcome> {
         "decideDirectFulfillmentAcknowledgements" => {
             call(text, limit, df_ack::decide_df_acknowledgements)
         }
+        "toDirectFulfillmentSalesOrders" => call(text, limit, df::to_df_sales_orders),
+        "buildDirectFulfillmentShipmentConfirmations" => call(text, limit, df::build_df_shipments),
+        "buildDirectFulfillmentInvoices" => call(text, limit, df::build_df_invoices),
         "toSalesOrders" => call(text, limit, sales_order::to_sales_orders),
         "diffPurchaseOrder" => call(text, limit, sales_order::diff_purchase_order),
         "inventoryFeed" => call(text, limit, inventory_feed::inventory_feed),

@@ -219,6 +219,24 @@ fn the_table_covers_every_known_code() {
         "FULFILMENT_UNMATCHED",
         "RECEIPT_UNMATCHED",
         "ACKNOWLEDGEMENT_UNMATCHED",
+        // DF sales orders, shipments, invoices
+        "UNKNOWN_WAREHOUSE",
+        "MISSING_NET_PRICE",
+        "SHIP_BY_MISSED",
+        "CONFIRMATION_LATE",
+        "MISSING_INVOICE_NUMBER",
+        "UNKNOWN_ORDER",
+        "ITEM_NOT_ON_ORDER",
+        "TAX_TYPE_UNMAPPED",
+        "MISSING_TAX_AMOUNT",
+        "ZERO_TOTAL",
+        "AMOUNT_OVERFLOW",
+        "NOTHING_SHIPPED",
+        // the DF calendar
+        "DF_ACKNOWLEDGEMENT_DUE",
+        "DF_SHIP_BY",
+        "DF_CONFIRMATION_DUE",
+        "DF_INVOICE_DUE",
     ];
     let table: Vec<&str> = owners::OWNER_TABLE.iter().map(|(c, _, _)| *c).collect();
     for code in codes {
@@ -286,6 +304,20 @@ fn bad_input_names_code_and_path() {
     assert_eq!(
         report_err(&json!({ "now": NOW, "exception": [] })),
         ("UNKNOWN_FIELD".into(), "/exception".into())
+    );
+    assert_eq!(
+        report_err(
+            &json!({ "now": NOW, "dfOrders": [{ "purchaseOrderNumber": "A",
+            "orderDate": "yesterday", "requiredShipDate": NOW }] })
+        ),
+        ("INVALID_DATE".into(), "/dfOrders/0/orderDate".into())
+    );
+    assert_eq!(
+        report_err(
+            &json!({ "now": NOW, "dfOrders": [{ "purchaseOrderNumber": "A",
+            "orderDate": NOW, "requiredShipDate": NOW, "shipped": true }] })
+        ),
+        ("UNKNOWN_FIELD".into(), "/dfOrders/0/shipped".into())
     );
 }
 
@@ -361,4 +393,60 @@ proptest! {
             prop_assert_eq!(compare_entries(e, e), Ordering::Equal);
         }
     }
+}
+
+/// The DF calendar: each order's next obligation with the DF guide's due time ("within 4 hours
+/// after the order has shipped"; the required ship date is "the latest date the order should
+/// be shipped"; acknowledgement 24 hours after the order), nothing for cancelled or invoiced
+/// orders, overdue ones first.
+#[test]
+fn df_calendar_lists_each_orders_next_obligation() {
+    let order = |n: &str, extra: Value| {
+        let mut o = json!({ "purchaseOrderNumber": n, "orderDate": "2026-11-21T08:00:00Z",
+            "requiredShipDate": "2026-11-23T23:00:00Z" });
+        o.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        o
+    };
+    let input = json!({
+        "now": NOW,
+        "dfOrders": [
+            order("A1", json!({})),
+            order("B2", json!({ "acknowledgedAt": "2026-11-21T09:00:00Z" })),
+            order("C3", json!({ "acknowledgedAt": "2026-11-21T09:00:00Z", "shippedAt": "2026-11-22T06:00:00Z" })),
+            order("D4", json!({ "acknowledgedAt": "2026-11-21T09:00:00Z", "shippedAt": "2026-11-22T06:00:00Z",
+                                "confirmedAt": "2026-11-22T07:00:00Z" })),
+            order("E5", json!({ "cancelled": true })),
+            order("F6", json!({ "confirmedAt": "2026-11-22T07:00:00Z", "invoicedAt": "2026-11-22T08:00:00Z" })),
+        ],
+        "options": { "dfInvoiceDueHours": 48 }
+    });
+    let out = serde_json::to_value(report(&input)).unwrap();
+    let got: Vec<(String, String, bool)> = out["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                format!(
+                    "{} {}",
+                    e["purchaseOrderNumber"].as_str().unwrap(),
+                    e["code"].as_str().unwrap()
+                ),
+                e["dueAt"].as_str().unwrap().to_string(),
+                e["overdue"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let expected = |a: &str, b: &str, c: bool| (a.to_string(), b.to_string(), c);
+    assert_eq!(
+        got,
+        [
+            expected("A1 DF_ACKNOWLEDGEMENT_DUE", "2026-11-22T08:00:00Z", true),
+            expected("C3 DF_CONFIRMATION_DUE", "2026-11-22T10:00:00Z", true),
+            expected("B2 DF_SHIP_BY", "2026-11-23T23:00:00Z", false),
+            expected("D4 DF_INVOICE_DUE", "2026-11-24T07:00:00Z", false),
+        ]
+    );
 }

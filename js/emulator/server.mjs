@@ -1,7 +1,8 @@
 // A local emulator of the SP-API endpoints the host adapters use (LWA token, getPurchaseOrders,
 // getPurchaseOrder, submitAcknowledgement, SubmitShipmentConfirmations, submitInvoices, Direct
-// Fulfillment submitInventoryUpdate, getTransaction for retail and DF), so the Node adapter's real
-// HTTP path can be tested end to end without Amazon. Request bodies are checked against Amazon's
+// Fulfillment submitInventoryUpdate, the DF shipping (2021-12-28: shipment confirmations, status
+// updates, shipping label requests) and payments (submitInvoice) submissions, getTransaction for
+// retail and DF), so the Node adapter's real HTTP path can be tested end to end without Amazon. Request bodies are checked against Amazon's
 // models; faults (429 with rate-limit headers, 5xx, slow responses, hung requests, dropped
 // sockets) can be injected.
 //
@@ -24,11 +25,19 @@ export const EMULATOR_CREDENTIALS = Object.freeze({
 });
 
 const ORDERS_MODEL = 'vendor-orders-api-model/vendorOrders.json';
+const DF_SHIPPING_MODEL = 'vendor-direct-fulfillment-shipping-api-model/vendorDirectFulfillmentShipping_2021-12-28.json';
 // Submissions other than acknowledgements: the model and definition their body must match.
 const SUBMISSIONS = {
   submitShipmentConfirmations: { model: 'vendor-shipments-api-model/vendorShipments.json', definition: 'SubmitShipmentConfirmationsRequest', list: 'shipmentConfirmations' },
   submitInvoices: { model: 'vendor-invoices-api-model/vendorInvoices.json', definition: 'SubmitInvoicesRequest', list: 'invoices' },
   submitInventoryUpdate: { model: 'vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json', definition: 'SubmitInventoryUpdateRequest', list: null },
+  // Direct Fulfillment after the acknowledgement. The 2021-12-28 shipping operations answer
+  // 202 with a bare TransactionReference; payments v1 wraps it in `payload`.
+  submitDfAcknowledgement: { model: 'vendor-direct-fulfillment-orders-api-model/vendorDirectFulfillmentOrders_2021-12-28.json', definition: 'SubmitAcknowledgementRequest', list: 'orderAcknowledgements', bare: true },
+  submitDfShipmentConfirmations: { model: DF_SHIPPING_MODEL, definition: 'SubmitShipmentConfirmationsRequest', list: 'shipmentConfirmations', bare: true },
+  submitDfShipmentStatusUpdates: { model: DF_SHIPPING_MODEL, definition: 'SubmitShipmentStatusUpdatesRequest', list: 'shipmentStatusUpdates', bare: true },
+  submitShippingLabelRequest: { model: DF_SHIPPING_MODEL, definition: 'SubmitShippingLabelsRequest', list: 'shippingLabelRequests', bare: true },
+  submitDfInvoice: { model: 'vendor-direct-fulfillment-payments-api-model/vendorDirectFulfillmentPaymentsV1.json', definition: 'SubmitInvoiceRequest', list: 'invoices' },
 };
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TOKEN_TTL_SECONDS = 3600;
@@ -43,7 +52,13 @@ const RATE_LIMITS = {
   submitShipmentConfirmations: '10.0',
   submitInvoices: '10.0',
   submitInventoryUpdate: '10.0',
+  submitDfAcknowledgement: '10.0',
+  submitDfShipmentConfirmations: '10.0',
+  submitDfShipmentStatusUpdates: '10.0',
+  submitShippingLabelRequest: '10.0',
+  submitDfInvoice: '10.0',
   getTransaction: '10.0',
+  getDfTransactionStatus: '10.0',
 };
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
@@ -168,8 +183,14 @@ export async function startEmulator(options = {}) {
       case 'submitShipmentConfirmations':
       case 'submitInvoices':
       case 'submitInventoryUpdate':
+      case 'submitDfAcknowledgement':
+      case 'submitDfShipmentConfirmations':
+      case 'submitDfShipmentStatusUpdates':
+      case 'submitShippingLabelRequest':
+      case 'submitDfInvoice':
         return processSubmission(req, route, (status, body) => send(res, status, body, {}, route.operation));
       case 'getTransaction': return transaction(res, route.params[0]);
+      case 'getDfTransactionStatus': return transaction(res, route.params[0], true);
     }
   }
 
@@ -396,11 +417,13 @@ export async function startEmulator(options = {}) {
       purchaseOrderNumbers: numbers,
       errors: undefined,
     });
-    return reply(202, { payload: { transactionId } });
+    return reply(202, spec.bare ? { transactionId } : { payload: { transactionId } });
   }
 
-  function transaction(res, id) {
-    const op = 'getTransaction';
+  // `bare`: the DF 2021-12-28 shape, `{transactionStatus}` without `payload`, errors as an
+  // ErrorList object `{errors: [...]}`.
+  function transaction(res, id, bare = false) {
+    const op = bare ? 'getDfTransactionStatus' : 'getTransaction';
     const tx = state.transactions.get(id);
     if (!tx) return send(res, 404, apiErrors('NotFound', 'Transaction not found.', `transactionId=${id}`), {}, op);
     if (tx.status === 'Processing') {
@@ -411,8 +434,8 @@ export async function startEmulator(options = {}) {
       }
     }
     const transactionStatus = { transactionId: tx.transactionId, status: tx.status };
-    if (tx.errors) transactionStatus.errors = structuredClone(tx.errors);
-    send(res, 200, { payload: { transactionStatus } }, {}, op);
+    if (tx.errors) transactionStatus.errors = bare ? { errors: structuredClone(tx.errors) } : structuredClone(tx.errors);
+    send(res, 200, bare ? { transactionStatus } : { payload: { transactionStatus } }, {}, op);
   }
 
   // Amazon processes a transaction as a whole: one unknown PO fails it and nothing changes.
@@ -463,7 +486,8 @@ export async function startEmulator(options = {}) {
   return handle;
 }
 
-const SUBMISSION_OPERATIONS = new Set(['submitAcknowledgement', 'submitShipmentConfirmations', 'submitInvoices', 'submitInventoryUpdate']);
+const SUBMISSION_OPERATIONS = new Set(['submitAcknowledgement', 'submitShipmentConfirmations', 'submitInvoices', 'submitInventoryUpdate',
+  'submitDfAcknowledgement', 'submitDfShipmentConfirmations', 'submitDfShipmentStatusUpdates', 'submitShippingLabelRequest', 'submitDfInvoice']);
 
 function matchRoute(method, path) {
   const routes = [
@@ -474,7 +498,13 @@ function matchRoute(method, path) {
     ['POST', /^\/vendor\/shipping\/v1\/shipmentConfirmations$/, 'submitShipmentConfirmations'],
     ['POST', /^\/vendor\/payments\/v1\/invoices$/, 'submitInvoices'],
     ['POST', /^\/vendor\/directFulfillment\/inventory\/v1\/warehouses\/([^/]+)\/items$/, 'submitInventoryUpdate'],
+    ['POST', /^\/vendor\/directFulfillment\/orders\/2021-12-28\/acknowledgements$/, 'submitDfAcknowledgement'],
+    ['POST', /^\/vendor\/directFulfillment\/shipping\/2021-12-28\/shipmentConfirmations$/, 'submitDfShipmentConfirmations'],
+    ['POST', /^\/vendor\/directFulfillment\/shipping\/2021-12-28\/shipmentStatusUpdates$/, 'submitDfShipmentStatusUpdates'],
+    ['POST', /^\/vendor\/directFulfillment\/shipping\/2021-12-28\/shippingLabels$/, 'submitShippingLabelRequest'],
+    ['POST', /^\/vendor\/directFulfillment\/payments\/v1\/invoices$/, 'submitDfInvoice'],
     ['GET', /^\/vendor\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
+    ['GET', /^\/vendor\/directFulfillment\/transactions\/2021-12-28\/transactions\/([^/]+)$/, 'getDfTransactionStatus'],
     ['GET', /^\/vendor\/directFulfillment\/transactions\/v1\/transactions\/([^/]+)$/, 'getTransaction'],
   ];
   for (const [m, re, operation] of routes) {

@@ -64,6 +64,104 @@ export const ENGINE_COMMANDS = {
     attention: (result) => result.heldZeros.length > 0 || needsPerson(result.exceptions),
   },
 
+  'df-sales-orders': {
+    fn: 'toDirectFulfillmentSalesOrders',
+    summary: 'Direct Fulfillment orders as ERP sales orders (the printed table never shows the customer\'s address)',
+    options: {
+      orders: { type: 'string', arg: 'FILE', required: true, help: 'DF orders: a getOrders response (2021-12-28) or an array of Orders' },
+      'sku-map': { type: 'string', arg: 'FILE', help: 'SKU ↔ ASIN / vendor SKU, CSV or JSON' },
+      locations: { type: 'string', arg: 'FILE', help: 'warehouse code → ERP location (JSON object)' },
+      customers: { type: 'string', arg: 'FILE', help: 'customer rows: vendorCode, buyingParty (bill-to), customer, currencies (JSON)' },
+      'auto-acknowledge': { type: 'boolean', help: 'NEW orders go straight to fulfilment' },
+      preset: { type: 'string', arg: 'netsuite', help: 'also emit ERP records in this preset' },
+    },
+    input({ values, UsageError, progress }) {
+      if (!values.orders) throw new UsageError('--orders is required');
+      const input = { orders: reading(progress, 'orders', values.orders, readOrders) };
+      if (values['sku-map']) input.skuMap = reading(progress, 'skuMap', values['sku-map'], readSkuMap);
+      if (values.locations) input.locations = readJson(values.locations);
+      if (values.customers) input.customers = readList(values.customers, 'customers');
+      if (values['auto-acknowledge']) input.autoAcknowledge = true;
+      if (values.preset) input.preset = values.preset;
+      return input;
+    },
+    print(out, result, { formatTable, printExceptions }) {
+      out.write(formatTable(result.salesOrders.map((o) => ({
+        PO: o.purchaseOrderNumber, status: o.status, lines: o.lines.length, total: `${o.total} ${o.currencyCode}`, 'ship by': o.requiredShipDate, method: o.shipMethod,
+      })), { numeric: ['lines'], empty: 'no sales orders' }));
+      if (result.notCreated.length) {
+        out.write(`\nNot created (${result.notCreated.length})\n${formatTable(result.notCreated.map((n) => ({ PO: n.purchaseOrderNumber, held: n.blocked ? 'yes' : 'no', reasons: n.reasons.join('; ') })))}`);
+      }
+      printExceptions(out, result.exceptions);
+    },
+    attention: (result) => needsPerson(result.exceptions),
+  },
+
+  'df-ship': {
+    fn: 'buildDirectFulfillmentShipmentConfirmations',
+    summary: 'Direct Fulfillment label requests, shipment confirmations and status updates from packed packages (exit 1 on any issue)',
+    options: {
+      orders: { type: 'string', arg: 'FILE', required: true, help: 'the DF orders: a getOrders response or an array of Orders' },
+      shipments: { type: 'string', arg: 'FILE', required: true, help: 'per order: packages and shippedDate (JSON array or {"shipments": [...]})' },
+      labels: { type: 'string', arg: 'FILE', help: 'Amazon\'s shipping labels (JSON array or {"shippingLabels": [...]})' },
+      'status-updates': { type: 'string', arg: 'FILE', help: 'package events of your own carrier (JSON)' },
+      options: { type: 'string', arg: 'FILE', help: 'vendorOwnCarrier, amazonLabels, statusCodeSet (JSON)' },
+      now: { type: 'string', arg: 'ISO', help: 'the time dues are measured from (default: now)' },
+    },
+    input({ values, now, UsageError, progress }) {
+      if (!values.orders) throw new UsageError('--orders is required');
+      if (!values.shipments) throw new UsageError('--shipments is required');
+      const input = { orders: reading(progress, 'orders', values.orders, readOrders), shipments: readList(values.shipments, 'shipments'), now: now() };
+      if (values.labels) input.labels = readListAt(values.labels, ['shippingLabels'], 'shipping labels');
+      if (values['status-updates']) input.statusUpdates = readList(values['status-updates'], 'statusUpdates');
+      if (values.options) input.options = readJson(values.options);
+      return input;
+    },
+    print(out, result, { formatTable, printExceptions }) {
+      const sent = (body, list) => (body ? body[list].length : 0);
+      out.write(`labels to request ${sent(result.labelRequest, 'shippingLabelRequests')}, confirmations ${sent(result.request, 'shipmentConfirmations')}, status updates ${sent(result.statusUpdateRequest, 'shipmentStatusUpdates')}, printable labels ${result.printableLabels.length}\n\n`);
+      out.write(formatTable(result.issues.map((i) => ({
+        severity: i.severity, code: i.code, PO: i.purchaseOrderNumber ?? '', path: i.path || '/', due: i.dueAt ?? '', message: i.message,
+      })), { empty: 'no issues' }));
+      printExceptions(out, result.exceptions);
+    },
+    attention: (result) => result.issues.length > 0 || needsPerson(result.exceptions),
+  },
+
+  'df-invoice': {
+    fn: 'buildDirectFulfillmentInvoices',
+    summary: 'Direct Fulfillment invoices for shipped orders, each order invoiced once',
+    options: {
+      orders: { type: 'string', arg: 'FILE', required: true, help: 'the DF orders: a getOrders response or an array of Orders' },
+      confirmations: { type: 'string', arg: 'FILE', required: true, help: 'the shipment confirmations sent (a submitShipmentConfirmations body or df-ship output)' },
+      'invoice-numbers': { type: 'string', arg: 'FILE', required: true, help: 'ERP invoice number per PO number (JSON object)' },
+      'remit-to': { type: 'string', arg: 'FILE', required: true, help: 'the remit-to party: partyId, address, taxRegistrationDetails (JSON)' },
+      invoiced: { type: 'string', arg: 'FILE', help: 'PO numbers already invoiced (JSON array)' },
+      now: { type: 'string', arg: 'ISO', help: 'the invoice date (default: now)' },
+    },
+    input({ values, now, UsageError, progress }) {
+      for (const flag of ['orders', 'confirmations', 'invoice-numbers', 'remit-to']) {
+        if (!values[flag]) throw new UsageError(`--${flag} is required`);
+      }
+      const input = {
+        orders: reading(progress, 'orders', values.orders, readOrders),
+        shipmentConfirmations: readListAt(values.confirmations, ['shipmentConfirmations', 'request.shipmentConfirmations'], 'shipment confirmations'),
+        invoiceNumbers: readJson(values['invoice-numbers']),
+        remitToParty: readJson(values['remit-to']),
+        now: now(),
+      };
+      if (values.invoiced) input.invoiced = readList(values.invoiced, 'invoiced');
+      return input;
+    },
+    print(out, result, { formatTable, printExceptions }) {
+      out.write(formatTable((result.request?.invoices ?? []).map((i) => ({
+        invoice: i.invoiceNumber, PO: i.items[0]?.purchaseOrderNumber ?? '', items: i.items.length, total: `${i.invoiceTotal.amount} ${i.invoiceTotal.currencyCode}`,
+      })), { numeric: ['items'], empty: 'nothing to invoice' }));
+      printExceptions(out, result.exceptions);
+    },
+    attention: (result) => needsPerson(result.exceptions),
+  },
+
   exceptions: {
     fn: 'exceptionsReport',
     summary: 'every engine\'s exceptions as one list, most urgent first, with owners and actions',

@@ -30,7 +30,9 @@ export interface RateLimit {
 /** Amazon's documented default usage plans per operation. */
 export declare const DEFAULT_RATE_LIMITS: Readonly<Record<
   | 'getPurchaseOrders' | 'getPurchaseOrder' | 'submitAcknowledgement' | 'getPurchaseOrdersStatus'
-  | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate' | 'getTransaction',
+  | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate' | 'getTransaction'
+  | 'submitDfAcknowledgement' | 'submitShippingLabelRequest' | 'submitDfShipmentConfirmations'
+  | 'submitDfShipmentStatusUpdates' | 'submitDfInvoice' | 'getDfTransactionStatus',
   RateLimit
 >>;
 
@@ -119,8 +121,16 @@ export declare class SpApiClient {
   submitInvoices(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitInventoryUpdate(warehouseId: string, body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   getTransaction(transactionId: string): Promise<SpApiResponse<{ transactionStatus: { transactionId: string; status: string; errors?: SpApiErrorDetail[] } }>>;
-  /** Polls until Success or Failure, or `timeoutMs` (then the last status; `assumedSuccess` after 15 minutes). */
-  waitForTransaction(transactionId: string, options?: { intervalMs?: number; timeoutMs?: number }): Promise<TransactionOutcome>;
+  /** Direct Fulfillment submissions (orders and shipping 2021-12-28, payments v1), each answering `{payload:{transactionId}}`. */
+  submitDfAcknowledgement(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
+  submitShippingLabelRequest(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
+  submitDfShipmentConfirmations(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
+  submitDfShipmentStatusUpdates(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
+  submitDfInvoice(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
+  /** DF transaction status (2021-12-28), shaped as `getTransaction` answers. */
+  getDfTransactionStatus(transactionId: string): Promise<SpApiResponse<{ transactionStatus: { transactionId: string; status: string; errors?: SpApiErrorDetail[] } }>>;
+  /** Polls until Success or Failure, or `timeoutMs` (then the last status; `assumedSuccess` after 15 minutes). `directFulfillment`: poll the DF transaction status. */
+  waitForTransaction(transactionId: string, options?: { intervalMs?: number; timeoutMs?: number; directFulfillment?: boolean }): Promise<TransactionOutcome>;
   toJSON(): { endpoint: string; lwaEndpoint: string };
 }
 
@@ -129,7 +139,8 @@ export declare class SpApiClient {
 /** Amazon's rule: a transaction still Processing 15 minutes after submission has succeeded. */
 export declare const SETTLE_GRACE_MS: number;
 
-export type OutboxOperation = 'submitAcknowledgement' | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate';
+export type OutboxOperation = 'submitAcknowledgement' | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate'
+  | 'submitDfAcknowledgement' | 'submitShippingLabelRequest' | 'submitDfShipmentConfirmations' | 'submitDfShipmentStatusUpdates' | 'submitDfInvoice';
 export type OutboxState = 'pending' | 'sent' | 'rejected' | 'settled' | 'released';
 
 /** A journal event: plain JSON `{type, id, at, …}`; a store never interprets it. */

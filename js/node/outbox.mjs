@@ -144,7 +144,15 @@ const SUBMIT = {
   submitShipmentConfirmations: (client, body) => client.submitShipmentConfirmations(body),
   submitInvoices: (client, body) => client.submitInvoices(body),
   submitInventoryUpdate: (client, body, params) => client.submitInventoryUpdate(params.warehouseId, body),
+  submitDfAcknowledgement: (client, body) => client.submitDfAcknowledgement(body),
+  submitShippingLabelRequest: (client, body) => client.submitShippingLabelRequest(body),
+  submitDfShipmentConfirmations: (client, body) => client.submitDfShipmentConfirmations(body),
+  submitDfShipmentStatusUpdates: (client, body) => client.submitDfShipmentStatusUpdates(body),
+  submitDfInvoice: (client, body) => client.submitDfInvoice(body),
 };
+// Direct Fulfillment submissions: their transactions are read with the DF transaction status
+// operation (2021-12-28), not the retail getTransaction.
+const DF_OPERATIONS = new Set(['submitDfAcknowledgement', 'submitShippingLabelRequest', 'submitDfShipmentConfirmations', 'submitDfShipmentStatusUpdates', 'submitDfInvoice']);
 
 const OPEN_STATES = new Set(['pending', 'sent']);
 
@@ -244,7 +252,7 @@ export class Outbox {
     await this.open();
     const entry = this.#entries.get(id);
     if (!entry || entry.state !== 'sent') return entry ? structuredClone(entry) : null;
-    const status = await this.client.waitForTransaction(entry.transactionId, waitOptions);
+    const status = await this.client.waitForTransaction(entry.transactionId, { ...waitOptions, directFulfillment: DF_OPERATIONS.has(entry.operation) });
     const old = this.clock() - entry.sentAt >= this.settleGraceMs;
     if (status.status === 'Success' || status.status === 'Failure') {
       await this.#record({ type: 'settled', id, status: status.status, errors: status.errors ?? [], resolvedBy: 'getTransaction' });

@@ -33,7 +33,16 @@ export const DEFAULT_RATE_LIMITS = Object.freeze({
   submitInvoices: { rate: 10, burst: 10 },
   submitInventoryUpdate: { rate: 10, burst: 10 },
   getTransaction: { rate: 10, burst: 20 },
+  submitDfAcknowledgement: { rate: 10, burst: 10 },
+  submitShippingLabelRequest: { rate: 10, burst: 10 },
+  submitDfShipmentConfirmations: { rate: 10, burst: 10 },
+  submitDfShipmentStatusUpdates: { rate: 10, burst: 10 },
+  submitDfInvoice: { rate: 10, burst: 10 },
+  getDfTransactionStatus: { rate: 10, burst: 10 },
 });
+// The 2021-12-28 DF operations answer without the `payload` wrapper; the client adds it, so every
+// submission reads `{payload:{transactionId}}`.
+const wrapped = (response) => (response && typeof response === 'object' && 'payload' in response ? response : { payload: response });
 const FALLBACK_RATE_LIMIT = { rate: 1, burst: 1 };
 // Connection errors that prove the request never reached the server: safe to resend a POST.
 const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_SEND']);
@@ -211,6 +220,46 @@ export class SpApiClient {
       `/vendor/directFulfillment/inventory/v1/warehouses/${encodeURIComponent(warehouseId)}/items`, { body });
   }
 
+  /** DF submitAcknowledgement (orders 2021-12-28): `{payload:{transactionId}}`. */
+  async submitDfAcknowledgement(body) {
+    return wrapped(await this.#call('submitDfAcknowledgement', 'POST', '/vendor/directFulfillment/orders/2021-12-28/acknowledgements', { body }));
+  }
+
+  /** DF submitShippingLabelRequest (shipping 2021-12-28): `{payload:{transactionId}}`. */
+  async submitShippingLabelRequest(body) {
+    return wrapped(await this.#call('submitShippingLabelRequest', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shippingLabels', { body }));
+  }
+
+  /** DF submitShipmentConfirmations (shipping 2021-12-28): `{payload:{transactionId}}`. */
+  async submitDfShipmentConfirmations(body) {
+    return wrapped(await this.#call('submitDfShipmentConfirmations', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations', { body }));
+  }
+
+  /** DF submitShipmentStatusUpdates (shipping 2021-12-28): `{payload:{transactionId}}`. */
+  async submitDfShipmentStatusUpdates(body) {
+    return wrapped(await this.#call('submitDfShipmentStatusUpdates', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates', { body }));
+  }
+
+  /** DF submitInvoice (payments v1): `{payload:{transactionId}}`. */
+  submitDfInvoice(body) {
+    return this.#call('submitDfInvoice', 'POST', '/vendor/directFulfillment/payments/v1/invoices', { body });
+  }
+
+  /**
+   * DF getTransactionStatus (transactions 2021-12-28), shaped as getTransaction answers:
+   * `{payload:{transactionStatus:{transactionId, status, errors?}}}` (the model's `errors`
+   * object `{errors:[…]}` becomes the array).
+   */
+  async getDfTransactionStatus(transactionId) {
+    const response = await this.#call('getDfTransactionStatus', 'GET',
+      `/vendor/directFulfillment/transactions/2021-12-28/transactions/${encodeURIComponent(transactionId)}`);
+    const status = response?.transactionStatus;
+    if (!status) return wrapped(response);
+    const { errors, ...rest } = status;
+    const list = Array.isArray(errors) ? errors : errors?.errors;
+    return { payload: { transactionStatus: list ? { ...rest, errors: list } : rest } };
+  }
+
   /** getTransaction: the parsed response `{payload:{transactionStatus}}`. */
   getTransaction(transactionId) {
     return this.#call('getTransaction', 'GET',
@@ -224,12 +273,12 @@ export class SpApiClient {
    * Elapsed time counts both the clock and the intervals slept, so an injected sleep works.
    * @returns {Promise<{transactionId, status, errors?, assumedSuccess?, polls}>}
    */
-  async waitForTransaction(transactionId, { intervalMs = 5_000, timeoutMs = PROCESSING_ASSUMED_SUCCESS_MS } = {}) {
+  async waitForTransaction(transactionId, { intervalMs = 5_000, timeoutMs = PROCESSING_ASSUMED_SUCCESS_MS, directFulfillment = false } = {}) {
     const started = Date.now();
     let slept = 0;
     let polls = 0;
     for (;;) {
-      const response = await this.getTransaction(transactionId);
+      const response = directFulfillment ? await this.getDfTransactionStatus(transactionId) : await this.getTransaction(transactionId);
       polls += 1;
       const status = response?.payload?.transactionStatus ?? { transactionId, status: 'Processing' };
       if (status.status === 'Success' || status.status === 'Failure') return { ...status, polls };

@@ -373,4 +373,37 @@ test('scorecard on the finance walkthrough files: figures with numerator, denomi
   const badDate = await cli([...args.slice(0, -6), '--from', 'last month', '--to', '2026-12-01T00:00:00Z', '--now', '2027-01-15T00:00:00Z']);
   assert.equal(badDate.code, 2);
   assert.match(badDate.stderr, /INVALID_DATE at \/from/);
+test('df-sales-orders, df-ship, df-invoice: a DF order to its invoice; the tables show no address', async () => {
+  const dir = testDir('vcc-cli-df-');
+  try {
+    const fixture = (d, name) => JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'tests', 'fixtures', d, `${name}.json`), 'utf8')).input;
+    const write = (name, value) => { const file = path.join(dir, name); fs.writeFileSync(file, JSON.stringify(value)); return file; };
+    const sales = fixture('df_sales_order', 'accepted_netsuite');
+    const so = await cli(['df-sales-orders', '--orders', write('orders.json', { orders: sales.orders }), '--sku-map', write('sku-map.json', sales.skuMap),
+      '--locations', write('locations.json', sales.locations), '--customers', write('customers.json', sales.customers), '--auto-acknowledge']);
+    assert.equal(so.code, 0, so.stderr);
+    assert.match(so.stdout, /2JK3S9VC\s+pendingFulfillment\s+2\s+1900\.00 USD\s+2026-03-02T23:00:00Z\s+UPS_2ND/);
+    assert.doesNotMatch(so.stdout, /Evergreen|Jane/);
+
+    const ship = fixture('df_shipment', 'shipped');
+    const shipArgs = ['df-ship', '--orders', write('ship-orders.json', ship.orders), '--shipments', write('shipments.json', ship.shipments),
+      '--status-updates', write('updates.json', ship.statusUpdates), '--now', ship.now];
+    const shipped = await cli(shipArgs);
+    assert.equal(shipped.code, 0, shipped.stderr);
+    assert.match(shipped.stdout, /confirmations 1, status updates 1/);
+    const body = JSON.parse((await cli([...shipArgs, '--json'])).stdout).request;
+    const validate = validatorFor('vendor-direct-fulfillment-shipping-api-model/vendorDirectFulfillmentShipping_2021-12-28.json', 'SubmitShipmentConfirmationsRequest');
+    assert.ok(validate(body).valid);
+
+    const invoice = fixture('df_invoice', 'invoice');
+    const args = ['df-invoice', '--orders', write('inv-orders.json', invoice.orders), '--confirmations', write('confirmations.json', body),
+      '--invoice-numbers', write('numbers.json', invoice.invoiceNumbers), '--remit-to', write('remit.json', invoice.remitToParty), '--now', invoice.now];
+    const first = await cli(args);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /INV-0001\s+2JK3S9VC\s+2\s+2033\.00 USD/);
+    const again = await cli([...args, '--invoiced', write('invoiced.json', ['2JK3S9VC'])]);
+    assert.match(again.stdout, /nothing to invoice/);
+  } finally {
+    removeTestDir(dir);
+  }
 });

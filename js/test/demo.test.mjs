@@ -65,3 +65,17 @@ test('demo end to end with the real core', { skip: fs.existsSync(pkgEntry) ? fal
   assert.ok(printed.includes(summary.submission.transactionId));
   assert.match(printed, /final status\s+Success/);
 });
+
+test('DF demo: one order from intake to invoice with the real core', { skip: fs.existsSync(pkgEntry) ? false : `${pkgEntry} missing: run the build first` }, async () => {
+  const { runDfDemo } = await import('../demo/df.mjs');
+  let printed = '';
+  const summary = await runDfDemo({ out: { write: (s) => { printed += s; } }, pkgDir });
+  assert.ok(summary.ok, printed);
+  assert.deepEqual(summary.steps.map((s) => s.name), ['acknowledge', 'sales order', 'label request', 'labels printed',
+    'shipment confirmation', 'status update', 'invoice', 'invoice again']);
+  assert.ok(summary.steps.filter((s) => s.status !== undefined).every((s) => s.status === 202));
+  // 1 × 500.00 + 2 × 700.00, no tax on the fixture order.
+  assert.match(printed, /INV-0001: 1900\.00 USD/);
+  assert.match(printed, /nothing to invoice \(already invoiced\)/);
+  assert.doesNotMatch(printed, /Evergreen|Jane/, 'no personal data printed');
+});

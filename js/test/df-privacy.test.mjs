@@ -119,3 +119,89 @@ for (const [shape, load] of HOST_SHAPES) {
     });
   });
 }
+
+// The DF engines after the acknowledgement: the customer's data is copied only where the ERP
+// writes it (a sales order's `shipTo`, a line's `giftMessage`, the NetSuite `shippingaddress`
+// subrecord), never into reasons, exceptions, issues, request bodies or errors.
+const fixture = (dir, name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', dir, `${name}.json`), 'utf8')).input;
+
+/** `order` with every personal field of `personalOrder()` copied over its own. */
+function withPersonalData(order) {
+  const personal = personalOrder().orders[0].orderDetails;
+  const copy = clone(order);
+  const details = copy.orderDetails;
+  details.shipToParty = personal.shipToParty;
+  details.billToParty = personal.billToParty;
+  details.shipmentDetails.messageToCustomer = personal.shipmentDetails.messageToCustomer;
+  details.items[0].giftDetails = personal.items[0].giftDetails;
+  details.items[1].buyerCustomizedInfo = personal.items[1].buyerCustomizedInfo;
+  return copy;
+}
+
+function dfInputs() {
+  const sales = fixture('df_sales_order', 'held');
+  sales.orders = sales.orders.map(withPersonalData);
+  const accepted = fixture('df_sales_order', 'accepted_netsuite');
+  accepted.orders = accepted.orders.map(withPersonalData);
+  const shipped = fixture('df_shipment', 'shipped');
+  shipped.orders = shipped.orders.map(withPersonalData);
+  const checks = fixture('df_shipment', 'checks');
+  checks.orders = checks.orders.map(withPersonalData);
+  const invoice = fixture('df_invoice', 'invoice');
+  invoice.orders = invoice.orders.map(withPersonalData);
+  return [
+    ['toDirectFulfillmentSalesOrders', 'held orders', sales],
+    ['toDirectFulfillmentSalesOrders', 'created with the NetSuite preset', accepted],
+    ['buildDirectFulfillmentShipmentConfirmations', 'shipped', shipped],
+    ['buildDirectFulfillmentShipmentConfirmations', 'broken and packed', checks],
+    ['buildDirectFulfillmentInvoices', 'invoiced and held', invoice],
+  ];
+}
+
+for (const [shape, load] of HOST_SHAPES) {
+  test(`DF sales orders, shipments and invoices keep personal data out: ${shape}`, async (t) => {
+    const { mod } = await load();
+
+    await t.test('outputs carry it only in the ERP fields', () => {
+      for (const [fn, what, input] of dfInputs()) {
+        const out = JSON.parse(JSON.stringify(mod[fn](input)));
+        const { salesOrders, records, ...rest } = out;
+        assertNoPersonalData(JSON.stringify(rest), `${fn} ${what}`);
+        for (const order of salesOrders ?? []) {
+          const { shipTo, lines, ...header } = order;
+          assertNoPersonalData(JSON.stringify(header), `${fn} ${what}: sales order header`);
+          assert.equal(shipTo.name, P.name, `${fn} ${what}: the address goes to the ERP`);
+          assertNoPersonalData(JSON.stringify(lines.map(({ giftMessage, ...line }) => line)), `${fn} ${what}: lines`);
+        }
+        for (const record of records ?? []) {
+          const { subrecords, sublists, ...rest2 } = record;
+          assertNoPersonalData(JSON.stringify(rest2), `${fn} ${what}: record fields`);
+          assert.equal(subrecords.shippingaddress.addr1, P.addressLine1);
+          assertNoPersonalData(JSON.stringify(sublists.item.map(({ custcol_vcc_gift_message, ...l }) => l)), `${fn} ${what}: record lines`);
+        }
+      }
+    });
+
+    await t.test('errors over every personal field withhold the value', () => {
+      let checked = 0;
+      for (const [fn, what, input] of dfInputs()) {
+        for (const field of ['shipToParty/name', 'shipToParty/postalCode', 'shipToParty/phone', 'items/0/giftDetails/giftMessage', 'shipmentDetails/messageToCustomer']) {
+          const bad = set(input, `/orders/0/orderDetails/${field}`, P.numeric);
+          for (const call of [() => mod[fn](bad), () => mod[`${fn}Json`](JSON.stringify(bad))]) {
+            let thrown;
+            try {
+              call();
+            } catch (e) {
+              thrown = e;
+            }
+            assert.ok(thrown, `${fn} ${what} ${field}: refused`);
+            assert.equal(thrown.path, `/orders/0/orderDetails/${field}`);
+            assertNoPersonalData(JSON.stringify({ message: thrown.message, details: thrown.details, stack: String(thrown.stack) }), `${fn} ${field}`);
+            checked++;
+          }
+        }
+      }
+      t.diagnostic(`${checked} refused inputs checked`);
+    });
+  });
+}

@@ -62,18 +62,24 @@ const WITHHELD: &str = "the value is withheld because it is the customer's perso
 
 impl From<InputError> for DfAckError {
     fn from(error: InputError) -> Self {
-        if !is_personal_path(&error.path()) {
-            return DfAckError::Input(error);
-        }
-        let message = WITHHELD.to_string();
-        DfAckError::Input(match error {
-            InputError::InvalidType { path, .. } => InputError::InvalidType { path, message },
-            InputError::UnknownEnum { path, .. } => InputError::UnknownEnum { path, message },
-            InputError::InvalidDecimal { path, .. } => InputError::InvalidDecimal { path, message },
-            InputError::InvalidDate { path, .. } => InputError::InvalidDate { path, message },
-            InputError::InvalidValue { path, .. } => InputError::InvalidValue { path, message },
-            other => other,
-        })
+        DfAckError::Input(withhold_personal(error))
+    }
+}
+
+/// `error` with its message replaced when it points into personal data of a DF order (serde
+/// quotes the offending value). Shared by every DF engine.
+pub(crate) fn withhold_personal(error: InputError) -> InputError {
+    if !is_personal_path(&error.path()) {
+        return error;
+    }
+    let message = WITHHELD.to_string();
+    match error {
+        InputError::InvalidType { path, .. } => InputError::InvalidType { path, message },
+        InputError::UnknownEnum { path, .. } => InputError::UnknownEnum { path, message },
+        InputError::InvalidDecimal { path, .. } => InputError::InvalidDecimal { path, message },
+        InputError::InvalidDate { path, .. } => InputError::InvalidDate { path, message },
+        InputError::InvalidValue { path, .. } => InputError::InvalidValue { path, message },
+        other => other,
     }
 }
 

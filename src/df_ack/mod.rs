@@ -17,6 +17,7 @@ mod output;
 
 pub use engine::{PRECEDENCE, decide_df_acknowledgements};
 pub use error::DfAckError;
+pub(crate) use error::withhold_personal;
 pub use input::{
     DecideDfAcknowledgementsInput, DfAllocationPriority, DfDuplicateShipIdPolicy, DfOptions,
     DfRules, DfShipToField, DfTaxRegion,

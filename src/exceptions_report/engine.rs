@@ -13,14 +13,16 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 
 use super::error::ReportError;
-use super::input::{DEFAULT_PROCESSING_GRACE_MINUTES, ExceptionsReportInput, TrackedTransaction};
+use super::input::{
+    DEFAULT_PROCESSING_GRACE_MINUTES, DfCalendarOrder, ExceptionsReportInput, TrackedTransaction,
+};
 use super::output::{ExceptionsReportOutput, ReportEntry, ReportSummary};
 use super::owners::owner_of;
 use crate::error::InputError;
 use crate::exceptions::Severity;
 use crate::money::CurrencyAmount;
 use crate::spapi::transactions::TransactionState;
-use crate::time::{format_instant, parse_instant};
+use crate::time::{format_instant, hours, parse_instant, saturating_add};
 
 /// Builds the report.
 pub fn exceptions_report(
@@ -41,6 +43,7 @@ pub fn exceptions_report(
         None => owner_of(code),
     };
 
+    let invoice_hours = i64::from(input.options.df_invoice_due_hours.unwrap_or(24));
     let mut entries = Vec::new();
     for (i, reported) in input.exceptions.iter().enumerate() {
         let exception = reported;
@@ -88,6 +91,33 @@ pub fn exceptions_report(
                 message,
                 due_at: Some(format_instant(&due)),
                 overdue: due < now,
+                money_at_risk: None,
+                owner,
+                action,
+            });
+        }
+    }
+
+    for order in &input.df_orders {
+        if let Some((code, due, message)) = df_obligation(order, invoice_hours) {
+            let (owner, action) = owner_and_action(code);
+            let overdue = due < now;
+            entries.push(ReportEntry {
+                rank: 0,
+                code: code.to_string(),
+                severity: if overdue {
+                    Severity::Error
+                } else {
+                    Severity::Info
+                },
+                source: Some("dfCalendar".to_string()),
+                purchase_order_number: Some(order.purchase_order_number.clone()),
+                item_sequence_number: None,
+                sku: None,
+                transaction_id: None,
+                message: message.to_string(),
+                due_at: Some(format_instant(&due)),
+                overdue,
                 money_at_risk: None,
                 owner,
                 action,
@@ -197,6 +227,43 @@ fn transaction_problem(
         )),
         None | Some(TransactionState::Processing) | Some(TransactionState::Success) => None,
     }
+}
+
+/// The next open obligation of a DF order, with its due time (DF guide): acknowledge within 24
+/// hours of the order; ship by the required ship date ("the latest date the order should be
+/// shipped"); confirm "within 4 hours after the order has shipped"; invoice after confirmation
+/// (`dfInvoiceDueHours`, default 24).
+fn df_obligation(
+    order: &DfCalendarOrder,
+    invoice_hours: i64,
+) -> Option<(&'static str, DateTime<Utc>, &'static str)> {
+    if order.cancelled || order.invoiced_at.is_some() {
+        return None;
+    }
+    Some(
+        match (order.acknowledged_at, order.shipped_at, order.confirmed_at) {
+            (_, _, Some(confirmed)) => (
+                "DF_INVOICE_DUE",
+                saturating_add(confirmed.0, hours(invoice_hours)),
+                "the order is confirmed as shipped and not yet invoiced",
+            ),
+            (_, Some(shipped), None) => (
+                "DF_CONFIRMATION_DUE",
+                saturating_add(shipped.0, hours(4)),
+                "the order has shipped; its shipment confirmation is due within 4 hours",
+            ),
+            (Some(_), None, None) => (
+                "DF_SHIP_BY",
+                order.required_ship_date.0,
+                "the order is acknowledged and must ship by its required ship date",
+            ),
+            (None, None, None) => (
+                "DF_ACKNOWLEDGEMENT_DUE",
+                saturating_add(order.order_date.0, hours(24)),
+                "the order is not acknowledged; the acknowledgement is due 24 hours after the order",
+            ),
+        },
+    )
 }
 
 /// The report's order on entries (see the module documentation). Total: two entries compare

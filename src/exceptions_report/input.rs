@@ -25,6 +25,10 @@ pub struct ExceptionsReportInput {
     /// Submitted transactions and their last known status.
     #[serde(default)]
     pub transactions: Vec<TrackedTransaction>,
+    /// Direct Fulfillment orders with what has happened to them: each open obligation (acknowledge,
+    /// ship, confirm, invoice) becomes an entry with its due time.
+    #[serde(default)]
+    pub df_orders: Vec<DfCalendarOrder>,
     /// The moment of the report (ISO-8601): what is overdue is judged against it.
     pub now: Instant,
     /// Processing grace period and per-code owner overrides.
@@ -112,6 +116,27 @@ pub struct TrackedTransaction {
 }
 
 /// Report settings.
+/// One DF order on the calendar: its dates from getOrder and the host's record of each step.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DfCalendarOrder {
+    pub purchase_order_number: String,
+    pub order_date: Instant,
+    pub required_ship_date: Instant,
+    /// Cancelled (by Amazon or by the acknowledgement): no obligation is left.
+    #[serde(default)]
+    pub cancelled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledged_at: Option<Instant>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipped_at: Option<Instant>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_at: Option<Instant>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoiced_at: Option<Instant>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -122,6 +147,10 @@ pub struct ReportOptions {
     /// Per-code owner (and optionally action) overriding the built-in table.
     #[serde(default)]
     pub owners: BTreeMap<String, OwnerOverride>,
+    /// Hours after a DF shipment confirmation by which its invoice is due. Amazon's documents
+    /// set no figure: the default, 24, is this connector's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub df_invoice_due_hours: Option<u32>,
 }
 
 /// Who handles a code in this organisation.

@@ -15,8 +15,8 @@ mod read;
 pub use engine::{compare_entries, exceptions_report};
 pub use error::ReportError;
 pub use input::{
-    DEFAULT_PROCESSING_GRACE_MINUTES, ExceptionsReportInput, OwnerOverride, ReportOptions,
-    ReportedException, TrackedTransaction,
+    DEFAULT_PROCESSING_GRACE_MINUTES, DfCalendarOrder, ExceptionsReportInput, OwnerOverride,
+    ReportOptions, ReportedException, TrackedTransaction,
 };
 pub use output::{ExceptionsReportOutput, OwnerRole, ReportEntry, ReportSummary};
 pub use read::{ReportFile, ReportFileEntry, ReportFileSummary, read_exceptions_report};

@@ -38,6 +38,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "An acknowledgement matches no PO line: check that the PO book passed to reconcile is complete.",
     ),
     (
+        "AMOUNT_OVERFLOW",
+        OwnerRole::Administrator,
+        "An amount is beyond the decimal range: check the order data for a corrupted price or quantity.",
+    ),
+    (
         "APPROVAL_OVERRIDE",
         OwnerRole::Operations,
         "Make sure the stock the approver promised beyond what was allocatable arrives before the ship window.",
@@ -68,6 +73,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "CHANGE_WINDOW_CLOSED",
         OwnerRole::Operations,
         "Only dates may change now: approve the proposal with the earlier quantities, or contact Amazon vendor support.",
+    ),
+    (
+        "CONFIRMATION_LATE",
+        OwnerRole::Operations,
+        "Submit the DF shipment confirmation now: it is due within 4 hours of shipment.",
     ),
     (
         "COST_BELOW_MINIMUM",
@@ -114,6 +124,26 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "DETAILS_MISSING",
         OwnerRole::Operations,
         "Fetch the order with getOrder (includeDetails) so it can be acknowledged before its deadline.",
+    ),
+    (
+        "DF_ACKNOWLEDGEMENT_DUE",
+        OwnerRole::Operations,
+        "Acknowledge the DF order (decideDirectFulfillmentAcknowledgements) before its due time.",
+    ),
+    (
+        "DF_CONFIRMATION_DUE",
+        OwnerRole::Operations,
+        "Submit the DF shipment confirmation (buildDirectFulfillmentShipmentConfirmations) within 4 hours of shipment.",
+    ),
+    (
+        "DF_INVOICE_DUE",
+        OwnerRole::Finance,
+        "Invoice the shipped DF order (buildDirectFulfillmentInvoices).",
+    ),
+    (
+        "DF_SHIP_BY",
+        OwnerRole::Operations,
+        "Pack and ship the DF order by its required ship date, or confirm it as FLOOR_DENIAL.",
     ),
     (
         "DISCONTINUED",
@@ -237,6 +267,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Chase the unpaid invoice in Vendor Central (check that it was received and matched) before it ages further.",
     ),
     (
+        "ITEM_NOT_ON_ORDER",
+        OwnerRole::Operations,
+        "A shipment confirmation names a line the DF order does not have: check what was confirmed against the order.",
+    ),
+    (
         "MASS_ZERO_HELD",
         OwnerRole::Operations,
         "Check the ERP stock export (a broken export looks like mass stock-outs); confirm the \
@@ -254,6 +289,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "The order had no customer order number (55): confirm the cancellation with Amazon DF support.",
     ),
     (
+        "MISSING_INVOICE_NUMBER",
+        OwnerRole::Finance,
+        "Create the ERP invoice of the shipped DF order and pass its number in invoiceNumbers.",
+    ),
+    (
         "MISSING_LINE_ID",
         OwnerRole::Operations,
         "The order had a line without an id (56): confirm the cancellation with Amazon DF support.",
@@ -262,6 +302,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "MISSING_NET_COST",
         OwnerRole::Finance,
         "Enter the agreed net cost for the line (never above Amazon's cost) and approve.",
+    ),
+    (
+        "MISSING_NET_PRICE",
+        OwnerRole::Finance,
+        "A DF order line (or its invoice) has no net price: fetch the order again with getOrder; if it stays without a price, ask Amazon vendor support.",
     ),
     (
         "MISSING_PURCHASE_ORDER_NUMBER",
@@ -310,9 +355,19 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "The order had no state or region (10): confirm the cancellation or contact Amazon DF support.",
     ),
     (
+        "MISSING_TAX_AMOUNT",
+        OwnerRole::Finance,
+        "A DF order line tax has no amount: fetch the order again, or invoice it by hand.",
+    ),
+    (
         "MIXED_CURRENCIES",
         OwnerRole::Finance,
         "Ask Amazon vendor support to correct the PO: one sales order has one currency.",
+    ),
+    (
+        "NOTHING_SHIPPED",
+        OwnerRole::Operations,
+        "The shipment confirmation has no items: confirm the shipment again with every line.",
     ),
     (
         "NOT_NEW",
@@ -421,6 +476,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "Map the channel's shipping speed in options.speedMapping to Standard, Expedited or Priority.",
     ),
     (
+        "SHIP_BY_MISSED",
+        OwnerRole::Operations,
+        "Ship the DF order today and confirm it within 4 hours of shipment: its required ship date has passed.",
+    ),
+    (
         "SHIP_TO_INCOMPLETE",
         OwnerRole::Operations,
         "Complete the ship-to address on the channel order before it can go to FBA.",
@@ -429,6 +489,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "SHORTAGE",
         OwnerRole::Finance,
         "Dispute the shortage claim with the evidence attached (BOL, PRO, SSCCs and carton contents of the ASN) before the dispute window closes.",
+    ),
+    (
+        "TAX_TYPE_UNMAPPED",
+        OwnerRole::Finance,
+        "The DF order carries a tax the payments model has no type for (TOTAL): invoice this order by hand in Vendor Central.",
     ),
     (
         "TRANSACTION_FAILED",
@@ -463,10 +528,20 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
          PO again.",
     ),
     (
+        "UNKNOWN_ORDER",
+        OwnerRole::Operations,
+        "Fetch the confirmed DF order with getOrder and pass it in orders, so it can be invoiced.",
+    ),
+    (
         "UNKNOWN_PRODUCT",
         OwnerRole::Administrator,
         "Add the ASIN / vendor SKU to the SKU map, or approve the rejection \
          (InvalidProductIdentifier is final).",
+    ),
+    (
+        "UNKNOWN_WAREHOUSE",
+        OwnerRole::Administrator,
+        "Map the DF warehouse code (shipFromParty) to an ERP location, then convert the order again before its acknowledgement is due.",
     ),
     (
         "USPS_VALUE_LIMIT",
@@ -483,6 +558,11 @@ pub const OWNER_TABLE: &[(&str, OwnerRole, &str)] = &[
         "ZERO_QUANTITY",
         OwnerRole::Operations,
         "A line orders 0 units: ask Amazon DF support whether the order was changed or cancelled.",
+    ),
+    (
+        "ZERO_TOTAL",
+        OwnerRole::Finance,
+        "An invoice would total zero: check the DF order prices before invoicing.",
     ),
 ];
 

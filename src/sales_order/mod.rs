@@ -11,8 +11,8 @@ mod diff;
 mod engine;
 mod error;
 mod input;
-mod mappings;
-mod netsuite;
+pub(crate) mod mappings;
+pub(crate) mod netsuite;
 mod output;
 
 pub use diff::{apply_changes, diff_purchase_order};

@@ -67,10 +67,16 @@ pub(crate) struct FieldIds {
 
 impl FieldIds {
     pub(crate) fn new(renames: &BTreeMap<String, String>) -> Result<Self, SalesOrderError> {
-        let mut ids: BTreeMap<&'static str, String> = CUSTOM_FIELDS
-            .iter()
-            .map(|(id, _)| (*id, id.to_string()))
-            .collect();
+        Self::with(CUSTOM_FIELDS, renames)
+    }
+
+    /// The ids of the custom fields in `fields` (another preset's list), renamed.
+    pub(crate) fn with(
+        fields: &[(&'static str, &'static str)],
+        renames: &BTreeMap<String, String>,
+    ) -> Result<Self, SalesOrderError> {
+        let mut ids: BTreeMap<&'static str, String> =
+            fields.iter().map(|(id, _)| (*id, id.to_string())).collect();
         for (from, to) in renames {
             match ids.get_mut(from.as_str()) {
                 Some(id) => *id = to.clone(),
@@ -85,7 +91,7 @@ impl FieldIds {
         Ok(FieldIds { ids })
     }
 
-    fn id(&self, default: &'static str) -> String {
+    pub(crate) fn id(&self, default: &'static str) -> String {
         self.ids
             .get(default)
             .cloned()
@@ -94,12 +100,12 @@ impl FieldIds {
 }
 
 /// `YYYY-MM-DD` of an ISO-8601 UTC instant (NetSuite date fields hold dates, not times).
-fn date_part(instant: &str) -> String {
+pub(crate) fn date_part(instant: &str) -> String {
     instant.get(..10).unwrap_or(instant).to_string()
 }
 
 /// NetSuite's `orderstatus` codes: A = Pending Approval, B = Pending Fulfillment.
-fn order_status(status: SalesOrderStatus) -> &'static str {
+pub(crate) fn order_status(status: SalesOrderStatus) -> &'static str {
     match status {
         SalesOrderStatus::PendingApproval => "A",
         SalesOrderStatus::PendingFulfillment => "B",
@@ -174,6 +180,7 @@ pub(crate) fn record(order: &SalesOrder, ids: &FieldIds) -> ErpRecord {
         record_type: "salesorder".to_string(),
         fields,
         sublists: BTreeMap::from([("item".to_string(), items)]),
+        subrecords: BTreeMap::new(),
     }
 }
 

@@ -181,6 +181,14 @@ pub struct ErpRecord {
         tsify(type = "Record<string, Array<Record<string, string | number | boolean>>>")
     )]
     pub sublists: BTreeMap<String, Vec<BTreeMap<String, serde_json::Value>>>,
+    /// Subrecords by field id (e.g. `shippingaddress` of a Direct Fulfillment order), each by
+    /// field id; absent when there are none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Record<string, Record<string, string>>")
+    )]
+    pub subrecords: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
 }
 
 /// The output of `diffPurchaseOrder`.

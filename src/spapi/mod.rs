@@ -12,6 +12,8 @@
 pub(crate) mod wire_enum;
 pub mod df_inventory;
 pub mod df_orders;
+pub mod df_payments;
+pub mod df_shipping;
 pub mod fba_inventory;
 pub mod fulfillment_outbound;
 pub mod invoices;

@@ -13,6 +13,7 @@
 
 mod ack;
 mod chargebacks;
+mod df;
 mod df_ack;
 mod exceptions_report;
 mod fba;
@@ -27,6 +28,12 @@ pub use ack::{
     decide_acknowledgements_json,
 };
 pub use chargebacks::{chargeback_exposure, chargeback_exposure_json};
+pub use df::{
+    build_direct_fulfillment_invoices, build_direct_fulfillment_invoices_json,
+    build_direct_fulfillment_shipment_confirmations,
+    build_direct_fulfillment_shipment_confirmations_json, to_direct_fulfillment_sales_orders,
+    to_direct_fulfillment_sales_orders_json,
+};
 pub use df_ack::{
     decide_direct_fulfillment_acknowledgements, decide_direct_fulfillment_acknowledgements_json,
 };

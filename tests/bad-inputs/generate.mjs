@@ -34,6 +34,9 @@ const approveBase = {
   ...approveFixture.approve,
 };
 const dfBase = readJson('df_ack', 'accept.json').input;
+const dfSalesBase = readJson('df_sales_order', 'accepted_netsuite.json').input;
+const dfShipmentBase = readJson('df_shipment', 'shipped.json').input;
+const dfInvoiceBase = readJson('df_invoice', 'invoice.json').input;
 const salesBase = {
   purchaseOrders: clone(ackBase.purchaseOrders).map((po) => ({
     ...po, orderDetails: { ...po.orderDetails, shipToParty: { partyId: 'SEA8' } },
@@ -300,6 +303,41 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'now-invalid', 'now "02/03/2026 09:00"', obj(set(b, '/now', '02/03/2026 09:00')), 'INVALID_DATE', '/now');
 }
 {
+  const fn = 'toDirectFulfillmentSalesOrders';
+  const b = dfSalesBase;
+  const d = '/orders/0/orderDetails';
+  common(fn, b, { required: 'orders', numberAt: `${d}/items/0/orderedQuantity/amount`, deepPath: '/orders/0/0' });
+  add_(fn, 'order-date-invalid', 'orderDate at hour 25', obj(set(b, `${d}/orderDate`, '2026-03-02T25:00:00Z')), 'INVALID_DATE', `${d}/orderDate`);
+  add_(fn, 'promised-delivery-invalid', 'promisedDeliveryDate "soon"', obj(set(b, `${d}/shipmentDetails/shipmentDates/promisedDeliveryDate`, 'soon')), 'INVALID_DATE', `${d}/shipmentDetails/shipmentDates/promisedDeliveryDate`);
+  add_(fn, 'duplicate-line', 'two lines share itemSequenceNumber 00001', obj(set(b, `${d}/items/1/itemSequenceNumber`, '00001')), 'DUPLICATE_LINE', `${d}/items/1/itemSequenceNumber`);
+  add_(fn, 'locations-as-array', 'locations given as rows (it is a map of warehouse to location)', obj(set(b, '/locations', [{ warehouse: 'WH-EAST', location: '7' }])), 'INVALID_TYPE', '/locations');
+  add_(fn, 'gift-message-as-number', 'a gift message as a number (the value is withheld from the error)', obj(set(b, `${d}/items/0/giftDetails/giftMessage`, 4242)), 'INVALID_TYPE', `${d}/items/0/giftDetails/giftMessage`);
+  add_(fn, 'preset-field-unknown', 'presetFieldIds renames a field the preset does not have', obj(add(b, '/presetFieldIds', { custcol_nope: 'x' })), 'UNKNOWN_PRESET_FIELD', '/presetFieldIds/custcol_nope');
+  add_(fn, 'net-price-bad-decimal', 'netPrice "5OO.00" (letter O)', obj(set(b, `${d}/items/0/netPrice/amount`, '5OO.00')), 'INVALID_DECIMAL', `${d}/items/0/netPrice/amount`);
+}
+{
+  const fn = 'buildDirectFulfillmentShipmentConfirmations';
+  const b = dfShipmentBase;
+  common(fn, b, { required: 'orders', numberAt: '/shipments/0/packages/0/items/0/quantity', deepPath: '/orders/0/0' });
+  add_(fn, 'now-invalid', 'now "yesterday"', obj(set(b, '/now', 'yesterday')), 'INVALID_DATE', '/now');
+  add_(fn, 'weight-unit-unknown', 'weight in stones', obj(set(b, '/shipments/0/packages/0/weight/unitOfMeasure', 'ST')), 'UNKNOWN_ENUM', '/shipments/0/packages/0/weight/unitOfMeasure');
+  add_(fn, 'event-unknown', 'a package event Amazon has no code for', obj(set(b, '/statusUpdates/0/event', 'ARRIVED')), 'UNKNOWN_ENUM', '/statusUpdates/0/event');
+  add_(fn, 'quantity-negative', 'a packed quantity of -1', obj(set(b, '/shipments/0/packages/0/items/0/quantity', -1)), 'INVALID_VALUE', '/shipments/0/packages/0/items/0/quantity');
+  add_(fn, 'weight-bad-decimal', 'weight "2l.5" (letter l)', obj(set(b, '/shipments/0/packages/0/weight/value', '2l.5')), 'INVALID_DECIMAL', '/shipments/0/packages/0/weight/value');
+  issue_(fn, 'shipped-date-invalid', 'shippedDate "soon": an issue, the rest of the batch is still built', obj(set(b, '/shipments/0/shippedDate', 'soon')), 'INVALID_DATE', '/shipments/0/shippedDate');
+  issue_(fn, 'incomplete-shipment', 'only one each of line 00002 packed (fill or kill)', obj(set(b, '/shipments/0/packages/1/items', [])), 'INCOMPLETE_SHIPMENT', '/shipments/0/packages');
+}
+{
+  const fn = 'buildDirectFulfillmentInvoices';
+  const b = dfInvoiceBase;
+  common(fn, b, { required: 'orders', numberAt: '/shipmentConfirmations/0/items/0/shippedQuantity/amount', deepPath: '/orders/0/0' });
+  add_(fn, 'now-invalid', 'now "tomorrow"', obj(set(b, '/now', 'tomorrow')), 'INVALID_DATE', '/now');
+  add_(fn, 'remit-to-city-missing', 'the remit-to address has no city (the payments model requires it)', obj(del(b, '/remitToParty/address/city')), 'MISSING_FIELD', '/remitToParty/address/city');
+  add_(fn, 'sequence-as-text', 'a confirmation itemSequenceNumber "00001" (an integer in the shipping model)', obj(set(b, '/shipmentConfirmations/0/items/0/itemSequenceNumber', '00001')), 'INVALID_TYPE', '/shipmentConfirmations/0/items/0/itemSequenceNumber');
+  add_(fn, 'shipment-status-unknown', 'shipmentStatus "DELIVERED"', obj(set(b, '/shipmentConfirmations/0/shipmentDetails/shipmentStatus', 'DELIVERED')), 'UNKNOWN_ENUM', '/shipmentConfirmations/0/shipmentDetails/shipmentStatus');
+  add_(fn, 'net-price-bad-decimal', 'netPrice "5OO.00" (letter O)', obj(set(b, '/orders/0/orderDetails/items/0/netPrice/amount', '5OO.00')), 'INVALID_DECIMAL', '/orders/0/orderDetails/items/0/netPrice/amount');
+}
+{
   const fn = 'toSalesOrders';
   const b = salesBase;
   common(fn, b, { required: 'purchaseOrders', numberAt: '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/amount', deepPath: '/purchaseOrders/0/0' });
@@ -506,6 +544,8 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
 // ------------------------------------------------------------------------------------------
 const BASES = {
   decideAcknowledgements: ackBase, approveAcknowledgement: approveBase, decideDirectFulfillmentAcknowledgements: dfBase,
+  toDirectFulfillmentSalesOrders: dfSalesBase, buildDirectFulfillmentShipmentConfirmations: dfShipmentBase,
+  buildDirectFulfillmentInvoices: dfInvoiceBase,
   toSalesOrders: salesBase, diffPurchaseOrder: diffBase, inventoryFeed: feedBase, exceptionsReport: reportBase,
   chargebackExposure: exposureBase,
   vendorScorecard: scorecardBase,

@@ -12,8 +12,7 @@ use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::parse_input;
 use vendor_central_connector::limits::{CountLimits, CountedInput};
 use vendor_central_connector::{
-    ack, chargebacks, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, reconcile,
-    sales_order, scorecard, shipment,
+    ack, chargebacks, df, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, reconcile, sales_order, scorecard, shipment,
 };
 
 /// The exported function names (as JS sees them) of every engine taking a JSON object.
@@ -22,6 +21,9 @@ pub const ENTRY_POINTS: &[&str] = &[
     "approveAcknowledgement",
     "checkAcknowledgementStatus",
     "decideDirectFulfillmentAcknowledgements",
+    "toDirectFulfillmentSalesOrders",
+    "buildDirectFulfillmentShipmentConfirmations",
+    "buildDirectFulfillmentInvoices",
     "toSalesOrders",
     "diffPurchaseOrder",
     "inventoryFeed",
@@ -69,6 +71,11 @@ pub fn run_with_limits(name: &str, text: &str, limits: &CountLimits) -> Result<S
         "decideDirectFulfillmentAcknowledgements" => {
             engine(text, limits, df_ack::decide_df_acknowledgements)
         }
+        "toDirectFulfillmentSalesOrders" => engine(text, limits, df::to_df_sales_orders),
+        "buildDirectFulfillmentShipmentConfirmations" => {
+            engine(text, limits, df::build_df_shipments)
+        }
+        "buildDirectFulfillmentInvoices" => engine(text, limits, df::build_df_invoices),
         "toSalesOrders" => engine(text, limits, sales_order::to_sales_orders),
         "diffPurchaseOrder" => engine(text, limits, sales_order::diff_purchase_order),
         "inventoryFeed" => engine(text, limits, inventory_feed::inventory_feed),

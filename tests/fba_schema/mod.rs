@@ -1,28 +1,34 @@
 //! A small checker of values against a Swagger 2.0 definition of Amazon's models, for the FBA
-//! tests: `$ref`, object `required` / `properties` / `additionalProperties`, arrays, and string
+//! and DF tests: `$ref`, object `required` / `properties` / `additionalProperties`, arrays, and string
 //! `enum` / `maxLength`, integer, number and boolean types. Properties the model does not declare
 //! are violations (the engine must send nothing Amazon does not know). The JS tests validate the
 //! same bodies with ajv through every built artefact.
 #![allow(dead_code)]
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
 
 use serde_json::Value;
 
 pub const OUTBOUND_MODEL: &str =
     "fulfillment-outbound-api-model/fulfillmentOutbound_2020-07-01.json";
 pub const FBA_INVENTORY_MODEL: &str = "fba-inventory-api-model/fbaInventory.json";
+pub const DF_SHIPPING_MODEL: &str =
+    "vendor-direct-fulfillment-shipping-api-model/vendorDirectFulfillmentShipping_2021-12-28.json";
+pub const DF_PAYMENTS_MODEL: &str =
+    "vendor-direct-fulfillment-payments-api-model/vendorDirectFulfillmentPaymentsV1.json";
+pub const DF_ORDERS_MODEL: &str =
+    "vendor-direct-fulfillment-orders-api-model/vendorDirectFulfillmentOrders_2021-12-28.json";
 
 /// Every violation of `definition` by `value`, as "<JSON pointer> <problem>", sorted.
 pub fn violations(model: &str, definition: &str, value: &Value) -> Vec<String> {
-    static OUTBOUND: OnceLock<Value> = OnceLock::new();
-    static INVENTORY: OnceLock<Value> = OnceLock::new();
-    let cell = match model {
-        OUTBOUND_MODEL => &OUTBOUND,
-        FBA_INVENTORY_MODEL => &INVENTORY,
-        other => panic!("no model {other}"),
-    };
-    let model = cell.get_or_init(|| super::common::load_model(model));
+    static MODELS: OnceLock<Mutex<BTreeMap<String, &'static Value>>> = OnceLock::new();
+    let model: &'static Value = MODELS
+        .get_or_init(|| Mutex::new(BTreeMap::new()))
+        .lock()
+        .unwrap()
+        .entry(model.to_string())
+        .or_insert_with(|| Box::leak(Box::new(super::common::load_model(model))));
     let definitions = &model["definitions"];
     let schema = &definitions[definition];
     assert!(schema.is_object(), "no definition {definition}");
