@@ -11,11 +11,15 @@ use crate::catalog::CatalogError;
 use crate::error::{CodedError, InputError};
 use crate::sales_order::SalesOrderError;
 
+/// Why a Direct Fulfillment engine (`toDirectFulfillmentSalesOrders`,
+/// `buildDirectFulfillmentShipmentConfirmations`, `buildDirectFulfillmentInvoices`) refused its
+/// whole input; carries a stable code, a JSON-pointer path and details through [`CodedError`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DfError {
     /// Built only through `From<InputError>`, which withholds personal values.
     #[error(transparent)]
     Input(InputError),
+    /// The catalog (SKU map) is unusable: the catalog's own error, unchanged.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
     /// A mapping table shared with `toSalesOrders` is ambiguous (duplicate rows, unknown
@@ -26,8 +30,11 @@ pub enum DfError {
     /// `AMOUNT_OVERFLOW`, …). `message` never quotes personal data.
     #[error("{message} (at {path})")]
     Invalid {
+        /// The stable error code, e.g. `DUPLICATE_PURCHASE_ORDER`.
         code: &'static str,
+        /// JSON pointer into the input where the problem is.
         path: String,
+        /// What is wrong, in English; never quotes personal data.
         message: String,
     },
 }

@@ -36,6 +36,8 @@ pub struct BuildDfInvoicesInput {
     pub invoice_numbers: BTreeMap<String, String>,
     /// The vendor as the party paid (vendor code, address, tax registrations).
     pub remit_to_party: DfInvoiceParty,
+    /// Amazon's `InvoiceDetail.paymentTermsCode` ("The payment terms for the invoice"), copied onto
+    /// every invoice; absent: the field is left out of the submitInvoice body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_terms_code: Option<String>,
     /// The invoice date (ISO-8601). The core never reads the clock.

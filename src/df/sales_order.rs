@@ -43,6 +43,8 @@ pub struct ToDfSalesOrdersInput {
     /// (`pendingApproval`). Default false. An `ACCEPTED` order is always `pendingFulfillment`.
     #[serde(default)]
     pub auto_acknowledge: bool,
+    /// Per-SKU overrides of `autoAcknowledge`, as for `toSalesOrders`; empty: every line follows
+    /// `autoAcknowledge`.
     #[serde(default)]
     pub sku_rules: Vec<SalesOrderSkuRule>,
     /// Also emit each sales order as an ERP record in this preset's field names.
@@ -68,6 +70,8 @@ pub struct ToDfSalesOrdersOutput {
     /// Orders Amazon cancelled: close every line of their sales order, if one was created
     /// (by `externalId`), and release what was reserved for them.
     pub to_close: Vec<DfCloseOrder>,
+    /// Orders held (unknown SKU, warehouse or customer without a mapping, …) and deadlines at risk,
+    /// in the shape of the exceptions report.
     pub exceptions: Vec<Exception>,
 }
 
@@ -76,7 +80,10 @@ pub struct ToDfSalesOrdersOutput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DfCloseOrder {
+    /// The sales order's external id (the purchase order number), as on
+    /// [`DfSalesOrder::external_id`].
     pub external_id: String,
+    /// Amazon's purchase order number of the cancelled order (`purchaseOrderNumber`).
     pub purchase_order_number: String,
     /// The item sequence numbers of the order's lines: every one is closed.
     pub item_sequence_numbers: Vec<String>,
@@ -90,33 +97,47 @@ pub struct DfCloseOrder {
 pub struct DfSalesOrder {
     /// The purchase order number: the key to upsert the sales order by.
     pub external_id: String,
+    /// Amazon's purchase order number (`purchaseOrderNumber`), same as `externalId`.
     pub purchase_order_number: String,
     /// Amazon's customer order number (the guide's AmazonOrderID).
     pub customer_order_number: String,
     /// ISO-8601 UTC.
     pub order_date: String,
+    /// Amazon's `orderDetails.orderStatus` (`NEW`, `SHIPPED`, `ACCEPTED`, `CANCELLED`); absent when
+    /// getOrder(s) did not send it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order_status: Option<DfOrderStatus>,
     /// The ERP customer.
     pub customer: String,
+    /// The vendor code (`sellingParty.partyId`).
     pub vendor_code: String,
     /// The vendor's warehouse code (`shipFromParty.partyId`).
     pub warehouse: String,
     /// The ERP location mapped from the warehouse.
     pub location: String,
+    /// ISO 4217 currency of the line prices (the lines' `netPrice.currencyCode`).
     pub currency_code: String,
     /// The ship-by deadline, ISO-8601 UTC.
     pub required_ship_date: String,
+    /// The delivery date promised to the customer
+    /// (`shipmentDetails.shipmentDates.promisedDeliveryDate`), ISO-8601 UTC; absent when Amazon did
+    /// not send one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub promised_delivery_date: Option<String>,
     /// Amazon's ship-method code (carrier and service level), e.g. `UPS_2ND`.
     pub ship_method: String,
+    /// Amazon's `shipmentDetails.isPriorityShipment`: ship with priority.
     pub is_priority_shipment: bool,
+    /// Amazon's `shipmentDetails.isPslipRequired`: a packing slip must go in the package.
     pub is_pslip_required: bool,
+    /// Amazon's `shipmentDetails.isGift`: the order is a gift; false when Amazon did not say.
     pub is_gift: bool,
     /// The customer's address: personal data, for the ERP's shipping address only.
     pub ship_to: DfAddress,
+    /// The ERP sales order status: `pendingFulfillment` or `pendingApproval` (see
+    /// `autoAcknowledge`).
     pub status: SalesOrderStatus,
+    /// The order's lines, in Amazon's order.
     pub lines: Vec<DfSalesOrderLine>,
     /// Σ line amounts (exact).
     pub total: Decimal,
@@ -127,13 +148,20 @@ pub struct DfSalesOrder {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DfSalesOrderLine {
+    /// Amazon's `itemSequenceNumber` of the order line (a string, e.g. "00001"); the
+    /// acknowledgement and shipment confirmation refer to it.
     pub item_sequence_number: String,
     /// The ERP item (the skuMap `sku`).
     pub item: String,
+    /// The ASIN: Amazon's `buyerProductIdentifier`, else the SKU map's `asin`; absent when
+    /// neither has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asin: Option<String>,
+    /// Amazon's `vendorProductIdentifier` (the vendor's SKU as on the order); absent when the order
+    /// did not carry it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor_product_identifier: Option<String>,
+    /// Ordered quantity in eaches (`orderedQuantity.amount`, unit `Each`).
     pub quantity: u64,
     /// The line's `netPrice` (per each).
     pub rate: Decimal,
@@ -142,8 +170,12 @@ pub struct DfSalesOrderLine {
     /// The customer's gift message: personal data, for the ERP record only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gift_message: Option<String>,
+    /// Amazon's `giftDetails.giftWrapId`: the gift wrap to use; absent when the line is not
+    /// gift-wrapped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gift_wrap_id: Option<String>,
+    /// Whether this line may be acknowledged without a person (`autoAcknowledge`, or the SKU's rule
+    /// in `skuRules`).
     pub auto_acknowledge: bool,
 }
 

@@ -46,6 +46,7 @@ pub struct BuildDfShipmentsInput {
     pub status_updates: Vec<DfStatusUpdateInput>,
     /// The moment of the decision (ISO-8601). The core never reads the clock.
     pub now: Instant,
+    /// Settings of the shipping flow; all default.
     #[serde(default)]
     pub options: DfShipmentOptions,
 }
@@ -72,8 +73,10 @@ wire_enum! {
     /// Which of the DF guide's two code tables a status update uses.
     #[derive(Default)]
     DfStatusCodeSet {
+        /// ANSI X12 codes (`DE`/`AF`, `D1`/`NS`, …); the default.
         #[default]
         X12 = "X12",
+        /// EDIFACT codes (`404`/`117`, `301`/`000`, …).
         Edifact = "EDIFACT",
     }
 }
@@ -81,13 +84,21 @@ wire_enum! {
 wire_enum! {
     /// A package event, named as Vendor Central shows it (DF guide, "statusCode and reasonCode").
     DfPackageEvent {
+        /// "Shipment is delayed because of a large scale accident".
         Delayed = "DELAYED",
+        /// "Shipment delivered to customer".
         Delivered = "DELIVERED",
+        /// "Shipment has departed the FC".
         DepartedFromFc = "DEPARTED_FROM_FC",
+        /// "Shipment arrived at a carrier facility".
         InTransit = "IN_TRANSIT",
+        /// "Carrier lost the shipment".
         Lost = "LOST",
+        /// "Shipment is out for delivery".
         OutForDelivery = "OUT_FOR_DELIVERY",
+        /// "Recipient refused to accept the shipment".
         Rejected = "REJECTED",
+        /// "Shipment is undeliverable and will be destroyed".
         Undeliverable = "UNDELIVERABLE",
     }
 }
@@ -118,6 +129,7 @@ impl DfPackageEvent {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DfShipmentInput {
+    /// Amazon's purchase order number of the order shipped (`purchaseOrderNumber`).
     pub purchase_order_number: String,
     /// When the packages left the warehouse (ISO-8601). Absent: packed, waiting for labels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,10 +137,16 @@ pub struct DfShipmentInput {
     /// Default `SHIPPED`; `FLOOR_DENIAL` when the goods turned out not to be there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_status: Option<DfShipmentStatus>,
+    /// When the shipment should reach the customer (ISO-8601), sent as
+    /// `shipmentDetails.estimatedDeliveryDate`; absent: left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_delivery_date: Option<String>,
+    /// The vendor's own order number, sent as `shipmentDetails.vendorOrderNumber`; absent: left
+    /// out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_order_number: Option<String>,
+    /// The packages (or pallets) of the shipment, sent as `containers`; empty: nothing to confirm
+    /// or label yet.
     #[serde(default)]
     pub packages: Vec<DfPackageInput>,
 }
@@ -138,27 +156,40 @@ pub struct DfShipmentInput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DfPackageInput {
+    /// The vendor's identifier of the package (`containerIdentifier`), unique within the shipment.
     pub container_identifier: String,
     /// Default `Carton`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_type: Option<DfContainerType>,
+    /// The carrier's tracking number (`trackingNumber`); absent: taken from Amazon's label for this
+    /// package, if there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
     /// Default: the order's ship method.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ship_method: Option<String>,
+    /// The carrier's SCAC, 2 to 4 capital letters (`scacCode`); required for vendor own carriers in
+    /// North America, absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scac_code: Option<String>,
+    /// The carrier's name (`carrier`); required for vendor own carriers in Europe, absent
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
+    /// The carrier's manifest identifier (`manifestId`); absent: left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manifest_id: Option<String>,
+    /// The date of the manifest (`manifestDate`, ISO-8601); absent: left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manifest_date: Option<String>,
+    /// The package's weight (`weight`, kg or lb, more than 0); the model requires it, so a package
+    /// without one is an issue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<DfWeight>,
+    /// The package's dimensions (`dimensions`, in or cm); absent: left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<DfDimensions>,
+    /// What the package holds, sent as `packedItems`.
     #[serde(default)]
     pub items: Vec<DfPackageItem>,
 }
@@ -170,6 +201,7 @@ pub struct DfPackageInput {
 pub struct DfPackageItem {
     /// As in the order ("00001").
     pub item_sequence_number: String,
+    /// Eaches of the line in this package (`packedQuantity.amount`, unit `Each`).
     pub quantity: u64,
 }
 
@@ -178,13 +210,19 @@ pub struct DfPackageItem {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DfStatusUpdateInput {
+    /// Amazon's purchase order number of the package's order.
     pub purchase_order_number: String,
+    /// The package's tracking number: must be the one sent in the shipment confirmation.
     pub tracking_number: String,
+    /// What happened to the package; mapped to Amazon's `statusCode`/`reasonCode` pair in the
+    /// configured code set.
     pub event: DfPackageEvent,
     /// ISO-8601.
     pub status_date_time: String,
     /// Where the package is (a carrier facility).
     pub location: DfAddress,
+    /// Delivery estimate and appointment window (`shipmentSchedule`), for scheduled-delivery
+    /// orders; absent: left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipment_schedule: Option<DfShipmentSchedule>,
 }
@@ -218,13 +256,21 @@ pub struct BuildDfShipmentsOutput {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DfPrintableLabel {
+    /// Amazon's purchase order number of the label's order.
     pub purchase_order_number: String,
+    /// Amazon's `LabelData.packageIdentifier` ("001", "002", …); absent when Amazon did not send
+    /// it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub package_identifier: Option<String>,
+    /// The carrier's tracking number from the label (`LabelData.trackingNumber`); absent when
+    /// Amazon did not send it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tracking_number: Option<String>,
+    /// Amazon's ship-method code for the package (`LabelData.shipMethod`); absent when Amazon did
+    /// not send it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ship_method: Option<String>,
+    /// The label's format (`ShippingLabel.labelFormat`): PNG or ZPL.
     pub format: DfLabelFormat,
     /// base64 for PNG, text for ZPL, exactly as Amazon sent it.
     pub content: String,

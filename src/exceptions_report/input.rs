@@ -115,28 +115,37 @@ pub struct TrackedTransaction {
     pub errors: Option<Vec<ApiError>>,
 }
 
-/// Report settings.
 /// One DF order on the calendar: its dates from getOrder and the host's record of each step.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DfCalendarOrder {
+    /// Amazon's purchase order number.
     pub purchase_order_number: String,
+    /// When Amazon placed the order (`orderDate`); the acknowledgement is due 24 hours later.
     pub order_date: Instant,
+    /// The ship-by deadline (`shipmentDetails.shipmentDates.requiredShipDate`).
     pub required_ship_date: Instant,
     /// Cancelled (by Amazon or by the acknowledgement): no obligation is left.
     #[serde(default)]
     pub cancelled: bool,
+    /// When the order was acknowledged; absent: not acknowledged yet (the acknowledgement is the
+    /// next obligation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acknowledged_at: Option<Instant>,
+    /// When the order left the warehouse; absent: not shipped yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipped_at: Option<Instant>,
+    /// When its shipment confirmation was accepted; absent: not confirmed yet (due 4 hours after
+    /// shipping).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_at: Option<Instant>,
+    /// When it was invoiced; present: no obligation is left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoiced_at: Option<Instant>,
 }
 
+/// Report settings.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
