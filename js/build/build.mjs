@@ -271,10 +271,10 @@ const FLOWS = {
   ack: ['ack'], // acknowledgements and approval
   shipment: ['shipment'], // build + validate the ASN, SSCC
   invoice: ['invoice'], // invoices and reconciliation
-  df: ['df_ack', 'inventory_feed'], // Direct Fulfillment
+  df: ['df_ack', 'df', 'inventory_feed'], // Direct Fulfillment: acknowledgements, orders to invoices, inventory
   fba: ['fba'], // Multi-Channel Fulfillment through FBA
   'sales-order': ['sales_order'], // sales orders and PO diffs
-  exceptions: ['exceptions_report'], // the exceptions report
+  exceptions: ['exceptions_report', 'chargebacks', 'scorecard'], // the exceptions page: report, chargebacks, scorecard
 };
 const boundaryDir = path.join(repoRoot, 'src', 'wasm');
 const exportsOfFile = Object.fromEntries(fs.readdirSync(boundaryDir).filter((f) => f.endsWith('.rs') && f !== 'mod.rs').map((f) => {

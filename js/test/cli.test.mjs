@@ -373,6 +373,8 @@ test('scorecard on the finance walkthrough files: figures with numerator, denomi
   const badDate = await cli([...args.slice(0, -6), '--from', 'last month', '--to', '2026-12-01T00:00:00Z', '--now', '2027-01-15T00:00:00Z']);
   assert.equal(badDate.code, 2);
   assert.match(badDate.stderr, /INVALID_DATE at \/from/);
+});
+
 test('df-sales-orders, df-ship, df-invoice: a DF order to its invoice; the tables show no address', async () => {
   const dir = testDir('vcc-cli-df-');
   try {

@@ -156,13 +156,13 @@ export const HOST_SHAPES = [
  * each with the functions its bundles export.
  */
 export const FLOWS = {
-  ack: ['approveAcknowledgement', 'decideAcknowledgements'],
+  ack: ['approveAcknowledgement', 'checkAcknowledgementStatus', 'decideAcknowledgements'],
   shipment: ['buildShipmentConfirmation', 'generateSscc', 'validateShipmentConfirmation'],
   invoice: ['buildInvoice', 'reconcile'],
-  df: ['decideDirectFulfillmentAcknowledgements', 'inventoryFeed'],
+  df: ['buildDirectFulfillmentInvoices', 'buildDirectFulfillmentShipmentConfirmations', 'decideDirectFulfillmentAcknowledgements', 'inventoryFeed', 'toDirectFulfillmentSalesOrders'],
   fba: ['applyFulfillmentEvent', 'routeFulfillment'],
   'sales-order': ['diffPurchaseOrder', 'toSalesOrders'],
-  exceptions: ['exceptionsReport', 'readExceptionsReport'],
+  exceptions: ['chargebackExposure', 'exceptionsReport', 'readExceptionsReport', 'vendorScorecard'],
 };
 export const flowsDir = path.join(distDir, 'flows');
 const testFlowsDir = path.join(testDistDir, 'flows');
