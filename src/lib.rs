@@ -52,6 +52,7 @@ pub mod json_tree;
 pub mod limits;
 pub mod line_value;
 pub mod money;
+pub mod outbox;
 pub mod output;
 pub mod reconcile;
 pub mod sales_order;

@@ -12,7 +12,8 @@ use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
 use vendor_central_connector::{
-    ack, df_ack, exceptions_report, fba, inventory_feed, invoice, reconcile, sales_order, shipment,
+    ack, df_ack, exceptions_report, fba, inventory_feed, invoice, outbox, reconcile, sales_order,
+    shipment,
 };
 
 /// `generateSscc` and `configure` take input types that live in the wasm boundary (src/wasm/),
@@ -56,6 +57,7 @@ fn dispatch(function: &str, text: &str, limit: usize) -> Option<Outcome> {
             call(text, limit, shipment::validate_shipment_confirmation)
         }
         "buildInvoice" => call(text, limit, invoice::build_invoice),
+        "nextOutboxAction" => call(text, limit, outbox::next_outbox_action),
         // Reconciliation has its own, larger limit (a month of documents), as at the boundary.
         "reconcile" => reconcile::parse_reconcile_input(text)
             .map_err(|e| coded(&reconcile::ReconcileError::from(e)))

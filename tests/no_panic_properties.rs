@@ -50,6 +50,7 @@ fn corpus_dir(entry: &str) -> PathBuf {
         "generateSscc" => "generate_sscc",
         "buildInvoice" => "build_invoice",
         "reconcile" => "reconcile",
+        "nextOutboxAction" => "next_outbox_action",
         other => panic!("unknown entry point {other}"),
     };
     Path::new(env!("CARGO_MANIFEST_DIR"))
