@@ -124,6 +124,11 @@ fn failed_posts_close_the_entry_only_on_proof_that_nothing_reached_amazon() {
         "Amazon refused the body"
     );
     assert_eq!(
+        outcome(&failed(json!({ "status": 307 }))),
+        rejected,
+        "a redirect the client refused: Amazon did not process it"
+    );
+    assert_eq!(
         outcome(&failed(
             json!({ "status": 500, "retryable": true, "deliveryUnknown": true })
         )),

@@ -177,8 +177,8 @@ fn send_failed(failure: &SendFailure) -> NextOutboxActionOutput {
         );
     }
     match failure.status {
-        Some(status) if (400..500).contains(&status) && status != 408 => rejected(
-            "Amazon refused the request: correct what its errors name; nothing of it is at Amazon.",
+        Some(status) if (300..500).contains(&status) && status != 408 => rejected(
+            "Amazon refused or redirected the request: nothing of it is at Amazon; correct what its errors name.",
         ),
         _ => unknown(
             "The POST failed after it may have reached Amazon: resolve it before anything about it is sent again.",
