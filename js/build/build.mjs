@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
 import { assembleNodeAdapter } from './node-adapter.mjs';
@@ -46,9 +47,13 @@ const GLUE_INTERNALS = new Set(['initSync', 'default', '__wbg_reset_state']);
 // Old embedded engines (SuiteScript 2.1's, integration platforms') parse ES2019 reliably.
 const ES_TARGET = 'es2019';
 
-const args = new Set(process.argv.slice(2));
-for (const a of args) if (!['--measure-opt-level', '--force'].includes(a)) die(`unknown option ${a}`);
-const force = args.has('--force');
+let args;
+try {
+  ({ values: args } = parseArgs({ options: { 'measure-opt-level': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } }, strict: true }));
+} catch (err) {
+  die(`${err.message} (usage: node js/build/build.mjs [--measure-opt-level] [--force])`);
+}
+const force = args.force;
 
 function die(message) {
   console.error(`\nbuild failed: ${message}`);
@@ -584,7 +589,7 @@ const reportFiles = [
 ];
 for (const f of reportFiles) report.files[path.relative(repoRoot, f).split(path.sep).join('/')] = sizeOf(f);
 
-if (args.has('--measure-opt-level')) {
+if (args['measure-opt-level']) {
   // Rebuild with opt-level "z" into its own target dir (so the normal build's cache is kept),
   // through the same wasm-bindgen + wasm-opt steps, and compare the final .wasm sizes.
   log('--measure-opt-level: cargo build with CARGO_PROFILE_RELEASE_OPT_LEVEL=z');
