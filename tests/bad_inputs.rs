@@ -3,6 +3,14 @@
 //! `_valid.json` (the input the cases mutate) succeeds. The same files run through every built
 //! artefact in js/test/bad-inputs.test.mjs; see tests/bad-inputs/README.md for the format.
 
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,3 +1,10 @@
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 //! The error pointer derived after the fact from serde_json's position (src/json_pointer.rs)
 //! must name the same field as serde_path_to_error, which tracks the path while

@@ -7,6 +7,13 @@
 //! Amazon's rule behind the grace period, from the RP guide (reference/domain-rules.md):
 //! "Per the RP guide, a retail transaction still Processing after 15 minutes has succeeded."
 
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
