@@ -222,10 +222,10 @@ for (const [workload, wasmRun, nativeRun] of [['ack', timing.ack[head], nativeTi
   budget('wasm2js, ack 16×, IIFE bundle in a bare context, within NetSuite map/reduce getInputData limit', fmtMs(bare),
     `≤ ${NETSUITE_INPUT_STAGE_S} s`, bare <= NETSUITE_INPUT_STAGE_S * 1000,
     Number.isFinite(bare) ? `margin ${(NETSUITE_INPUT_STAGE_S / (bare / 1000)).toFixed(0)}× (map stage's 300 s: ${(NETSUITE_MAP_STAGE_S / (bare / 1000)).toFixed(1)}×)`
-      : `did not finish: ${wasm2jsBare.error}; ` + LINEAR_STEPS.map((step) => {
+      : `did not finish: ${wasm2jsBare.error}; ${LINEAR_STEPS.map((step) => {
         const r = wasm2jsBareBySize[stepName(step)];
         return `${inputs.ack[stepName(step)].lines} lines: ${r.error ? 'failed' : fmtMs(t(r, 'object'))}`;
-      }).join(', '));
+      }).join(', ')}`);
 }
 {
   const iife = sizeReport.files['dist/vendor-central-connector.iife.js']?.raw ?? NaN;

@@ -162,7 +162,7 @@ function refreshViewsOnNewBuffer(text) {
 // 16 MB of JSON (every input crosses this way, the object API's `JSON.stringify` text too).
 // The edit hands the whole string to `encodeInto` at once; it writes the longest prefix that
 // fits the ASCII-sized buffer, and the glue's own slow path finishes any non-ASCII remainder.
-const GLUE_ASCII_LOOP = /let offset = 0;\s*for \(; offset < len; offset\+\+\) \{[\s\S]*?\n    \}\n    if \(offset !== len\) \{\n        if \(offset !== 0\) \{\n            arg = arg\.slice\(offset\);\n        \}\n/;
+const GLUE_ASCII_LOOP = /let offset = 0;\s*for \(; offset < len; offset\+\+\) \{[\s\S]*?\n {4}\}\n {4}if \(offset !== len\) \{\n {8}if \(offset !== 0\) \{\n {12}arg = arg\.slice\(offset\);\n {8}\}\n/;
 function encodeStringsNatively(text) {
   const patched = text.replace(GLUE_ASCII_LOOP, [
     'const head = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));',

@@ -234,7 +234,7 @@ export class Outbox {
   async confirm(id, waitOptions = {}) {
     await this.open();
     const entry = this.#entries.get(id);
-    if (!entry || entry.state !== 'sent') return entry ? structuredClone(entry) : null;
+    if (entry?.state !== 'sent') return entry ? structuredClone(entry) : null;
     let observed;
     let errors = [];
     try {

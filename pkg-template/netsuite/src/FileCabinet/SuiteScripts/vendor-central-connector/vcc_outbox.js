@@ -142,7 +142,7 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
   }
 
   /** Journal, then send. Returns {id, state, transactionId?, error?}. */
-  function submit(client, operation, requestBody, keys, send) {
+  function submit(_client, operation, requestBody, keys, send) {
     const entry = { state: 'pending', operation, keys, createdAt: new Date().toISOString() };
     const id = journal(operation, requestBody, keys, entry.createdAt);
     let response;

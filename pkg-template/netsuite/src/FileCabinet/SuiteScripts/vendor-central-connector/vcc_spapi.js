@@ -55,7 +55,7 @@ define(['N/https'], (https) => {
   function parseJson(text) {
     try {
       return text ? JSON.parse(text) : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
