@@ -387,6 +387,19 @@ impl CountedInput for crate::fba::ApplyFulfillmentEventInput {
     }
 }
 
+impl CountedInput for crate::outbox::NextOutboxActionInput {
+    fn counts(&self) -> Vec<Count> {
+        let states = match &self.observed {
+            Some(crate::outbox::Observation::PurchaseOrderStates(states)) => states.len(),
+            _ => 0,
+        };
+        vec![
+            Count::new(PurchaseOrders, "/entry/keys", self.entry.keys.len()),
+            Count::new(PurchaseOrders, "/observed/purchaseOrderStates", states),
+        ]
+    }
+}
+
 impl CountedInput for crate::shipment::BuildShipmentConfirmationInput<'_> {
     fn counts(&self) -> Vec<Count> {
         let pallet_contents = total(self.pallets.iter().map(|p| p.contents.len()));

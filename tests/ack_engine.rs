@@ -1,6 +1,14 @@
 //! `decideAcknowledgements` and `approveAcknowledgement`: Amazon's sandbox POs, bad input, and
 //! property tests of the invariants. Hand-written scenarios with exact outputs are the
 //! fixtures in tests/fixtures/ack/ (tests/ack_fixtures.rs).
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 // Native only: reads the models from disk.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -9,6 +9,14 @@
 //! fields given; `exceptions` are the codes in order; `pendingApproval` the PO numbers;
 //! `pending` the fields given of `pendingApproval[0]`; `acknowledgedPurchaseOrders` the PO
 //! numbers in `request`.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

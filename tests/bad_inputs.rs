@@ -3,6 +3,14 @@
 //! `_valid.json` (the input the cases mutate) succeeds. The same files run through every built
 //! artefact in js/test/bad-inputs.test.mjs; see tests/bad-inputs/README.md for the format.
 
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,8 +20,7 @@ use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
 use vendor_central_connector::{
-    ack, chargebacks, df, df_ack, exceptions_report, fba, inventory_feed, invoice, reconcile,
-    sales_order, scorecard, shipment,
+    ack, chargebacks, df, df_ack, exceptions_report, fba, inventory_feed, invoice, outbox, reconcile, sales_order, scorecard, shipment,
 };
 
 /// `generateSscc` and `configure` take input types that live in the wasm boundary (src/wasm/),
@@ -63,6 +70,7 @@ fn dispatch(function: &str, text: &str, limit: usize) -> Option<Outcome> {
             call(text, limit, shipment::validate_shipment_confirmation)
         }
         "buildInvoice" => call(text, limit, invoice::build_invoice),
+        "nextOutboxAction" => call(text, limit, outbox::next_outbox_action),
         // Reconciliation has its own, larger limit (a month of documents), as at the boundary.
         "reconcile" => reconcile::parse_reconcile_input(text)
             .map_err(|e| coded(&reconcile::ReconcileError::from(e)))

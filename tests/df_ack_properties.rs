@@ -1,6 +1,14 @@
 //! Property tests of `decideDirectFulfillmentAcknowledgements` over random batches: never more
 //! allocated than allocatable, fill or kill, exactly one acknowledgement status per order,
 //! deterministic and independent of the input order.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,6 +1,14 @@
 //! `decideDirectFulfillmentAcknowledgements`: each rule and status code on a small base order,
 //! bad input (code and path), and the customer's personal data kept out of every output and
 //! error text.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -1,6 +1,14 @@
 //! Exact-output scenarios of `decideDirectFulfillmentAcknowledgements`: each file in
 //! tests/fixtures/df_ack/ holds an input written by hand and the exact expected output.
 //! With `DF_ACK_BLESS=1` the expected outputs are rewritten from the engine (review the diff!).
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -1,6 +1,14 @@
 //! `readExceptionsReport`: a saved report reads back exactly as the engine wrote it, and a
 //! malformed one is refused at the field that is wrong (issue 21: "entries/17/dueAt: not an
 //! ISO-8601 instant"), with a property test that every report the engine makes reads back.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

@@ -1,6 +1,14 @@
 //! `exceptionsReport`: an exact merged calendar (engines' exceptions, failed and stuck
 //! transactions, the 15-minute rule), owner overrides, bad input, and property tests of the
 //! order (total, deterministic, independent of input order).
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

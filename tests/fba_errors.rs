@@ -1,5 +1,13 @@
 //! Bad input to `routeFulfillment` and `applyFulfillmentEvent`: each case asserts the stable
 //! `code` and the JSON-pointer `path`, and that nothing from the ship-to address is repeated.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};

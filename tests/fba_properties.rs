@@ -6,6 +6,14 @@
 //! - the carrier export never lists an FBA package;
 //! - channel rules hold; output and ids are deterministic; ids respect the model's limits;
 //! - applying the same Amazon answer twice changes nothing more and propagates nothing again.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

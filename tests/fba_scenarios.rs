@@ -5,6 +5,14 @@
 //! `route_*.json` run `routeFulfillment`, `event_*.json` run `applyFulfillmentEvent`.
 //! After a deliberate change of behaviour, `VCC_BLESS=1 cargo test --test fba_scenarios`
 //! rewrites `expected`; review the diff before committing it.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -2,6 +2,14 @@
 //! of the operations the FBA engine uses parses and re-serialises to the same JSON except for the
 //! sandbox quirks listed here one by one; hand-written bodies per the model (the models carry no
 //! createFulfillmentOrder or getInventorySummaries example) round-trip exactly and validate.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 // Native only: reads the models from disk.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,6 +1,13 @@
 //! Input limits: count limits (`TOO_MANY_ITEMS` with the list's pointer and `{limit, actual}`)
 //! checked before any engine work, and huge numbers / deep nesting refused with coded errors.
 
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/entry_points.rs"]

@@ -1,6 +1,14 @@
 //! `inventoryFeed`: the DF inventory model's sandbox examples, exact feed scenarios (partial vs
 //! full, critical zero held then confirmed, mass-zero guard, negative availability clamped,
 //! batching), bad input, and property tests.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -1,5 +1,13 @@
 //! `buildInvoice`: exact bodies for hand-made scenarios, every refusal with its code and path,
 //! credit notes, bad input, and property tests of the money rules.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 // Native only: proptest and fixtures on disk.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,6 +1,14 @@
 //! Every example of Amazon's vendorInvoices model and of the getPurchaseOrdersStatus operation
 //! of vendorOrders parses into the wire types and serialises back to the same JSON, except for
 //! the quirks listed here one by one.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 // Native only: reads the models from disk.
 #![cfg(not(target_arch = "wasm32"))]
 

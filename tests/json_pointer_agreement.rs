@@ -3,6 +3,13 @@
 //! deserialising (and which the library no longer ships: it was a quarter of the wasm code).
 //! Each engine's fixture inputs are mutated at random — a value of the wrong type, a field
 //! removed, an unknown field added — printed compact and pretty, and both are compared.
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -6,6 +6,14 @@
 //! field is absent, the item is sold by eaches." `orderedQuantity.unitSize` is "The case size, in
 //! the event that we ordered using cases." So a line of 3 Cases of 12 at 2.00 is 36 eaches worth
 //! 72.00 — everywhere.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

@@ -4,6 +4,13 @@
 //! Native only (proptest has no wasm32 RNG backend). The valid inputs mutated are the fuzz
 //! corpus (`tests/fuzz/corpus/<target>/`) and the engines' fixtures.
 
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/entry_points.rs"]
@@ -56,6 +63,7 @@ fn corpus_dir(entry: &str) -> PathBuf {
         "generateSscc" => "generate_sscc",
         "buildInvoice" => "build_invoice",
         "reconcile" => "reconcile",
+        "nextOutboxAction" => "next_outbox_action",
         other => panic!("unknown entry point {other}"),
     };
     Path::new(env!("CARGO_MANIFEST_DIR"))

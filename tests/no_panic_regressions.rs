@@ -2,6 +2,13 @@
 //! targets (`tests/fuzz/`), the property test (`tests/no_panic_properties.rs`) or the overflow
 //! audit (`clippy::arithmetic_side_effects`).
 
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/entry_points.rs"]

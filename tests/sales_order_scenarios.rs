@@ -1,5 +1,13 @@
 //! `toSalesOrders` and `diffPurchaseOrder`: exact outputs (including the NetSuite preset),
 //! Amazon's sandbox POs, PO change scenarios, bad input, and property tests.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

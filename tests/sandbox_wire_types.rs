@@ -1,6 +1,14 @@
 //! Every example in Amazon's vendorOrders and vendorTransactionStatus models parses into the
 //! wire types and serialises back to the same JSON, except for the sandbox's known quirks,
 //! which are listed here one by one.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 // Native only: reads the models from disk.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -2,6 +2,14 @@
 //! under tests/fixtures/shipment/), issues mapped onto the packing data, bad input.
 //!
 //! Set `BLESS=1` to rewrite the expected files after a deliberate change, then review the diff.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

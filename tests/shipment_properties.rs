@@ -1,6 +1,14 @@
 //! Property tests: any ASN the builder emits validates (with the same POs, acknowledgements and
 //! options), for random packing lists in all seven structures, with and without deliberate
 //! mistakes; SSCCs from the generator always pass the check digit; the validator never panics.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

@@ -1,5 +1,13 @@
 //! Every SubmitShipmentConfirmations example in Amazon's vendorShipments model parses into the
 //! wire types and serialises back to the same JSON; the one that cannot is listed.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -1,5 +1,13 @@
 //! `validateShipmentConfirmation`: one fixture per issue code (a valid ASN with one thing
 //! broken, and the exact issues expected), the sandbox example, bad input.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

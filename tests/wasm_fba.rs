@@ -1,6 +1,14 @@
 //! The FBA exports as JavaScript sees them (wasm-bindgen-test under Node): plain objects in and
 //! out, thrown errors that are real `Error`s with `code`/`path`/`details` (and no personal
 //! data), the JSON twins, and an instance that keeps answering after an error.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JSON, Reflect};

@@ -1,6 +1,14 @@
 //! `buildInvoice` and `reconcile` across the WebAssembly boundary (wasm-bindgen-test, under
 //! Node): plain objects in and out, thrown errors with `code`/`path`/`details`, and an instance
 //! that keeps answering after an error.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JSON, Reflect};

@@ -1,6 +1,14 @@
 //! Count limits through `configure`, as JavaScript sees them (wasm-bindgen-test under Node):
 //! the settings in force come back, a list over its limit throws `TOO_MANY_ITEMS` with the
 //! list's pointer and `{limit, actual, setting}`, a zero limit changes nothing.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JSON, Reflect};

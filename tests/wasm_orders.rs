@@ -2,6 +2,14 @@
 //! `chargebackExposure` and `vendorScorecard`
 //! as JavaScript sees it: plain objects in and out, JSON twins, thrown `Error`s with
 //! `code`/`path`/`details`, and an instance that keeps answering after an error.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JSON, Reflect};

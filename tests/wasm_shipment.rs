@@ -1,5 +1,13 @@
 //! The shipment exports as JavaScript sees them (wasm-bindgen-test under Node): objects in and
 //! out, issues with paths, thrown errors with code/path, the instance usable after an error.
+
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{JSON, Reflect};

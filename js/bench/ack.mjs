@@ -6,15 +6,14 @@
 //   node js/bench/ack.mjs [--pos 1000] [--lines 100] [--skus 20000] [--runs 5]
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scriptOptions } from '../lib/options.mjs';
 import { ackInput } from './data.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
-  a.startsWith('--') ? [...pairs, [a.slice(2), Number(all[i + 1])]] : pairs, []));
-const POS = args.pos ?? 1000;
-const LINES = args.lines ?? 100;
-const SKUS = args.skus ?? 20000;
-const RUNS = args.runs ?? 5;
+const { pos: POS, lines: LINES, skus: SKUS, runs: RUNS } = scriptOptions(
+  { pos: 1000, lines: 100, skus: 20000, runs: 5 },
+  { usage: 'node js/bench/ack.mjs [--pos 1000] [--lines 100] [--skus 20000] [--runs 5]' },
+);
 
 const generate = () => ackInput({ lines: POS * LINES, linesPerPo: LINES, skus: SKUS });
 

@@ -9,12 +9,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { dist, pkgDir, requireBuilt } from '../test/harness/artefacts.mjs';
+import { scriptOptions } from '../lib/options.mjs';
 import { timeInChromium } from './browser.mjs';
 import { asnInput, ssccFrom } from './data.mjs';
 
 requireBuilt();
-const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) || 100;
+const options = scriptOptions({ runs: 100 }, { flags: ['no-browser'], usage: 'node js/bench/asn-validate.mjs [--runs 100] [--no-browser]' });
+const RUNS = options.runs;
 const WARMUP = 5;
 
 const m = await import(pathToFileURL(path.join(pkgDir, 'index.mjs')).href);
@@ -50,7 +51,7 @@ row('node (pkg/)', 'validateShipmentConfirmationJson(text), ASN only', measure((
 row('node (pkg/)', 'validateShipmentConfirmation(object) + 30 POs/acks', measure(() => m.validateShipmentConfirmation(withOrders)));
 row('node (pkg/)', 'validateShipmentConfirmationJson(text) + 30 POs/acks', measure(() => m.validateShipmentConfirmationJson(fullText)));
 
-const browser = args.includes('--no-browser') ? null : await timeInChromium(dist('esm.js'), 'validateShipmentConfirmation',
+const browser = options['no-browser'] ? null : await timeInChromium(dist('esm.js'), 'validateShipmentConfirmation',
   [{ name: 'ASN only', input: asnOnly }, { name: '+ 30 POs/acks', input: withOrders }], { runs: RUNS, warmup: WARMUP });
 if (browser) {
   for (const [what, times] of Object.entries(browser.times)) {

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { asnFormConfig, exceptionsInput } from './data.mjs';
+import { scriptOptions } from '../lib/options.mjs';
 import { CHROMIUM } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -171,9 +172,8 @@ export async function measureExceptionsPage({ entries = 100_000, rounds = 3, fil
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const argv = process.argv.slice(2);
-  const option = (name, fallback) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : fallback);
-  const asn = await measureAsnForm({ cartons: option('cartons', 1_000) });
-  const exceptions = await measureExceptionsPage({ entries: option('entries', 100_000) });
+  const option = scriptOptions({ cartons: 1_000, entries: 100_000 }, { usage: 'node js/bench/pages.mjs [--cartons 1000] [--entries 100000]' });
+  const asn = await measureAsnForm({ cartons: option.cartons });
+  const exceptions = await measureExceptionsPage({ entries: option.entries });
   console.log(JSON.stringify({ asn, exceptions }, null, 2));
 }

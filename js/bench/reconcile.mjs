@@ -16,19 +16,14 @@
 // compiles optimised code up front instead (see the README).
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { scriptOptions } from '../lib/options.mjs';
 import { reconcileInput } from './data.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '..', '..', 'pkg', 'index.mjs');
 const { reconcile, reconcileJson } = await import(pathToFileURL(pkg).href);
 
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const targetRows = arg('rows', 1_000_000);
-const seed = arg('seed', 42);
+const { rows: targetRows, seed } = scriptOptions({ rows: 1_000_000, seed: 42 }, { usage: 'node js/bench/reconcile.mjs [--rows 1000000] [--seed 42]' });
 
 const started = performance.now();
 const { input, rows, purchaseOrders: poCount, remittanceRows } = reconcileInput({ rows: targetRows, seed });

@@ -5,7 +5,7 @@
 // each ratio. Prints a table and a PASS/FAIL line per budget, and writes the same figures to
 // target/bench/results.json.
 //
-//   node js/bench/run.mjs [--scale 1] [--runs 3] [--skip-browser]
+//   node js/bench/run.mjs [--scale 1] [--runs 5] [--skip-browser]
 //     --scale  size of the headline workloads (1 = 100,000 PO lines and 1,000,000 rows);
 //              0.0625 gives a quick smoke run
 //     --runs   timed calls per measurement of workloads 1 and 2 (median reported)
@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptOptions } from '../lib/options.mjs';
 import { timeInChromium } from './browser.mjs';
 import { measureAsnForm, measureExceptionsPage } from './pages.mjs';
 
@@ -26,13 +27,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const outDir = path.join(repo, 'target', 'bench');
 const nativeBinary = path.join(repo, 'target', 'release', 'examples', 'bench_native');
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const SCALE = option('scale', 1);
-const RUNS = option('runs', 5);
+const cli = scriptOptions({ scale: 1, runs: 5 }, { flags: ['skip-browser'], usage: 'node js/bench/run.mjs [--scale 1] [--runs 5] [--skip-browser]' });
+const SCALE = cli.scale;
+const RUNS = cli.runs;
 const SMALL_RUNS = RUNS + 2; // the 1× and 4× sizes are cheap: more samples, steadier medians
 const ASN_RUNS = 50;
 const ASN_WARMUP = 5;
@@ -139,7 +136,7 @@ progress(`asn: ${ASN_RUNS} calls per style in Node`);
 const asnNode = worker('time', { workload: 'asn', file: asnFile, runs: ASN_RUNS, warmup: ASN_WARMUP });
 const asnNative = native('asn', asnFile, ASN_RUNS);
 let asnChromium = null;
-if (!argv.includes('--skip-browser')) {
+if (!cli['skip-browser']) {
   progress(`asn: ${ASN_RUNS} calls in headless Chromium`);
   try {
     asnChromium = await timeInChromium(path.join(repo, 'dist', 'vendor-central-connector.esm.js'), 'validateShipmentConfirmation',
@@ -188,7 +185,7 @@ const sizeReport = JSON.parse(fs.readFileSync(path.join(repo, 'dist', 'size-repo
 // 8. The pages in headless Chromium: the ASN form's keystrokes, the exceptions page's load,
 //    filters and sorts (js/bench/pages.mjs).
 const pages = { asnForm: null, exceptionsPage: null };
-if (!argv.includes('--skip-browser')) {
+if (!cli['skip-browser']) {
   progress(`ASN form with ${ASN_FORM_CARTONS.toLocaleString('en-US')} cartons: keystrokes in headless Chromium`);
   try {
     pages.asnForm = await measureAsnForm({ cartons: ASN_FORM_CARTONS });
@@ -243,10 +240,10 @@ for (const [workload, wasmRun, nativeRun] of [['ack', timing.ack[head], nativeTi
   budget('wasm2js, ack 16×, IIFE bundle in a bare context, within NetSuite map/reduce getInputData limit', fmtMs(bare),
     `≤ ${NETSUITE_INPUT_STAGE_S} s`, bare <= NETSUITE_INPUT_STAGE_S * 1000,
     Number.isFinite(bare) ? `margin ${(NETSUITE_INPUT_STAGE_S / (bare / 1000)).toFixed(0)}× (map stage's 300 s: ${(NETSUITE_MAP_STAGE_S / (bare / 1000)).toFixed(1)}×)`
-      : `did not finish: ${wasm2jsBare.error}; ` + LINEAR_STEPS.map((step) => {
+      : `did not finish: ${wasm2jsBare.error}; ${LINEAR_STEPS.map((step) => {
         const r = wasm2jsBareBySize[stepName(step)];
         return `${inputs.ack[stepName(step)].lines} lines: ${r.error ? 'failed' : fmtMs(t(r, 'object'))}`;
-      }).join(', '));
+      }).join(', ')}`);
 }
 // Issue 18's table, row by row (names start with "issue 18").
 {

@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptOptions } from '../lib/options.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const file = process.argv[2] ?? path.join(repo, 'target/wasm32-unknown-unknown/release/vendor_central_connector.wasm');
+const { positionals } = scriptOptions({}, { positionals: true, usage: 'node js/bench/wasm-size-by-crate.mjs [file.wasm]' });
+const file = positionals[0] ?? path.join(repo, 'target/wasm32-unknown-unknown/release/vendor_central_connector.wasm');
 const bytes = fs.readFileSync(file);
 
 let offset = 8; // magic + version

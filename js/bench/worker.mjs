@@ -19,12 +19,13 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ackInput, asnInput, reconcileInput, ssccFrom } from './data.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkgDir = path.join(repo, 'pkg');
 const distFile = (suffix) => path.join(repo, 'dist', `vendor-central-connector.${suffix}`);
-const [task, optionsText = '{}'] = process.argv.slice(2);
+const [task, optionsText = '{}'] = parseArgs({ allowPositionals: true, strict: true }).positionals;
 const options = JSON.parse(optionsText);
 
 /** The functions each workload calls: object API and its JSON-text twin. */

@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { prepareWasm2jsModule, prepareWat } from './wasm2js-prep.mjs';
 import { assembleNodeAdapter } from './node-adapter.mjs';
@@ -47,9 +48,13 @@ const GLUE_INTERNALS = new Set(['initSync', 'default', '__wbg_reset_state']);
 // Old embedded engines (SuiteScript 2.1's, integration platforms') parse ES2019 reliably.
 const ES_TARGET = 'es2019';
 
-const args = new Set(process.argv.slice(2));
-for (const a of args) if (!['--measure-opt-level', '--force'].includes(a)) die(`unknown option ${a}`);
-const force = args.has('--force');
+let args;
+try {
+  ({ values: args } = parseArgs({ options: { 'measure-opt-level': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } }, strict: true }));
+} catch (err) {
+  die(`${err.message} (usage: node js/build/build.mjs [--measure-opt-level] [--force])`);
+}
+const force = args.force;
 
 function die(message) {
   console.error(`\nbuild failed: ${message}`);
@@ -171,7 +176,7 @@ function refreshViewsOnNewBuffer(text) {
 // 16 MB of JSON (every input crosses this way, the object API's `JSON.stringify` text too).
 // The edit hands the whole string to `encodeInto` at once; it writes the longest prefix that
 // fits the ASCII-sized buffer, and the glue's own slow path finishes any non-ASCII remainder.
-const GLUE_ASCII_LOOP = /let offset = 0;\s*for \(; offset < len; offset\+\+\) \{[\s\S]*?\n    \}\n    if \(offset !== len\) \{\n        if \(offset !== 0\) \{\n            arg = arg\.slice\(offset\);\n        \}\n/;
+const GLUE_ASCII_LOOP = /let offset = 0;\s*for \(; offset < len; offset\+\+\) \{[\s\S]*?\n {4}\}\n {4}if \(offset !== len\) \{\n {8}if \(offset !== 0\) \{\n {12}arg = arg\.slice\(offset\);\n {8}\}\n/;
 function encodeStringsNatively(text) {
   const patched = text.replace(GLUE_ASCII_LOOP, [
     'const head = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));',
@@ -713,7 +718,7 @@ const reportFiles = [
 ];
 for (const f of reportFiles) report.files[path.relative(repoRoot, f).split(path.sep).join('/')] = sizeOf(f);
 
-if (args.has('--measure-opt-level')) {
+if (args['measure-opt-level']) {
   // Rebuild with opt-level "z" into its own target dir (so the normal build's cache is kept),
   // through the same wasm-bindgen + wasm-opt steps, and compare the final .wasm sizes.
   log('--measure-opt-level: cargo build with CARGO_PROFILE_RELEASE_OPT_LEVEL=z');

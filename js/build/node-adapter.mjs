@@ -1,20 +1,22 @@
 // Build step: the Node adapter (js/node/) into pkg/node/, so `npm install vendor-central-connector`
 // brings the SP-API client, outbox, runner and the `vendor-central-connector` CLI (package.json
-// "bin"). Only files with no dev dependency are shipped; each is checked to import nothing else.
+// "bin"). Every module of js/node/ is shipped (the folder is the list); each is checked to import
+// nothing but Node built-ins and its siblings, so no dev dependency can slip in.
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const NODE_ADAPTER_FILES = [
-  'index.mjs', 'cli.mjs', 'commands.mjs', 'core.mjs', 'csv.mjs', 'inputs.mjs', 'outbox.mjs',
-  'runner.mjs', 'spapi-client.mjs', 'state-store.mjs', 'table.mjs',
-  'cli-options.mjs', 'lock.mjs', 'redact.mjs',
-];
 export const NODE_ADAPTER_TYPES = 'index.d.ts';
+
+/** The adapter's modules: every .mjs file of js/node/, sorted. */
+export function nodeAdapterFiles(jsDir) {
+  return fs.readdirSync(path.join(jsDir, 'node')).filter((f) => f.endsWith('.mjs')).sort();
+}
 
 /** Copies the adapter into `<pkgDir>/node`; throws when a file imports something not shipped. */
 export function assembleNodeAdapter({ jsDir, pkgDir }) {
   const from = path.join(jsDir, 'node');
   const to = path.join(pkgDir, 'node');
+  const NODE_ADAPTER_FILES = nodeAdapterFiles(jsDir);
   fs.mkdirSync(to, { recursive: true });
   for (const file of NODE_ADAPTER_FILES) {
     const text = fs.readFileSync(path.join(from, file), 'utf8');

@@ -42,6 +42,7 @@ export function prepareWat(wat) {
       table = { name: m[1], initial: Number(m[2]) };
       continue;
     }
+    // biome-ignore lint/suspicious/noAssignInExpressions: match and keep the match in one test
     if (table && (m = line.match(new RegExp(`^ \\(export "([^"]+)" \\(table \\$${escapeRe(table.name)}\\)\\)$`)))) {
       tableExport = m[1];
       continue;
@@ -69,7 +70,7 @@ export function prepareWat(wat) {
     if (table) {
       line = line.replace(
         new RegExp(`\\((table\\.(?:get|set|grow|size|fill|copy|init)) \\$${escapeRe(table.name)}(?=[\\s)]|$)`),
-        (all, op) => {
+        (_all, op) => {
           const short = op.slice('table.'.length);
           if (!['get', 'set', 'grow', 'size'].includes(short)) fail(`${op} on the externref table is not supported`);
           return `(call $__vcc_xref_${short}`;

@@ -11,14 +11,32 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
-const FORM_FILES = ['asn-form.html', 'asn-form.mjs', 'asn-form.css', 'asn-form.config.json', 'ack-preview.mjs', 'ack-preview.example.html', 'serve.mjs'];
-const EXCEPTIONS_FILES = ['exceptions-page.html', 'exceptions-page.mjs', 'exceptions-page.css', 'exceptions-cells.mjs',
-  'exceptions-index.mjs', 'exceptions-worker.mjs', 'virtual-table.mjs', 'chargeback-view.mjs', 'serve.mjs'];
+const webDir = path.join(repoRoot, 'js', 'web');
 export const ESM_BUNDLE_NAME = 'vendor-central-connector.esm.js';
 
 // The shipment flow's module (dist/flows/, build.mjs): all the ASN form loads.
 export const SHIPMENT_BUNDLE_NAME = 'vendor-central-connector.shipment.esm.js';
 const flowBundle = (distDir, flow) => path.join(distDir, 'flows', `vendor-central-connector.${flow}.esm.js`);
+
+/**
+ * The files a folder needs: its pages, every file of js/web/ they reference as `./name`
+ * (scripts, styles, configuration, modules those import, workers), followed to the end, and
+ * serve.mjs. References to files js/web/ does not hold (the bundle, a host's own data) are left
+ * to the host.
+ */
+export function webFiles(pages) {
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file) || !fs.existsSync(path.join(webDir, file))) return;
+    files.add(file);
+    const text = fs.readFileSync(path.join(webDir, file), 'utf8');
+    for (const m of text.matchAll(/['"]\.\/([\w.-]+)['"]/g)) visit(m[1]);
+  };
+  for (const page of [...pages, 'serve.mjs']) visit(page);
+  return [...files].sort();
+}
+const FORM_FILES = webFiles(['asn-form.html', 'ack-preview.example.html']);
+const EXCEPTIONS_FILES = webFiles(['exceptions-page.html']);
 
 /** `bundles`: file name in the folder → the bundle copied there. */
 function buildFolder(name, files, distDir, bundles) {
@@ -26,7 +44,7 @@ function buildFolder(name, files, distDir, bundles) {
   const out = path.join(distDir, name);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  for (const file of files) fs.copyFileSync(path.join(repoRoot, 'js', 'web', file), path.join(out, file));
+  for (const file of files) fs.copyFileSync(path.join(webDir, file), path.join(out, file));
   for (const [file, bundle] of Object.entries(bundles)) fs.copyFileSync(bundle, path.join(out, file));
   return out;
 }

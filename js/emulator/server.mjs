@@ -128,7 +128,7 @@ export async function startEmulator(options = {}) {
   const server = http.createServer((req, res) => {
     handleRequest(req, res).catch((err) => {
       // A bug in the emulator must be visible in tests, not a hang.
-      if (!res.headersSent) send(res, 500, { errors: [{ code: 'InternalFailure', message: String(err && err.message) }] });
+      if (!res.headersSent) send(res, 500, { errors: [{ code: 'InternalFailure', message: String(err?.message) }] });
     });
   });
 

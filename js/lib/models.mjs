@@ -54,7 +54,7 @@ export function validatorFor(relPath, definitionName) {
   let validate = validatorCache.get(key);
   if (validate) return validate;
   const model = loadModel(relPath);
-  if (!model.definitions || !model.definitions[definitionName]) {
+  if (!model.definitions?.[definitionName]) {
     throw new Error(`${relPath} has no definition ${definitionName}`);
   }
   const compiled = ajvFor(relPath).compile({

@@ -303,7 +303,7 @@ export const ENGINE_COMMANDS = {
       remittanceCsvBytes: input.remittanceCsv ? Buffer.byteLength(input.remittanceCsv.text) : 0,
     }),
     jsonText: true,
-    print(out, result, { formatTable, printExceptions }) {
+    print(out, result, { formatTable }) {
       out.write(formatTable(result.purchaseOrders.map((po) => ({
         PO: po.purchaseOrderNumber, status: po.status, invoices: po.invoiceNumbers.join(' '),
         'to close': po.missingToClose.map((m) => `${m.step}${m.itemSequenceNumber ? ` line ${m.itemSequenceNumber}` : ''}${m.amount ? ` ${money(m.amount)}` : ''}`).join('; '),

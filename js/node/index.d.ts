@@ -141,7 +141,8 @@ export declare const SETTLE_GRACE_MS: number;
 
 export type OutboxOperation = 'submitAcknowledgement' | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate'
   | 'submitDfAcknowledgement' | 'submitShippingLabelRequest' | 'submitDfShipmentConfirmations' | 'submitDfShipmentStatusUpdates' | 'submitDfInvoice';
-export type OutboxState = 'pending' | 'sent' | 'rejected' | 'settled' | 'released';
+/** The core's states (nextOutboxAction): pending, sent and unknown are in doubt. */
+export type OutboxState = 'pending' | 'sent' | 'unknown' | 'rejected' | 'settled' | 'released';
 
 /** A journal event: plain JSON `{type, id, at, …}`; a store never interprets it. */
 export interface OutboxEvent {
@@ -179,8 +180,13 @@ export interface OutboxEntry {
   [key: string]: unknown;
 }
 
-/** Whether Amazon holds a submission that has no transaction id. */
-export type OutboxResolver = (entry: OutboxEntry, client: SpApiClient) => Promise<'received' | 'notReceived' | 'unknown'>;
+/** What Amazon holds of a submission that has no transaction id: an observation for the core's
+ * nextOutboxAction (`{ purchaseOrderStates }` or `{ atAmazon }`); a bare string is `atAmazon`. */
+export type OutboxResolver = (entry: OutboxEntry, client: SpApiClient) => Promise<
+  | { purchaseOrderStates: Record<string, string | null> }
+  | { atAmazon: 'received' | 'notReceived' | 'unknown' }
+  | 'received' | 'notReceived' | 'unknown'
+>;
 
 export declare const DEFAULT_RESOLVERS: { submitAcknowledgement: OutboxResolver; [operation: string]: OutboxResolver };
 
@@ -215,6 +221,8 @@ export declare class MemoryOutboxStore implements OutboxStore {
 export interface OutboxOptions {
   store: OutboxStore;
   client: SpApiClient;
+  /** The WASM core (loadCore()), whose nextOutboxAction decides every step; loaded on first use when absent. */
+  core?: { nextOutboxAction(input: object): any };
   clock?: () => number;
   settleGraceMs?: number;
   resolvers?: Record<string, OutboxResolver>;

@@ -222,6 +222,7 @@ export function readInventory(file) {
       if (row.inboundQuantity === undefined || row.inboundDate === undefined) {
         throw new InputFileError(`${file}:${record.line}: inboundQuantity and inboundDate go together`);
       }
+      // biome-ignore lint/suspicious/noAssignInExpressions: create the list on first use
       (position.inbound ??= []).push({ quantity: row.inboundQuantity, expectedDate: row.inboundDate });
     }
   }

@@ -119,7 +119,7 @@ export class DirectoryLock {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const top = this.#highest();
       if (top === undefined) continue;
-      if (!top || top.record.state !== 'held' || !holderAlive(top.record)) return null;
+      if (top?.record.state !== 'held' || !holderAlive(top.record)) return null;
       const { pid, host, since } = top.record;
       return { pid, host, since };
     }

@@ -1,26 +1,17 @@
 // The outbox: no lost and no duplicated submission to SP-API, across crashes.
 //
 // Every submission (an acknowledgement, a shipment confirmation, an invoice, an inventory update)
-// is journaled before it is sent and again when Amazon answers, so after a crash the host knows,
-// for each one, whether it may still be at Amazon:
+// is journaled before it is sent and again whenever something is learnt about it, so after a
+// crash the host knows, for each one, whether it may still be at Amazon. What each answer means
+// (the states pending, sent, unknown, rejected, settled, released; what may be sent again and
+// when; Amazon's 15-minute rule) is the core's `nextOutboxAction` (src/outbox/README.md): this
+// file journals, sends and asks Amazon what the core says to ask, and decides nothing itself.
 //
-//   intent   written (durably) before the POST leaves
-//   sent     Amazon answered 202 with a transaction id
-//   unknown  the POST failed in a way that does not prove Amazon did not take it (5xx, timeout,
-//            dropped connection): informational, the entry stays in doubt
-//   rejected Amazon refused the body (4xx), or the request provably never left (the LWA token
-//            exchange failed, the connection was refused: `error.notSent`): nothing is held
-//            there, the entry is closed
-//   settled  the transaction ended (Success / Failure, or Processing after 15 minutes, which
-//            Amazon's guide says to treat as Success), or recovery proved the outcome
-//   released recovery proved Amazon never took it: the work may be decided and sent again
-//
-// On start (`recover()`): an entry with a transaction id is resolved with getTransaction; one
-// without (the process died between the POST and journaling its answer, or the answer was lost)
-// is resolved by asking Amazon for the state of what it concerns — for an acknowledgement, each
-// PO's `purchaseOrderState` — before anything is sent again. While Amazon might still be
-// processing it (younger than `settleGraceMs`), the entry stays in doubt and its POs are not
-// decided again. Nothing in this file decides business outcomes; it only records and asks.
+// On start (`recover()`): each entry in doubt is shown to the core, which says to confirm it
+// (getTransaction, for an entry with a transaction id), resolve it (ask Amazon for the state of
+// what it concerns: for an acknowledgement, each PO's `purchaseOrderState`), or wait; what Amazon
+// answers goes back to the core, whose event is journaled. While an entry is in doubt, its keys
+// are busy: nothing about them is decided or sent again.
 //
 // Store interface (a host may implement its own, e.g. on a database table or NetSuite records):
 //   load(): Promise<object[]>   every event appended so far, in order
@@ -30,6 +21,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadCore } from './core.mjs';
 import { DirectoryLock } from './lock.mjs';
 
 export { LockHeldError } from './lock.mjs';
@@ -125,17 +117,19 @@ export class MemoryOutboxStore {
 
 /**
  * How recovery learns whether Amazon holds a submission that has no transaction id, per
- * operation: `(entry, client) → 'received' | 'notReceived' | 'unknown'`. Hosts can add their own.
+ * operation: `(entry, client) → observation` for the core (`{ purchaseOrderStates }`, or
+ * `{ atAmazon: 'received' | 'notReceived' | 'unknown' }`; a bare string is read as `atAmazon`).
+ * Hosts can add their own.
  */
 export const DEFAULT_RESOLVERS = {
-  // Amazon marks a PO Acknowledged (or Closed) once an acknowledgement for it was processed.
+  // Each PO's purchaseOrderState as Amazon reports it (null where it returned no PO).
   async submitAcknowledgement(entry, client) {
-    let allDone = true;
+    const purchaseOrderStates = {};
     for (const number of entry.keys) {
       const { payload } = await client.getPurchaseOrder(number);
-      if (!payload || payload.purchaseOrderState === 'New' || payload.purchaseOrderState === undefined) allDone = false;
+      purchaseOrderStates[number] = payload?.purchaseOrderState ?? null;
     }
-    return allDone ? 'received' : 'notReceived';
+    return { purchaseOrderStates };
   },
 };
 
@@ -154,7 +148,8 @@ const SUBMIT = {
 // operation (2021-12-28), not the retail getTransaction.
 const DF_OPERATIONS = new Set(['submitDfAcknowledgement', 'submitShippingLabelRequest', 'submitDfShipmentConfirmations', 'submitDfShipmentStatusUpdates', 'submitDfInvoice']);
 
-const OPEN_STATES = new Set(['pending', 'sent']);
+// The core's in-doubt states (src/outbox/README.md): Amazon may hold these entries.
+const IN_DOUBT_STATES = new Set(['pending', 'sent', 'unknown']);
 
 export class Outbox {
   #entries = new Map();
@@ -163,17 +158,19 @@ export class Outbox {
    * @param {object} options
    * @param {object} options.store  see the store interface above
    * @param {import('./spapi-client.mjs').SpApiClient} options.client
+   * @param {object} [options.core]  the WASM core (loadCore()); loaded on first use when absent
    * @param {()=>number} [options.clock=Date.now]
-   * @param {number} [options.settleGraceMs=SETTLE_GRACE_MS]
+   * @param {number} [options.settleGraceMs=SETTLE_GRACE_MS]  the core's `settleGraceSeconds`
    * @param {object} [options.resolvers]  extra per-operation resolvers (see DEFAULT_RESOLVERS)
    * @param {{afterSend?, afterJournalSent?}} [options.hooks]  test hooks around the crash windows
    */
-  constructor({ store, client, clock = Date.now, settleGraceMs = SETTLE_GRACE_MS, resolvers = {}, hooks = {} }) {
+  constructor({ store, client, core, clock = Date.now, settleGraceMs = SETTLE_GRACE_MS, resolvers = {}, hooks = {} }) {
     if (!store || typeof store.load !== 'function' || typeof store.append !== 'function') {
       throw new TypeError('Outbox needs a store with load() and append(event)');
     }
     this.store = store;
     this.client = client;
+    this.core = core ?? null;
     this.clock = clock;
     this.settleGraceMs = settleGraceMs;
     this.resolvers = { ...DEFAULT_RESOLVERS, ...resolvers };
@@ -184,6 +181,7 @@ export class Outbox {
   /** Replays the journal into entries. Called by every other method on first use. */
   async open() {
     if (this.opened) return this;
+    this.core ??= await loadCore();
     for (const event of await this.store.load()) this.#apply(event);
     this.opened = true;
     return this;
@@ -201,13 +199,13 @@ export class Outbox {
 
   /** Entries Amazon may hold without their outcome being known yet (their keys are busy). */
   async inDoubt() {
-    return (await this.entries()).filter((e) => OPEN_STATES.has(e.state));
+    return (await this.entries()).filter((e) => IN_DOUBT_STATES.has(e.state));
   }
 
   /**
    * Journal, then send one submission. Returns the entry: `sent` (with transactionId),
-   * `rejected` (Amazon refused the body) or still `pending` with `lastError` when the outcome is
-   * unknown. Throws only for store failures (then nothing was sent).
+   * `rejected` (nothing of it is at Amazon) or `unknown` with `lastError` when Amazon may hold
+   * it. Throws only for store failures (then nothing was sent).
    * @param {{operation: string, body: object, keys: string[], params?: object}} submission
    */
   async submit({ operation, body, keys = [], params = {} }) {
@@ -223,73 +221,82 @@ export class Outbox {
     try {
       response = await SUBMIT[operation](this.client, body, params);
     } catch (err) {
-      // Never sent (notSent) closes the entry like a refusal; otherwise a retryable failure may
-      // have reached Amazon and stays in doubt.
-      if (!err?.notSent && (err?.deliveryUnknown || err?.retryable)) {
-        await this.#record({ type: 'unknown', id, error: errorSummary(err, this.client) });
-      } else {
-        await this.#record({ type: 'rejected', id, error: errorSummary(err, this.client) });
-      }
+      const next = this.#next(this.#entries.get(id), { sendFailed: sendFailure(err) });
+      await this.#record({ ...next.event, id, error: errorSummary(err, this.client) });
       return structuredClone(this.#entries.get(id));
     }
     const transactionId = response?.payload?.transactionId;
     await this.hooks.afterSend?.(this.#entries.get(id), transactionId);
-    if (!transactionId) {
-      await this.#record({ type: 'unknown', id, error: { code: 'NO_TRANSACTION_ID', message: `${operation} answered without a transactionId` } });
-    } else {
-      await this.#record({ type: 'sent', id, transactionId });
-      await this.hooks.afterJournalSent?.(this.#entries.get(id));
-    }
+    const next = this.#next(this.#entries.get(id), { sendAnswered: typeof transactionId === 'string' ? { transactionId } : {} });
+    const detail = next.event.type === 'sent' ? {} : { error: { code: 'NO_TRANSACTION_ID', message: `${operation} answered without a transactionId` } };
+    await this.#record({ ...next.event, id, ...detail });
+    if (next.event.type === 'sent') await this.hooks.afterJournalSent?.(this.#entries.get(id));
     return structuredClone(this.#entries.get(id));
   }
 
   /**
-   * Polls a sent entry's transaction until it ends, and journals the outcome.
+   * Polls a sent entry's transaction until it ends, and journals what the core makes of it.
    * `waitOptions` go to SpApiClient.waitForTransaction ({intervalMs, timeoutMs}). An entry still
    * Processing at the timeout (and not yet 15 minutes old) stays `sent`.
    */
   async confirm(id, waitOptions = {}) {
     await this.open();
     const entry = this.#entries.get(id);
-    if (!entry || entry.state !== 'sent') return entry ? structuredClone(entry) : null;
-    const status = await this.client.waitForTransaction(entry.transactionId, { ...waitOptions, directFulfillment: DF_OPERATIONS.has(entry.operation) });
-    const old = this.clock() - entry.sentAt >= this.settleGraceMs;
-    if (status.status === 'Success' || status.status === 'Failure') {
-      await this.#record({ type: 'settled', id, status: status.status, errors: status.errors ?? [], resolvedBy: 'getTransaction' });
-    } else if (status.assumedSuccess || old) {
-      await this.#record({ type: 'settled', id, status: 'Success', assumedSuccess: true, errors: [], resolvedBy: 'processingFor15Minutes' });
+    if (entry?.state !== 'sent') return entry ? structuredClone(entry) : null;
+    let observed;
+    let errors = [];
+    try {
+      const status = await this.client.waitForTransaction(entry.transactionId, { ...waitOptions, directFulfillment: DF_OPERATIONS.has(entry.operation) });
+      observed = { transactionStatus: { transactionId: status.transactionId, status: status.status } };
+      errors = status.errors ?? [];
+    } catch (err) {
+      if (err?.status !== 404) throw err;
+      observed = { transactionNotFound: {} };
     }
+    const next = this.#next(entry, observed);
+    if (next.event) await this.#record({ ...next.event, id, errors });
     return structuredClone(this.#entries.get(id));
   }
 
   /**
-   * Resolves every entry in doubt, without sending anything: entries with a transaction id via
-   * getTransaction (one poll), the others via the operation's resolver once they are older than
-   * the grace period. Returns `{settled, released, stillInDoubt}` lists of entries.
+   * Resolves every entry in doubt, without sending anything, as the core says: entries with a
+   * transaction id via getTransaction (one poll), the others via the operation's resolver.
+   * Returns `{settled, released, stillInDoubt}` lists of entries.
    */
   async recover() {
     await this.open();
     const result = { settled: [], released: [], stillInDoubt: [] };
     for (const entry of await this.inDoubt()) {
-      if (entry.state === 'sent') {
-        const after = await this.confirm(entry.id, { intervalMs: 1, timeoutMs: 0 });
-        (after.state === 'settled' ? result.settled : result.stillInDoubt).push(after);
-        continue;
+      const next = this.#next(entry);
+      let after = entry;
+      if (next.action === 'confirm') {
+        after = await this.confirm(entry.id, { intervalMs: 1, timeoutMs: 0 });
+      } else if (next.action === 'resolve' && this.resolvers[entry.operation]) {
+        const answer = await this.resolvers[entry.operation](entry, this.client);
+        const resolved = this.#next(entry, typeof answer === 'string' ? { atAmazon: answer } : answer);
+        if (resolved.event) await this.#record({ ...resolved.event, id: entry.id });
+        after = structuredClone(this.#entries.get(entry.id));
       }
-      const resolver = this.resolvers[entry.operation];
-      const answer = resolver ? await resolver(entry, this.client) : 'unknown';
-      if (answer === 'received') {
-        await this.#record({ type: 'settled', id: entry.id, status: 'Success', errors: [], resolvedBy: 'stateAtAmazon' });
-        result.settled.push(structuredClone(this.#entries.get(entry.id)));
-      } else if (answer === 'notReceived' && this.clock() - entry.createdAt >= this.settleGraceMs) {
-        // Old enough that Amazon would have processed it: it never arrived.
-        await this.#record({ type: 'released', id: entry.id, resolvedBy: 'stateAtAmazon' });
-        result.released.push(structuredClone(this.#entries.get(entry.id)));
-      } else {
-        result.stillInDoubt.push(entry);
-      }
+      (after.state === 'settled' ? result.settled : after.state === 'released' ? result.released : result.stillInDoubt).push(after);
     }
     return result;
+  }
+
+  /** The core's next step for an entry, given what was just learnt. */
+  #next(entry, observed) {
+    const input = {
+      entry: {
+        state: entry.state, operation: entry.operation, keys: entry.keys,
+        createdAt: new Date(entry.createdAt).toISOString(),
+      },
+      now: new Date(this.clock()).toISOString(),
+      rules: { settleGraceSeconds: Math.max(0, Math.ceil(this.settleGraceMs / 1000)) },
+    };
+    if (entry.sentAt !== undefined) input.entry.sentAt = new Date(entry.sentAt).toISOString();
+    if (entry.transactionId) input.entry.transactionId = entry.transactionId;
+    if (entry.status === 'Success' || entry.status === 'Failure') input.entry.status = entry.status;
+    if (observed) input.observed = observed;
+    return this.core.nextOutboxAction(input);
   }
 
   async #record(event) {
@@ -298,6 +305,7 @@ export class Outbox {
     this.#apply(full);
   }
 
+  /** Replays one journal event onto its entry: the event's type is the entry's new state. */
   #apply(event) {
     const at = Date.parse(event.at);
     if (event.type === 'intent') {
@@ -314,7 +322,7 @@ export class Outbox {
         Object.assign(entry, { state: 'sent', transactionId: event.transactionId, sentAt: at });
         break;
       case 'unknown':
-        entry.lastError = event.error;
+        Object.assign(entry, { state: 'unknown', lastError: event.error });
         break;
       case 'rejected':
         Object.assign(entry, { state: 'rejected', error: event.error });
@@ -332,6 +340,14 @@ export class Outbox {
         break;
     }
   }
+}
+
+/** What the core reads of a failed POST: the client's facts about it, nothing else. */
+function sendFailure(err) {
+  const failure = { notSent: err?.notSent === true, deliveryUnknown: err?.deliveryUnknown === true, retryable: err?.retryable === true };
+  if (Number.isInteger(err?.status) && err.status >= 0 && err.status <= 65535) failure.status = err.status;
+  if (typeof err?.code === 'string') failure.code = err.code;
+  return failure;
 }
 
 // What is kept of an SP-API error in the journal: codes and the message, redacted once more by

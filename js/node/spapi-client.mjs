@@ -134,7 +134,7 @@ export class SpApiClient {
       userAgent = `vendor-central-connector-node/0.1 (Language=JavaScript; Platform=Node.js/${process.version})`,
       rateLimits = {}, clock = Date.now,
     } = options;
-    if (!credentials || !credentials.clientId || !credentials.clientSecret || !credentials.refreshToken) {
+    if (!credentials?.clientId || !credentials.clientSecret || !credentials.refreshToken) {
       throw new TypeError('SpApiClient needs credentials {clientId, clientSecret, refreshToken}');
     }
     if (!endpoint && !REGIONS[region]) throw new TypeError(`unknown region ${region}: use na, eu or fe`);
@@ -401,7 +401,7 @@ export class SpApiClient {
    */
   async #exchange(label, operation, url, init) {
     let target = new URL(url);
-    let current = init;
+    const current = init;
     for (let hop = 0; ; hop += 1) {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), this.timeoutMs);

@@ -9,10 +9,12 @@
 //   node js/tasks/scan-outputs.mjs <root>
 import fs from 'node:fs';
 import path from 'node:path';
+import { scriptOptions } from '../lib/options.mjs';
 import { ALL_SECRET_VALUES, PERSONAL_DATA_SENTINELS } from '../test/harness/sentinels.mjs';
 
-const root = process.argv[2];
-if (!root || !fs.existsSync(root)) {
+const { positionals } = scriptOptions({}, { positionals: true, usage: 'node js/tasks/scan-outputs.mjs <directory the suite wrote into>' });
+const root = positionals[0];
+if (positionals.length !== 1 || !fs.existsSync(root)) {
   console.error('usage: node js/tasks/scan-outputs.mjs <directory the suite wrote into>');
   process.exit(2);
 }

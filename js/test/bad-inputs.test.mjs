@@ -79,7 +79,7 @@ for (const [shape, load] of [...HOST_SHAPES, ...FLOW_SHAPES]) {
             if (c.expected.reportedAs === 'issue') {
               // The ASN builder and validator answer with issues, each naming the field.
               const issues = thrown ? null : (typeof output === 'string' ? JSON.parse(output) : output).issues;
-              if (!issues || !issues.some((i) => i.code === c.expected.code && i.path === c.expected.path && i.severity === 'error')) {
+              if (!issues?.some((i) => i.code === c.expected.code && i.path === c.expected.path && i.severity === 'error')) {
                 failures.push(`${where}: expected an error issue ${c.expected.code} ${JSON.stringify(c.expected.path)}, got ${thrown ? `a throw (${thrown.code})` : JSON.stringify(issues)}`);
               }
             } else if (!thrown) {

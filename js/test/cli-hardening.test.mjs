@@ -82,7 +82,7 @@ test('every command\'s --help lists every option its parser accepts (one table f
 });
 
 test('an empty or header-only inventory is refused (missing stock data is not zero); no decision is made', async () => {
-  await withDir(async (dir, write) => {
+  await withDir(async (_dir, write) => {
     for (const [name, content, why] of [
       ['empty.csv', '', /empty, no inventory rows: refused: missing stock data is not zero stock/],
       ['header.csv', 'sku,onHand,committed,safetyStock\r\n', /only a header, no inventory rows: refused: missing stock data is not zero stock/],
@@ -100,7 +100,7 @@ test('an empty or header-only inventory is refused (missing stock data is not ze
 });
 
 test('inventory CSV: duplicate SKU rows with different values, short rows, a missing column, non-UTF-8: errors with the line', async () => {
-  await withDir(async (dir, write) => {
+  await withDir(async (_dir, write) => {
     const cases = [
       ['dup.csv', 'sku,onHand,committed,safetyStock\nTV-55,10,2,3\nRICE-25KG,500,0,0\nTV-55,7,2,3\n',
         /dup\.csv:4: SKU "TV-55" has onHand 7 here but 10 at line 2/],
@@ -131,7 +131,7 @@ test('inventory CSV: duplicate SKU rows with different values, short rows, a mis
 });
 
 test('CSV columns named constructor, toString, __proto__: no prototype lookups', async () => {
-  await withDir(async (dir, write) => {
+  await withDir(async (_dir, write) => {
     for (const column of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const r = await cli([...ACK, '--inventory', write(`${column}.csv`, `sku,onHand,${column}\nTV-55,10,x\n`)]);
       assert.equal(r.code, EXIT.BAD_INPUT, `${column}: ${r.stderr}`);
@@ -147,7 +147,7 @@ test('CSV columns named constructor, toString, __proto__: no prototype lookups',
 });
 
 test('--max-input-bytes raises the core\'s input limit; without it the refusal names the flag', async () => {
-  await withDir(async (dir, write) => {
+  await withDir(async (_dir, write) => {
     // About 17 MiB of inventory: over the default 16 MiB.
     const rows = [];
     for (let i = 0; i < 270_000; i += 1) rows.push(`{"sku":"SKU-${String(i).padStart(7, '0')}","onHand":5,"committed":0,"safetyStock":0}`);
@@ -167,7 +167,7 @@ test('--max-input-bytes raises the core\'s input limit; without it the refusal n
 });
 
 test('--state-dir pointing at a file: a clear input error, not a stack trace', async () => {
-  await withDir(async (dir, write) => {
+  await withDir(async (_dir, write) => {
     const file = write('not-a-dir', 'x');
     for (const args of [[...ACK, '--inventory', F('inventory.csv'), '--submit'], ['run', '--inventory', F('inventory.csv')]]) {
       const r = await cli([...args, '--endpoint', 'http://127.0.0.1:9', '--state-dir', file], { env: ENV });
@@ -202,7 +202,7 @@ test('a second run while the lock is held: exit 75, "another run holds the lock 
 test('LWA fails before anything is sent: exit 5, "nothing was sent", the real cause (HTTP status), no secret in any encoding', async () => {
   // An LWA endpoint that refuses the credentials and echoes the form it got, URL-encoded.
   const lwa = await startServer((req, res) => json(res, 401, { error: 'invalid_client', error_description: `Client authentication failed for ${req.body}` }));
-  const spapi = await startServer((req, res) => json(res, 500, {}));
+  const spapi = await startServer((_req, res) => json(res, 500, {}));
   await withDir(async (dir) => {
     const r = await cli([...ACK, '--inventory', F('inventory.csv'), '--submit', '--endpoint', spapi.url, '--lwa-endpoint', `${lwa.url}/auth/o2/token`, '--state-dir', dir], { env: ENV });
     assert.equal(r.code, EXIT.NOT_SENT, r.stdout + r.stderr);
@@ -225,7 +225,7 @@ test('LWA fails before anything is sent: exit 5, "nothing was sent", the real ca
 test('an SP-API error quoting the access token and the secrets, nested in details: redacted in every encoding in output and journal', async () => {
   const accessToken = 'Atza|CLI-ACCESS-TOKEN-5f1e9c/+=x';
   const b64 = (s) => Buffer.from(s).toString('base64');
-  const lwa = await startServer((req, res) => json(res, 200, { access_token: accessToken, token_type: 'bearer', expires_in: 3600 }));
+  const lwa = await startServer((_req, res) => json(res, 200, { access_token: accessToken, token_type: 'bearer', expires_in: 3600 }));
   const spapi = await startServer((req, res) => json(res, 400, {
     errors: [{
       code: 'InvalidInput',
@@ -250,12 +250,12 @@ test('an SP-API error quoting the access token and the secrets, nested in detail
 });
 
 test('redirects carry no credentials to another origin: LWA 307 and SP-API 307 are refused, the other origin gets nothing', async () => {
-  const elsewhere = await startServer((req, res) => json(res, 200, { access_token: 'Atza|stolen', payload: { transactionId: 'stolen' } }));
-  const lwa = await startServer((req, res) => {
+  const elsewhere = await startServer((_req, res) => json(res, 200, { access_token: 'Atza|stolen', payload: { transactionId: 'stolen' } }));
+  const lwa = await startServer((_req, res) => {
     res.writeHead(307, { location: `${elsewhere.url}/auth/o2/token` });
     res.end();
   });
-  const goodLwa = await startServer((req, res) => json(res, 200, { access_token: 'Atza|fine-token-123', expires_in: 3600 }));
+  const goodLwa = await startServer((_req, res) => json(res, 200, { access_token: 'Atza|fine-token-123', expires_in: 3600 }));
   const spapi = await startServer((req, res) => {
     res.writeHead(307, { location: `${elsewhere.url}${req.path}` });
     res.end();
@@ -274,7 +274,7 @@ test('redirects carry no credentials to another origin: LWA 307 and SP-API 307 a
 });
 
 test('control characters in PO numbers, SKUs and messages are shown as escapes, never sent to the terminal', async () => {
-  await withDir(async (dir, write) => {
+  await withDir(async (_dir, write) => {
     const orders = JSON.parse(fs.readFileSync(F('orders.json'), 'utf8'));
     orders.payload.orders[0].purchaseOrderNumber = 'PO\u001b[2J\u001b]0;pwned\u0007\u202eX';
     const inventory = write('inv.csv', 'sku,onHand,committed,safetyStock\nTV-55\u001b[31m,1,0,0\nRICE-25KG,500,0,0\n');

@@ -174,7 +174,7 @@ describe('map/reduce: poll, decide, acknowledge', () => {
     await emu.injectFault({ route: 'POST /vendor/orders/v1/acknowledgements', status: 503, afterProcessing: true });
     const first = ns.runMapReduce(acct, script(MR), { scriptId: MR });
     expect(first.error).toBeUndefined();
-    expect(outbox(acct)[0].custrecord_vcc_ob_state).toBe('pending');
+    expect(outbox(acct)[0].custrecord_vcc_ob_state).toBe('unknown');
     expect(salesOrders(acct).some((so) => so.fields.custbody_vcc_ack_state === 'inDoubt')).toBe(true);
     expect(await emu.acknowledgements()).toHaveLength(1);
     const second = ns.runMapReduce(acct, script(MR), { scriptId: MR });

@@ -307,9 +307,9 @@ test('a token exchange that fails names the real cause and says nothing was sent
   const tlsServer = https.createServer({
     key: fs.readFileSync(new URL('./fixtures/tls/key.pem', import.meta.url)),
     cert: fs.readFileSync(new URL('./fixtures/tls/cert.pem', import.meta.url)),
-  }, (req, res) => res.end('{}'));
+  }, (_req, res) => res.end('{}'));
   await new Promise((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
-  const lwa503 = await startServer((req, res) => json(res, 503, { error: 'server_error' }));
+  const lwa503 = await startServer((_req, res) => json(res, 503, { error: 'server_error' }));
   try {
     const cases = [
       [`http://127.0.0.1:${port}/auth/o2/token`, 'NETWORK_ERROR', new RegExp(`^LWA token exchange failed: connection refused \\(ECONNREFUSED\\) to 127\\.0\\.0\\.1:${port}$`)],
@@ -353,7 +353,7 @@ test('the outbox closes a submission that never left (notSent) instead of keepin
 });
 
 test('redirects: same-origin 307 followed; to another origin refused for LWA and SP-API, nothing reaches it', async () => {
-  const elsewhere = await startServer((req, res) => json(res, 200, { access_token: 'Atza|stolen-token-1', payload: {} }));
+  const elsewhere = await startServer((_req, res) => json(res, 200, { access_token: 'Atza|stolen-token-1', payload: {} }));
   const local = await startServer((req, res) => {
     if (req.path === '/old/token') { res.writeHead(307, { location: '/auth/o2/token' }); return res.end(); }
     if (req.path === '/auth/o2/token') return json(res, 200, { access_token: 'Atza|fine-token-1', expires_in: 3600 });

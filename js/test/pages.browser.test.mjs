@@ -95,7 +95,7 @@ const inject = (page) => page.evaluate(async () => {
   div.click();
   await new Promise((resolve) => setTimeout(() => {
     try {
-      // eslint-disable-next-line no-eval
+      // biome-ignore lint/security/noGlobalEval: the test checks that the page's CSP refuses eval
       eval('window.__ran.push("eval")');
     } catch { /* refused */ }
     resolve();

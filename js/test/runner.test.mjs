@@ -188,7 +188,7 @@ test('429s and 5xx on reads are retried; a 500 on the POST is not blindly resent
     const first = await r.run();
     assert.ok(first.fetched >= 8);
     assert.equal(first.submissions.length, 1);
-    assert.equal(first.submissions[0].state, 'pending', 'in doubt, not resent');
+    assert.equal(first.submissions[0].state, 'unknown', 'in doubt, not resent');
     assert.equal(first.submissions[0].lastError.status, 500);
     assert.equal(emu.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/acknowledgements')).length, 1);
     assert.equal(r.client.rateLimit('getPurchaseOrders').rate, 10, 'rate learnt from x-amzn-RateLimit-Limit (the emulator says 10.0 on success)');
@@ -210,7 +210,7 @@ test('a dropped POST stays in doubt until Amazon shows it never arrived, then is
     const outboxStore = new MemoryOutboxStore();
     const state = new MemoryStateStore();
     const first = await inProcess(emu, { outboxStore, state }).run();
-    assert.equal(first.submissions[0].state, 'pending');
+    assert.equal(first.submissions[0].state, 'unknown');
     assert.equal(emu.acknowledgements.length, 0);
 
     // Within the grace period: still in doubt, its POs not decided again.

@@ -21,7 +21,7 @@ import type {
 const info: VersionInfo = version();
 const library: string = info.library;
 // At runtime `models` is a plain object (JSON), e.g. { vendorOrders: "v1" }: index it like one.
-const models: string | undefined = info.models['vendorOrders'];
+const models: string | undefined = info.models.vendorOrders;
 
 const order: Order = {
   purchaseOrderNumber: 'TestPO3',

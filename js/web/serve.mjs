@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
   '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
@@ -144,6 +145,7 @@ export function serveFolder(dir, { port = 0, overrides = {}, index } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await serveFolder(path.dirname(fileURLToPath(import.meta.url)), { port: Number(process.argv[2] ?? 8080) });
+  const [port = '8080'] = parseArgs({ allowPositionals: true, strict: true }).positionals;
+  const server = await serveFolder(path.dirname(fileURLToPath(import.meta.url)), { port: Number(port) });
   console.log(`http://127.0.0.1:${server.address().port}/`);
 }

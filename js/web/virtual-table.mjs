@@ -53,7 +53,7 @@ export function createVirtualTable({ id, label, columns, renderRow, overscan = 1
   let rowHeight = 0;
   let drawn = { first: 0, last: 0 };
   let active = -1;
-  let frame = 0;
+  let _frame = 0;
 
   const rowId = (index) => `${id}-row-${index}`;
   const headHeight = () => head.getBoundingClientRect().height;
@@ -65,7 +65,7 @@ export function createVirtualTable({ id, label, columns, renderRow, overscan = 1
 
   /** Draws the rows in view; `force` redraws them even when the range is unchanged. */
   function draw(force = false) {
-    frame = 0;
+    _frame = 0;
     const height = rowHeight || 40;
     const offset = Math.max(0, scroller.scrollTop - headHeight());
     const inView = Math.ceil(scroller.clientHeight / height) + 1;
@@ -96,7 +96,7 @@ export function createVirtualTable({ id, label, columns, renderRow, overscan = 1
   }
 
   function scheduleDraw() {
-    frame ||= requestAnimationFrame(() => draw());
+    _frame ||= requestAnimationFrame(() => draw());
   }
 
   /** Scrolls just enough for row `index` to be in view. */

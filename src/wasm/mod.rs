@@ -19,6 +19,7 @@ mod exceptions_report;
 mod fba;
 mod inventory_feed;
 mod invoice;
+mod outbox;
 mod sales_order;
 mod scorecard;
 mod shipment;
@@ -47,6 +48,7 @@ pub use fba::{
 pub use inventory_feed::{inventory_feed, inventory_feed_json};
 pub use invoice::{build_invoice, build_invoice_json, reconcile, reconcile_json};
 use js_sys::{JSON, Reflect};
+pub use outbox::{next_outbox_action, next_outbox_action_json};
 pub use sales_order::{
     diff_purchase_order, diff_purchase_order_json, to_sales_orders, to_sales_orders_json,
 };

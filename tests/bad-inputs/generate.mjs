@@ -14,13 +14,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const fixtures = path.join(repoRoot, 'tests', 'fixtures');
 const readJson = (...p) => JSON.parse(fs.readFileSync(path.join(fixtures, ...p), 'utf8'));
 const clone = (v) => JSON.parse(JSON.stringify(v));
-const args = new Set(process.argv.slice(2));
+const { values: args } = parseArgs({ options: { write: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } }, strict: true });
 
 const lib = await import(pathToFileURL(path.join(repoRoot, 'pkg', 'index.mjs')).href);
 
@@ -128,6 +129,12 @@ const reconcileBase = (() => {
   };
 })();
 const configureBase = { maxInputBytes: 16 * 1024 * 1024 };
+const outboxBase = {
+  entry: { state: 'sent', operation: 'submitAcknowledgement', keys: ['PO1', 'PO2'], createdAt: '2026-11-22T08:00:00Z', sentAt: '2026-11-22T08:00:02Z', transactionId: 'T-1' },
+  observed: { transactionStatus: { transactionId: 'T-1', status: 'Processing' } },
+  now: '2026-11-22T08:05:00Z',
+  rules: { settleGraceSeconds: 900, askPersonAfterSeconds: 3600 },
+};
 
 // ------------------------------------------------------------------------------------------
 // Mutation helpers. Paths are JSON pointers, as the errors report them.
@@ -528,6 +535,24 @@ function common(fn, base, { required, hasJsonTwin = true, limit = true, numberAt
   add_(fn, 'settle-minutes-negative', 'settleMinutes -1', obj(add(b, '/settleMinutes', -1)), 'INVALID_VALUE', '/settleMinutes');
 }
 {
+  const fn = 'nextOutboxAction';
+  const b = outboxBase;
+  // An array where the entry belongs is read positionally; its first field is an enum, which
+  // serde_json refuses at the `[` as a syntax error (no path), before any depth limit.
+  common(fn, b, { required: 'entry', numberAt: '/rules/settleGraceSeconds', deepCode: 'INVALID_JSON', deepPath: '' });
+  add_(fn, 'state-unknown', 'an entry in state "lost"', obj(set(b, '/entry/state', 'lost')), 'UNKNOWN_ENUM', '/entry/state');
+  add_(fn, 'created-at-invalid', 'createdAt "yesterday"', obj(set(b, '/entry/createdAt', 'yesterday')), 'INVALID_DATE', '/entry/createdAt');
+  add_(fn, 'now-invalid', 'now "2026-11-22T08:61:00Z"', obj(set(b, '/now', '2026-11-22T08:61:00Z')), 'INVALID_DATE', '/now');
+  add_(fn, 'grace-negative', 'settleGraceSeconds -1', obj(set(b, '/rules/settleGraceSeconds', -1)), 'INVALID_VALUE', '/rules/settleGraceSeconds');
+  add_(fn, 'http-status-beyond-u16', 'an HTTP status of 70000', obj(set(set(b, '/entry/state', 'pending'), '/observed', { sendFailed: { status: 70000 } })), 'INVALID_VALUE', '/observed/sendFailed/status');
+  add_(fn, 'transaction-status-unknown', 'a transaction status "Done"', obj(set(b, '/observed/transactionStatus/status', 'Done')), 'UNKNOWN_ENUM', '/observed/transactionStatus/status');
+  add_(fn, 'po-state-unknown', 'a purchaseOrderState "Open"', obj(set(set(b, '/entry/state', 'unknown'), '/observed', { purchaseOrderStates: { PO1: 'Open' } })), 'UNKNOWN_ENUM', '/observed/purchaseOrderStates/PO1');
+  add_(fn, 'observation-unknown', 'an observation "sendRetried"', obj(set(b, '/observed', { sendRetried: {} })), 'UNKNOWN_ENUM', '/observed');
+  add_(fn, 'observation-not-applicable', 'a transaction status for an entry without a transaction id (pending)', obj(set(b, '/entry/state', 'pending')), 'OBSERVATION_NOT_APPLICABLE', '/observed/transactionStatus');
+  add_(fn, 'sent-without-transaction-id', 'a sent entry without its transactionId', obj(del(b, '/entry/transactionId')), 'MISSING_TRANSACTION_ID', '/entry/transactionId');
+  add_(fn, 'transaction-mismatch', 'Amazon\'s answer about another transaction', obj(set(b, '/observed/transactionStatus/transactionId', 'T-2')), 'TRANSACTION_MISMATCH', '/observed/transactionStatus/transactionId');
+}
+{
   const fn = 'configure';
   const b = configureBase;
   add_(fn, 'root-number', 'the settings are a number', obj(42), 'INVALID_TYPE', '');
@@ -552,7 +577,7 @@ const BASES = {
   readExceptionsReport: savedReportBase, checkAcknowledgementStatus: readBackBase,
   routeFulfillment: routeBase, applyFulfillmentEvent: eventBase, buildShipmentConfirmation: shipmentBase,
   validateShipmentConfirmation: validateBase, generateSscc: ssccBase, buildInvoice: invoiceBase, reconcile: reconcileBase,
-  configure: configureBase,
+  nextOutboxAction: outboxBase, configure: configureBase,
 };
 
 /** One field per line, the input itself compact: the files stay small and diffs readable. */
@@ -592,8 +617,8 @@ for (const [fn, base] of Object.entries(BASES)) {
 }
 console.log(`${total} cases over ${cases.size} functions, ${wrong} not as expected`);
 
-if (args.has('--write')) {
-  if (wrong && !args.has('--force')) {
+if (args.write) {
+  if (wrong && !args.force) {
     console.error('not written: fix the library or the expectation first (--force writes anyway)');
     process.exit(1);
   }

@@ -12,8 +12,7 @@ use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::parse_input;
 use vendor_central_connector::limits::{CountLimits, CountedInput};
 use vendor_central_connector::{
-    ack, chargebacks, df, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, reconcile,
-    sales_order, scorecard, shipment,
+    ack, chargebacks, df, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, outbox, reconcile, sales_order, scorecard, shipment,
 };
 
 /// The exported function names (as JS sees them) of every engine taking a JSON object.
@@ -39,6 +38,7 @@ pub const ENTRY_POINTS: &[&str] = &[
     "generateSscc",
     "buildInvoice",
     "reconcile",
+    "nextOutboxAction",
 ];
 
 /// What a host would see on the thrown `ConnectorError`.
@@ -92,6 +92,7 @@ pub fn run_with_limits(name: &str, text: &str, limits: &CountLimits) -> Result<S
         }
         "generateSscc" => generate_sscc(text),
         "buildInvoice" => engine(text, limits, invoice::build_invoice),
+        "nextOutboxAction" => engine(text, limits, outbox::next_outbox_action),
         "reconcile" => {
             let input = reconcile::parse_reconcile_input(text)
                 .map_err(|e| failure(&reconcile::ReconcileError::from(e)))?;

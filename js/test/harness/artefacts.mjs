@@ -144,10 +144,10 @@ export const HOST_SHAPES = [
   shape('pkg/ via import', (p) => loadPkgImport(p)),
   shape('pkg/ via require', (p) => loadPkgRequire(p)),
   shape('pkg/ browser entry (fetch + top-level await)', (p) => loadPkgBrowser(p)),
-  shape('IIFE bundle, bare vm context', (p, d) => loadIife({ dir: d })),
-  shape('wasm2js IIFE bundle, bare vm context without WebAssembly', (p, d) => loadIife({ withoutWebAssembly: true, dir: d })),
-  shape('AMD bundle, SuiteScript-style define, bare vm context', (p, d) => loadAmd({ dir: d })),
-  shape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (p, d) => loadAmd({ withoutWebAssembly: true, dir: d })),
+  shape('IIFE bundle, bare vm context', (_p, d) => loadIife({ dir: d })),
+  shape('wasm2js IIFE bundle, bare vm context without WebAssembly', (_p, d) => loadIife({ withoutWebAssembly: true, dir: d })),
+  shape('AMD bundle, SuiteScript-style define, bare vm context', (_p, d) => loadAmd({ dir: d })),
+  shape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (_p, d) => loadAmd({ withoutWebAssembly: true, dir: d })),
 ];
 
 /**

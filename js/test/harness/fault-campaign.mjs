@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/server.mjs';
 import { generateOrders, loadDemoInventory } from '../../demo/generate.mjs';
+import { scriptOptions } from '../../lib/options.mjs';
 import { loadCore } from '../../node/core.mjs';
 import { SECRET_SENTINELS } from './sentinels.mjs';
 import { testDir, removeTestDir, recordProcessOutput } from './outputs.mjs';
@@ -210,9 +211,8 @@ export async function runFaultCampaign({ runs = 6, seed = 1 } = {}) {
 
 // `node --test test/` also runs this file (as a test file, NODE_TEST_CONTEXT set): then it does nothing.
 if (process.argv[1] === fileURLToPath(import.meta.url) && !process.env.NODE_TEST_CONTEXT) {
-  const argv = process.argv.slice(2);
-  const opt = (name, dflt) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
-  const report = await runFaultCampaign({ runs: opt('--runs', 20), seed: opt('--seed', 1) });
+  const { runs, seed } = scriptOptions({ runs: 20, seed: 1 }, { usage: 'node js/test/harness/fault-campaign.mjs [--runs 20] [--seed 1]' });
+  const report = await runFaultCampaign({ runs, seed });
   const { results, ...summary } = report;
   console.log(JSON.stringify(summary, null, 2));
 }

@@ -6,6 +6,7 @@
 // outbox. 'documents': recover, then every ASN / invoice not yet in the outbox journal is
 // submitted through it and confirmed. Credentials come from the environment, as in production.
 // On crashAt the process SIGKILLs itself between two journal writes.
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadCore } from '../../node/core.mjs';
 import { SpApiClient } from '../../node/spapi-client.mjs';
@@ -14,8 +15,9 @@ import { FileStateStore } from '../../node/state-store.mjs';
 import { runOnce } from '../../node/runner.mjs';
 
 // `node --test test/` also loads this file; without arguments it does nothing.
-if (!process.argv[2]) process.exit(0);
-const args = JSON.parse(process.argv[2]);
+const { positionals } = parseArgs({ allowPositionals: true, strict: true });
+if (!positionals[0]) process.exit(0);
+const args = JSON.parse(positionals[0]);
 const crash = () => process.kill(process.pid, 'SIGKILL');
 const client = new SpApiClient({
   endpoint: args.endpoint,

@@ -6,10 +6,11 @@
 //   {"cmd":"release"}              give it up (close the store) → {"released":true}
 // Spinning to the same instant in every child makes the acquisitions truly simultaneous.
 import readline from 'node:readline';
+import { parseArgs } from 'node:util';
 import { JsonlOutboxStore } from '../../node/outbox.mjs';
 
 // `node --test test/` also loads this file; without the argument it does nothing.
-if (process.argv[2] !== 'serve') process.exit(0);
+if (parseArgs({ allowPositionals: true, strict: true }).positionals[0] !== 'serve') process.exit(0);
 let store = null;
 const answer = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
 for await (const line of readline.createInterface({ input: process.stdin })) {

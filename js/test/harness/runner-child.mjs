@@ -6,6 +6,7 @@
 // With waitForGo, the child prints "READY" once loaded, reads a start instant (epoch ms) from
 // stdin and spins until then, so several children start their runs at the same instant. A run
 // that finds the lock held exits 75 with the lock's message on stderr.
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import readline from 'node:readline';
 import { loadCore } from '../../node/core.mjs';
@@ -15,8 +16,9 @@ import { FileStateStore } from '../../node/state-store.mjs';
 import { runOnce } from '../../node/runner.mjs';
 
 // `node --test test/` also loads this file; without arguments it does nothing.
-if (!process.argv[2]) process.exit(0);
-const args = JSON.parse(process.argv[2]);
+const { positionals } = parseArgs({ allowPositionals: true, strict: true });
+if (!positionals[0]) process.exit(0);
+const args = JSON.parse(positionals[0]);
 const crash = () => process.kill(process.pid, 'SIGKILL');
 const client = new SpApiClient({
   endpoint: args.endpoint,

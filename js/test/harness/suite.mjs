@@ -25,7 +25,7 @@ export function fixture() {
   };
 }
 
-function expectError(t, a, fn, code, pathValue) {
+function expectError(_t, a, fn, code, pathValue) {
   let thrown;
   try {
     fn();

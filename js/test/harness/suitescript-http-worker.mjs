@@ -67,7 +67,7 @@ parentPort.on('message', async (message) => {
       const value = await control[message.method](...message.args);
       parentPort.postMessage({ type: 'result', id: message.id, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) });
     } catch (e) {
-      parentPort.postMessage({ type: 'result', id: message.id, error: String(e && e.message) });
+      parentPort.postMessage({ type: 'result', id: message.id, error: String(e?.message) });
     }
   }
 });

@@ -23,7 +23,7 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store',
     let shipmentConfirmation;
     try {
       shipmentConfirmation = JSON.parse(text);
-    } catch (e) {
+    } catch (_e) {
       throw error.create({ name: 'VCC_ASN_NOT_JSON', message: 'The ASN field does not hold valid JSON.', notifyOff: true });
     }
     const cfg = store.config('custscript_vcc_ue_');

@@ -1,7 +1,9 @@
 /**
  * The submission outbox (custom record customrecord_vcc_outbox): every submission is journaled
  * before it is sent and updated with Amazon's answer; entries in doubt are resolved without
- * sending again. The acknowledgement history the core needs is read back from here.
+ * sending again. The acknowledgement history the core needs is read back from here. What each
+ * answer means (states, what may be sent again and when, the 15-minute rule) is the core's
+ * nextOutboxAction (src/outbox/README.md): this file stores, sends and asks what the core says.
  *
  * Sizes: one entry holds at most 100 POs, its PO numbers fit the Text Area field (4,000 bytes)
  * and its request body the Long Text field (1,000,000 bytes): a run's acknowledgements are
@@ -12,7 +14,7 @@
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
  */
-define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
+define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_search'], (record, search, vcc, searches) => {
   const OUTBOX = 'customrecord_vcc_outbox';
   const F = {
     operation: 'custrecord_vcc_ob_operation',
@@ -31,8 +33,8 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
   const MAX_POS_PER_ENTRY = 100;
   /** Usage units of one submission: record.create 2 + save 4 + https.post 10 + submitFields 2. */
   const UNITS_PER_SUBMISSION = 18;
-  /** Amazon's rule: Processing for 15 minutes counts as Success; also the outbox's grace period. */
-  const SETTLE_GRACE_MS = 15 * 60000;
+  /** The core's in-doubt states (src/outbox/README.md): Amazon may hold these entries. */
+  const IN_DOUBT = ['pending', 'unknown', 'sent'];
   const SMALL_COLUMNS = [F.operation, F.keys, F.state, F.transactionId, F.status, F.createdAt];
 
   /** UTF-8 bytes of a string (NetSuite's field limits count bytes; the engine has no TextEncoder). */
@@ -96,8 +98,34 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
     record.submitFields({ type: OUTBOX, id, values });
   }
 
+  /** The core's next step for a stored entry, given what was just learnt (through the …Json twin). */
+  function decide(entry, observed) {
+    const input = { entry: { state: entry.state, operation: entry.operation, keys: entry.keys, createdAt: entry.createdAt }, now: new Date().toISOString() };
+    if (entry.transactionId) input.entry.transactionId = entry.transactionId;
+    if (entry.status === 'Success' || entry.status === 'Failure') input.entry.status = entry.status;
+    if (observed) input.observed = observed;
+    return JSON.parse(vcc.nextOutboxActionJson(JSON.stringify(input)));
+  }
+
+  /** The record's field values for one of the core's events (its type is the new state). */
+  function fieldsOf(event, extra) {
+    const values = Object.assign({ [F.state]: event.type }, extra || {});
+    if (event.transactionId) values[F.transactionId] = event.transactionId;
+    if (event.status) values[F.status] = event.status;
+    if (event.resolvedBy) values[F.resolvedBy] = event.resolvedBy;
+    return values;
+  }
+
+  /** What the core reads of a failed POST: the client's facts about it, nothing else. */
+  function sendFailure(e) {
+    const failure = { notSent: e.notSent === true, deliveryUnknown: e.deliveryUnknown === true, retryable: e.retryable === true };
+    if (typeof e.status === 'number' && e.status % 1 === 0 && e.status >= 0 && e.status <= 65535) failure.status = e.status;
+    if (typeof e.code === 'string') failure.code = e.code;
+    return failure;
+  }
+
   /** Journals an entry (pending) before anything is sent; refuses what its fields cannot hold. */
-  function journal(operation, requestBody, keys) {
+  function journal(operation, requestBody, keys, createdAt) {
     const keysText = keys.join(',');
     const bodyText = JSON.stringify(requestBody);
     if (utf8Bytes(keysText) > LIMIT.textArea || utf8Bytes(bodyText) > LIMIT.longText) {
@@ -109,28 +137,31 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
     rec.setValue({ fieldId: F.keys, value: keysText });
     rec.setValue({ fieldId: F.body, value: bodyText });
     rec.setValue({ fieldId: F.state, value: 'pending' });
-    rec.setValue({ fieldId: F.createdAt, value: new Date().toISOString() });
+    rec.setValue({ fieldId: F.createdAt, value: createdAt });
     return String(rec.save());
   }
 
   /** Journal, then send. Returns {id, state, transactionId?, error?}. */
-  function submit(client, operation, requestBody, keys, send) {
-    const id = journal(operation, requestBody, keys);
+  function submit(_client, operation, requestBody, keys, send) {
+    const entry = { state: 'pending', operation, keys, createdAt: new Date().toISOString() };
+    const id = journal(operation, requestBody, keys, entry.createdAt);
     let response;
     try {
       response = send(requestBody);
     } catch (e) {
-      if (e.deliveryUnknown || e.retryable) {
-        update(id, { [F.errors]: errorText({ code: e.code, message: e.message }) });
-        return { id, state: 'pending', error: { code: e.code, message: e.message } };
-      }
-      update(id, { [F.state]: 'rejected', [F.errors]: errorText({ code: e.code, message: e.message, errors: e.errors || [] }) });
-      return { id, state: 'rejected', error: { code: e.code, message: e.message } };
+      const next = decide(entry, { sendFailed: sendFailure(e) });
+      update(id, fieldsOf(next.event, { [F.errors]: errorText({ code: e.code, message: e.message, errors: e.errors || [] }) }));
+      return { id, state: next.state, error: { code: e.code, message: e.message } };
     }
     const transactionId = response && response.payload && response.payload.transactionId;
-    if (!transactionId) return { id, state: 'pending', error: { code: 'NO_TRANSACTION_ID', message: `${operation} answered without a transactionId` } };
-    update(id, { [F.state]: 'sent', [F.transactionId]: transactionId });
-    return { id, state: 'sent', transactionId };
+    const next = decide(entry, { sendAnswered: typeof transactionId === 'string' ? { transactionId } : {} });
+    if (next.state === 'sent') {
+      update(id, fieldsOf(next.event));
+      return { id, state: 'sent', transactionId };
+    }
+    const error = { code: 'NO_TRANSACTION_ID', message: `${operation} answered without a transactionId` };
+    update(id, fieldsOf(next.event, { [F.errors]: errorText(error) }));
+    return { id, state: next.state, error };
   }
 
   /**
@@ -190,17 +221,22 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
     return out;
   }
 
-  /** One getTransaction per sent entry; Success/Failure (or 15 minutes Processing) settles it. */
+  /** One getTransaction for a sent entry; the core says what the answer settles. */
   function confirm(client, entry) {
-    const answer = client.getTransaction(entry.transactionId);
-    const status = answer && answer.payload && answer.payload.transactionStatus ? answer.payload.transactionStatus : { status: 'Processing' };
-    const old = Date.now() - Date.parse(entry.createdAt) >= SETTLE_GRACE_MS;
-    if (status.status === 'Success' || status.status === 'Failure' || old) {
-      const final = status.status === 'Failure' ? 'Failure' : 'Success';
-      update(entry.id, { [F.state]: 'settled', [F.status]: final, [F.errors]: errorText(status.errors || []), [F.resolvedBy]: status.status === 'Processing' ? 'processingFor15Minutes' : 'getTransaction' });
-      return { id: entry.id, state: 'settled', status: final, errors: status.errors || [] };
+    let observed;
+    let errors = [];
+    try {
+      const answer = client.getTransaction(entry.transactionId);
+      const status = answer && answer.payload && answer.payload.transactionStatus;
+      observed = { transactionStatus: status ? { transactionId: status.transactionId, status: status.status } : {} };
+      errors = (status && status.errors) || [];
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      observed = { transactionNotFound: {} };
     }
-    return { id: entry.id, state: 'sent', status: 'Processing' };
+    const next = decide(entry, observed);
+    if (next.event) update(entry.id, fieldsOf(next.event, { [F.errors]: errorText(errors) }));
+    return { id: entry.id, state: next.state, status: (next.event && next.event.status) || 'Processing', errors };
   }
 
   /** Confirms every sent entry while `floor` units stay in hand; the rest wait for the next run. */
@@ -215,15 +251,14 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
   }
 
   /**
-   * Resolves entries in doubt without sending: sent → getTransaction; pending (no transaction id)
-   * → each PO's purchaseOrderState at Amazon (Acknowledged/Closed = received; still New after the
-   * grace period = never arrived, released so the PO is decided again). Spends units only while
-   * `floor` of them stay in hand; what is left over stays in doubt (its POs count as history,
-   * so they are not decided twice) and is resolved on a later run.
+   * Resolves entries in doubt without sending, as the core says: sent → getTransaction; pending
+   * or unknown (no transaction id) → each PO's purchaseOrderState at Amazon. Spends units only
+   * while `floor` of them stay in hand; what is left over stays in doubt (its POs count as
+   * history, so they are not decided twice) and is resolved on a later run.
    */
   function recover(client, floor) {
     const out = { settled: 0, released: 0, stillInDoubt: 0, deferred: 0, rows: 0 };
-    const doubt = entries(['pending', 'sent']);
+    const doubt = entries(IN_DOUBT);
     out.rows = doubt.rows;
     doubt.list.forEach((entry) => {
       const cost = entry.state === 'sent' ? 12 : entry.keys.length * 10 + 2;
@@ -231,35 +266,29 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
         out.deferred += 1;
         return;
       }
-      if (entry.state === 'sent') {
-        out[confirm(client, entry).state === 'settled' ? 'settled' : 'stillInDoubt'] += 1;
-        return;
+      const next = decide(entry);
+      let state = entry.state;
+      if (next.action === 'confirm') {
+        state = confirm(client, entry).state;
+      } else if (next.action === 'resolve' && entry.operation === 'submitAcknowledgement') {
+        const purchaseOrderStates = {};
+        entry.keys.forEach((n) => {
+          const po = client.getPurchaseOrder(n);
+          purchaseOrderStates[n] = (po && po.payload && po.payload.purchaseOrderState) || null;
+        });
+        const resolved = decide(entry, { purchaseOrderStates });
+        if (resolved.event) update(entry.id, fieldsOf(resolved.event));
+        state = resolved.state;
       }
-      if (entry.operation !== 'submitAcknowledgement') {
-        out.stillInDoubt += 1;
-        return;
-      }
-      const received = entry.keys.every((n) => {
-        const po = client.getPurchaseOrder(n);
-        const state = po && po.payload && po.payload.purchaseOrderState;
-        return state === 'Acknowledged' || state === 'Closed';
-      });
-      if (received) {
-        update(entry.id, { [F.state]: 'settled', [F.status]: 'Success', [F.resolvedBy]: 'stateAtAmazon' });
-        out.settled += 1;
-      } else if (Date.now() - Date.parse(entry.createdAt) >= SETTLE_GRACE_MS) {
-        update(entry.id, { [F.state]: 'released', [F.resolvedBy]: 'stateAtAmazon' });
-        out.released += 1;
-      } else {
-        out.stillInDoubt += 1;
-      }
+      if (state === 'settled' || state === 'released') out[state] += 1;
+      else out.stillInDoubt += 1;
     });
     return out;
   }
 
   /**
    * The core's `history` for these POs: the acknowledgements Amazon accepted (settled Success)
-   * and those still in doubt (pending, sent). Entries are found by PO number (`contains` on the
+   * and those still in doubt (pending, unknown, sent). Entries are found by PO number (`contains` on the
    * keys, then matched exactly) and their bodies loaded while `floor` units stay in hand; POs
    * whose entries could not be read are returned in `unread` (their history is unknown, so they
    * must not be decided this run).
@@ -269,7 +298,7 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
     purchaseOrderNumbers.forEach((n) => { wanted[n] = true; });
     const found = searches.rowsForValues(purchaseOrderNumbers, (chunk) => search.create({
       type: OUTBOX,
-      filters: [stateFilter(['settled', 'pending', 'sent']), 'and', searches.anyOfText(F.keys, 'contains', chunk)],
+      filters: [stateFilter(['settled'].concat(IN_DOUBT)), 'and', searches.anyOfText(F.keys, 'contains', chunk)],
       columns: searches.columnsSortedById(SMALL_COLUMNS),
     }));
     const byId = {};
@@ -294,5 +323,5 @@ define(['N/record', 'N/search', './vcc_search'], (record, search, searches) => {
     return out;
   }
 
-  return { OUTBOX, FIELDS: F, LIMIT, MAX_POS_PER_ENTRY, UNITS_PER_SUBMISSION, SETTLE_GRACE_MS, utf8Bytes, batches, submit, submitAcknowledgements, entries, confirm, confirmSent, recover, history };
+  return { OUTBOX, FIELDS: F, LIMIT, MAX_POS_PER_ENTRY, UNITS_PER_SUBMISSION, IN_DOUBT, utf8Bytes, batches, submit, submitAcknowledgements, entries, confirm, confirmSent, recover, history };
 });

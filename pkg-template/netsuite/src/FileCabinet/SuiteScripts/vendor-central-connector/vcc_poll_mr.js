@@ -274,7 +274,7 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
       title: 'vendor-central-connector: summary',
       details: JSON.stringify({
         salesOrders: counts, failures: capped(failures, 5), inputError: summary.inputSummary.error || null,
-        confirmed: countBy(confirmed.confirmed, (c) => (c.state === 'settled' ? c.status : 'Processing')), confirmationsDeferred: confirmed.deferred,
+        confirmed: countBy(confirmed.confirmed, (c) => (c.state === 'settled' ? c.status : c.state === 'sent' ? 'Processing' : c.state)), confirmationsDeferred: confirmed.deferred,
         usage: { getInputData: summary.inputSummary.usage, map: summary.mapSummary.usage, untilSummarize: summary.usage },
       }),
     });

@@ -9,7 +9,9 @@
  */
 define(['N/runtime', './lib/vendor-central-connector.amd'], (runtime, vcc) => {
   function probe() {
-    const g = (0, eval)('this'); // eslint-disable-line no-eval -- the engine's own global object
+    // biome-ignore lint/security/noGlobalEval: indirect eval is how a script reaches the engine's own global object
+    // biome-ignore lint/complexity/noCommaOperator: `(0, eval)` makes the eval indirect (global scope)
+    const g = (0, eval)('this');
     let decideWorks = false;
     let decideError = null;
     try {

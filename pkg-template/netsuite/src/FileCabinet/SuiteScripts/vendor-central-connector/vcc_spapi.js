@@ -1,7 +1,7 @@
 /**
  * SP-API over N/https for SuiteScript: LWA token exchange (cached for the script's run), nextToken
  * paging, reads retried on 429/5xx, submissions never blindly resent (a 5xx or a lost answer is
- * reported as `deliveryUnknown`; the outbox in vcc_store.js resolves it). Credentials and tokens
+ * reported as `deliveryUnknown`; the outbox in vcc_outbox.js resolves it). Credentials and tokens
  * never reach a log or an error message.
  *
  * Each LWA credential is either its value (a script parameter) or a reference to a NetSuite API
@@ -55,7 +55,7 @@ define(['N/https'], (https) => {
   function parseJson(text) {
     try {
       return text ? JSON.parse(text) : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }

@@ -24,7 +24,7 @@ define(['N/record', 'N/search', 'N/runtime', './vcc_search'], (record, search, r
       if (!text) return fallback;
       try {
         return JSON.parse(text);
-      } catch (e) {
+      } catch (_e) {
         throw Object.assign(new Error(`script parameter ${id} is not valid JSON`), { name: 'VCC_CONFIGURATION' });
       }
     };
