@@ -10,7 +10,12 @@ import { scriptOptions } from '../lib/options.mjs';
 import { ackInput } from './data.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { pos: POS, lines: LINES, skus: SKUS, runs: RUNS } = scriptOptions(
+const {
+  pos: POS,
+  lines: LINES,
+  skus: SKUS,
+  runs: RUNS,
+} = scriptOptions(
   { pos: 1000, lines: 100, skus: 20000, runs: 5 },
   { usage: 'node js/bench/ack.mjs [--pos 1000] [--lines 100] [--skus 20000] [--runs 5]' },
 );
@@ -42,7 +47,10 @@ const inputText = JSON.stringify(input);
 const object = time(() => core.decideAcknowledgements(input));
 const text = time(() => core.decideAcknowledgementsJson(inputText));
 const outputText = JSON.stringify(object.result);
-const baseline = time(() => { JSON.parse(JSON.stringify(input)); JSON.stringify(object.result); });
+const baseline = time(() => {
+  JSON.parse(JSON.stringify(input));
+  JSON.stringify(object.result);
+});
 
 const rows = [
   ['workload', `${POS} POs × ${LINES} lines = ${lines} lines, ${SKUS} SKUs`],
@@ -55,5 +63,14 @@ const rows = [
   ['backend', core.backend],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(42)} ${v}`);
-console.log(JSON.stringify({ lines, skus: SKUS, objectMs: object.ms, jsonMs: text.ms, baselineMs: baseline.ms,
-  decisions: object.result.decisions.length, acknowledged: object.result.request.acknowledgements.length }));
+console.log(
+  JSON.stringify({
+    lines,
+    skus: SKUS,
+    objectMs: object.ms,
+    jsonMs: text.ms,
+    baselineMs: baseline.ms,
+    decisions: object.result.decisions.length,
+    acknowledged: object.result.request.acknowledgements.length,
+  }),
+);

@@ -5,8 +5,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * @param {string} esmBundle  path of dist/vendor-central-connector.esm.js
@@ -18,7 +25,10 @@ export async function timeInChromium(esmBundle, fn, cases, { runs, warmup }) {
   if (!fs.existsSync(CHROMIUM)) return null;
   const { chromium } = await import('playwright-core');
   const files = {
-    '/': ['text/html', '<!doctype html><meta charset="utf-8"><script type="module">import * as vcc from "/vcc.esm.js"; window.vcc = vcc;</script>'],
+    '/': [
+      'text/html',
+      '<!doctype html><meta charset="utf-8"><script type="module">import * as vcc from "/vcc.esm.js"; window.vcc = vcc;</script>',
+    ],
     '/vcc.esm.js': ['text/javascript', fs.readFileSync(esmBundle)],
   };
   const server = http.createServer((req, res) => {
@@ -34,15 +44,18 @@ export async function timeInChromium(esmBundle, fn, cases, { runs, warmup }) {
     await page.waitForFunction(() => window.vcc !== undefined);
     const times = {};
     for (const { name, input } of cases) {
-      times[name] = await page.evaluate(({ fn, input, runs, warmup }) => {
-        const samples = [];
-        for (let i = 0; i < warmup + runs; i++) {
-          const start = performance.now();
-          window.vcc[fn](input);
-          if (i >= warmup) samples.push(performance.now() - start);
-        }
-        return samples;
-      }, { fn, input, runs, warmup });
+      times[name] = await page.evaluate(
+        ({ fn, input, runs, warmup }) => {
+          const samples = [];
+          for (let i = 0; i < warmup + runs; i++) {
+            const start = performance.now();
+            window.vcc[fn](input);
+            if (i >= warmup) samples.push(performance.now() - start);
+          }
+          return samples;
+        },
+        { fn, input, runs, warmup },
+      );
     }
     return { version: browser.version(), times };
   } finally {

@@ -26,8 +26,13 @@ export function ackInput({ lines = 100_000, linesPerPo = 100, skus = 20_000, see
   const inventory = [];
   const skuMap = [];
   for (let i = 0; i < skus; i++) {
-    inventory.push({ sku: sku(i), onHand: int(400), committed: int(20), safetyStock: int(10),
-      inbound: i % 5 === 0 ? [{ quantity: int(100), expectedDate: `2026-11-${String(23 + int(6)).padStart(2, '0')}T00:00:00Z` }] : [] });
+    inventory.push({
+      sku: sku(i),
+      onHand: int(400),
+      committed: int(20),
+      safetyStock: int(10),
+      inbound: i % 5 === 0 ? [{ quantity: int(100), expectedDate: `2026-11-${String(23 + int(6)).padStart(2, '0')}T00:00:00Z` }] : [],
+    });
     skuMap.push({ sku: sku(i), asin: asin(i), vendorSku: `V${i}`, unitsPerCase: 6 });
   }
   const purchaseOrders = [];
@@ -98,42 +103,84 @@ export function reconcileInput({ rows: targetRows = 1_000_000, seed = 42 } = {})
       const got = random() < 0.05 ? int(0, sent) : sent;
       if (got < sent) short = true;
       const invoicedCost = random() < 0.03 ? cost + int(1, 500) : cost;
-      items.push({ itemSequenceNumber: String(l), amazonProductIdentifier: asin,
-        orderedQuantity: { amount: ordered, unitOfMeasure: 'Eaches', unitSize: 1 }, isBackOrderAllowed: false,
-        netCost: { amount: cents(cost), currencyCode: 'USD' } });
+      items.push({
+        itemSequenceNumber: String(l),
+        amazonProductIdentifier: asin,
+        orderedQuantity: { amount: ordered, unitOfMeasure: 'Eaches', unitSize: 1 },
+        isBackOrderAllowed: false,
+        netCost: { amount: cents(cost), currencyCode: 'USD' },
+      });
       const entries = [];
       if (accepted > 0) entries.push({ acknowledgementCode: 'Accepted', acknowledgedQuantity: { amount: accepted } });
       if (ordered > accepted) {
-        entries.push({ acknowledgementCode: 'Rejected', acknowledgedQuantity: { amount: ordered - accepted },
-          rejectionReason: 'TemporarilyUnavailable' });
+        entries.push({
+          acknowledgementCode: 'Rejected',
+          acknowledgedQuantity: { amount: ordered - accepted },
+          rejectionReason: 'TemporarilyUnavailable',
+        });
       }
-      ackItems.push({ itemSequenceNumber: String(l), amazonProductIdentifier: asin,
-        orderedQuantity: { amount: ordered }, netCost: { amount: cents(cost), currencyCode: 'USD' },
-        itemAcknowledgements: entries });
-      shipped.push({ itemSequenceNumber: String(l).padStart(3, '0'), amazonProductIdentifier: asin,
-        shippedQuantity: { amount: sent, unitOfMeasure: 'Eaches' }, itemDetails: { purchaseOrderNumber: po } });
-      received.push({ itemSequenceNumber: String(l), buyerProductIdentifier: asin,
-        receivingStatus: { receiveStatus: got === sent ? 'RECEIVED' : 'PARTIALLY_RECEIVED',
-          receivedQuantity: { amount: got, unitOfMeasure: 'Eaches' } } });
+      ackItems.push({
+        itemSequenceNumber: String(l),
+        amazonProductIdentifier: asin,
+        orderedQuantity: { amount: ordered },
+        netCost: { amount: cents(cost), currencyCode: 'USD' },
+        itemAcknowledgements: entries,
+      });
+      shipped.push({
+        itemSequenceNumber: String(l).padStart(3, '0'),
+        amazonProductIdentifier: asin,
+        shippedQuantity: { amount: sent, unitOfMeasure: 'Eaches' },
+        itemDetails: { purchaseOrderNumber: po },
+      });
+      received.push({
+        itemSequenceNumber: String(l),
+        buyerProductIdentifier: asin,
+        receivingStatus: {
+          receiveStatus: got === sent ? 'RECEIVED' : 'PARTIALLY_RECEIVED',
+          receivedQuantity: { amount: got, unitOfMeasure: 'Eaches' },
+        },
+      });
       if (sent > 0) {
-        invoiced.push({ itemSequenceNumber: invoiced.length + 1, amazonProductIdentifier: asin,
-          invoicedQuantity: { amount: sent, unitOfMeasure: 'Eaches' }, netCost: { amount: cents(invoicedCost), currencyCode: 'USD' },
-          purchaseOrderNumber: po });
+        invoiced.push({
+          itemSequenceNumber: invoiced.length + 1,
+          amazonProductIdentifier: asin,
+          invoicedQuantity: { amount: sent, unitOfMeasure: 'Eaches' },
+          netCost: { amount: cents(invoicedCost), currencyCode: 'USD' },
+          purchaseOrderNumber: po,
+        });
         total += sent * invoicedCost;
       }
       rows += 5;
     }
-    purchaseOrders.push({ purchaseOrderNumber: po, purchaseOrderState: 'Acknowledged', orderDetails: {
-      purchaseOrderDate: date, shipWindow: `${date}--2026-11-${String(day).padStart(2, '0')}T08:00:00Z`, items } });
+    purchaseOrders.push({
+      purchaseOrderNumber: po,
+      purchaseOrderState: 'Acknowledged',
+      orderDetails: {
+        purchaseOrderDate: date,
+        shipWindow: `${date}--2026-11-${String(day).padStart(2, '0')}T08:00:00Z`,
+        items,
+      },
+    });
     acknowledgements.push({ purchaseOrderNumber: po, sellingParty: { partyId: 'VEND1' }, acknowledgementDate: date, items: ackItems });
-    shipments.push({ shipmentIdentifier: `S${p}`, shipmentConfirmationType: 'Original', shippedDate: date,
-      transportationDetails: { carrierScac: 'ABFS', billOfLadingNumber: `BOL${p}` }, shippedItems: shipped });
+    shipments.push({
+      shipmentIdentifier: `S${p}`,
+      shipmentConfirmationType: 'Original',
+      shippedDate: date,
+      transportationDetails: { carrierScac: 'ABFS', billOfLadingNumber: `BOL${p}` },
+      shippedItems: shipped,
+    });
     receipts.push({ purchaseOrderNumber: po, purchaseOrderStatus: 'OPEN', purchaseOrderDate: date, itemStatus: received });
     if (total > 0) {
       const id = `I${p}`;
-      invoices.push({ invoiceType: 'Invoice', id, date: `2026-11-${String(day).padStart(2, '0')}T08:00:00Z`,
-        remitToParty: { partyId: 'VEND1' }, paymentTerms: { netDueDays: 30 },
-        invoiceTotal: { amount: cents(total), currencyCode: 'USD' }, items: invoiced });
+      invoices.push({
+        invoiceType: 'Invoice',
+        id,
+        date: `2026-11-${String(day).padStart(2, '0')}T08:00:00Z`,
+        remitToParty: { partyId: 'VEND1' },
+        paymentTerms: { netDueDays: 30 },
+        invoiceTotal: { amount: cents(total), currencyCode: 'USD' },
+        items: invoiced,
+      });
       if (random() < 0.9) {
         csv.push(`R${p % 500},12/20/2026,${id},Payment,USD,${cents(total)}`);
         rows += 1;
@@ -144,8 +191,15 @@ export function reconcileInput({ rows: targetRows = 1_000_000, seed = 42 } = {})
       }
     }
   }
-  const input = { purchaseOrders, acknowledgements, shipments, receipts, invoices,
-    remittanceCsv: { text: csv.join('\r\n') }, now: '2027-01-15T00:00:00Z' };
+  const input = {
+    purchaseOrders,
+    acknowledgements,
+    shipments,
+    receipts,
+    invoices,
+    remittanceCsv: { text: csv.join('\r\n') },
+    now: '2027-01-15T00:00:00Z',
+  };
   return { input, rows, purchaseOrders: poCount, remittanceRows: csv.length - 1 };
 }
 
@@ -175,34 +229,71 @@ export function asnInput(sscc, { pallets: PALLETS = 30, cartons: CARTONS = 40, i
         const n = shippedItems.length + 1;
         const asin = `B0${String(n).padStart(8, '0')}`;
         shippedItems.push({
-          itemSequenceNumber: seq(n), amazonProductIdentifier: asin,
-          shippedQuantity: { amount: 2, unitOfMeasure: 'Eaches' }, itemDetails: { purchaseOrderNumber: po },
+          itemSequenceNumber: seq(n),
+          amazonProductIdentifier: asin,
+          shippedQuantity: { amount: 2, unitOfMeasure: 'Eaches' },
+          itemDetails: { purchaseOrderNumber: po },
         });
         items.push({ itemReference: seq(n), shippedQuantity: { amount: 2, unitOfMeasure: 'Eaches' } });
-        lines.push({ itemSequenceNumber: String(lines.length + 1), amazonProductIdentifier: asin,
-          orderedQuantity: { amount: 2, unitOfMeasure: 'Eaches' }, isBackOrderAllowed: false });
+        lines.push({
+          itemSequenceNumber: String(lines.length + 1),
+          amazonProductIdentifier: asin,
+          orderedQuantity: { amount: 2, unitOfMeasure: 'Eaches' },
+          isBackOrderAllowed: false,
+        });
       }
-      cartons.push({ cartonIdentifiers: [{ containerIdentificationType: 'SSCC', containerIdentificationNumber: nextSscc() }],
-        cartonSequenceNumber: cartonNumber, weight: { unitOfMeasure: 'Lb', value: '20' }, items });
+      cartons.push({
+        cartonIdentifiers: [{ containerIdentificationType: 'SSCC', containerIdentificationNumber: nextSscc() }],
+        cartonSequenceNumber: cartonNumber,
+        weight: { unitOfMeasure: 'Lb', value: '20' },
+        items,
+      });
       refs.push(cartonNumber);
     }
-    pallets.push({ palletIdentifiers: [{ containerIdentificationType: 'SSCC', containerIdentificationNumber: nextSscc() }],
-      weight: { unitOfMeasure: 'Lb', value: '850' }, cartonReferenceDetails: { cartonCount: CARTONS, cartonReferenceNumbers: refs } });
-    purchaseOrders.push({ purchaseOrderNumber: po, purchaseOrderState: 'Acknowledged', orderDetails: {
-      purchaseOrderDate: '2026-11-18T10:00:00Z', sellingParty: { partyId: 'VEND1' }, shipToParty: { partyId: 'SMF3' },
-      deliveryWindow: '2026-11-23T08:00:00Z--2026-11-27T08:00:00Z', items: lines } });
-    acknowledgements.push({ purchaseOrderNumber: po, sellingParty: { partyId: 'VEND1' }, acknowledgementDate: '2026-11-18T12:00:00Z',
-      items: lines.map((l) => ({ itemSequenceNumber: l.itemSequenceNumber, amazonProductIdentifier: l.amazonProductIdentifier,
-        orderedQuantity: l.orderedQuantity, itemAcknowledgements: [{ acknowledgementCode: 'Accepted', acknowledgedQuantity: l.orderedQuantity }] })) });
+    pallets.push({
+      palletIdentifiers: [{ containerIdentificationType: 'SSCC', containerIdentificationNumber: nextSscc() }],
+      weight: { unitOfMeasure: 'Lb', value: '850' },
+      cartonReferenceDetails: { cartonCount: CARTONS, cartonReferenceNumbers: refs },
+    });
+    purchaseOrders.push({
+      purchaseOrderNumber: po,
+      purchaseOrderState: 'Acknowledged',
+      orderDetails: {
+        purchaseOrderDate: '2026-11-18T10:00:00Z',
+        sellingParty: { partyId: 'VEND1' },
+        shipToParty: { partyId: 'SMF3' },
+        deliveryWindow: '2026-11-23T08:00:00Z--2026-11-27T08:00:00Z',
+        items: lines,
+      },
+    });
+    acknowledgements.push({
+      purchaseOrderNumber: po,
+      sellingParty: { partyId: 'VEND1' },
+      acknowledgementDate: '2026-11-18T12:00:00Z',
+      items: lines.map((l) => ({
+        itemSequenceNumber: l.itemSequenceNumber,
+        amazonProductIdentifier: l.amazonProductIdentifier,
+        orderedQuantity: l.orderedQuantity,
+        itemAcknowledgements: [{ acknowledgementCode: 'Accepted', acknowledgedQuantity: l.orderedQuantity }],
+      })),
+    });
   }
   const shipmentConfirmation = {
-    shipmentIdentifier: 'ASN-BENCH', shipmentConfirmationType: 'Original', shipmentType: 'TruckLoad',
+    shipmentIdentifier: 'ASN-BENCH',
+    shipmentConfirmationType: 'Original',
+    shipmentType: 'TruckLoad',
     shipmentStructure: 'PalletizedAssortmentCase',
     transportationDetails: { carrierScac: 'ABFS', carrierShipmentReferenceNumber: 'PRO-1', billOfLadingNumber: 'BOL-1' },
-    shipmentConfirmationDate: '2026-11-22T10:00:00Z', shippedDate: '2026-11-22T09:45:00Z', estimatedDeliveryDate: '2026-11-24T08:00:00Z',
-    sellingParty: { partyId: 'VEND1' }, shipFromParty: { partyId: 'WH1' }, shipToParty: { partyId: 'SMF3' },
+    shipmentConfirmationDate: '2026-11-22T10:00:00Z',
+    shippedDate: '2026-11-22T09:45:00Z',
+    estimatedDeliveryDate: '2026-11-24T08:00:00Z',
+    sellingParty: { partyId: 'VEND1' },
+    shipFromParty: { partyId: 'WH1' },
+    shipToParty: { partyId: 'SMF3' },
     shipmentMeasurements: { cartonCount: cartons.length, palletCount: pallets.length },
-    shippedItems, cartons, pallets,
+    shippedItems,
+    cartons,
+    pallets,
   };
   return {
     asnOnly: { shipmentConfirmation, now: '2026-11-22T10:00:00Z' },
@@ -223,9 +314,18 @@ export const ssccFrom = (core) => (serial) =>
 export function exceptionsInput({ count = 100_000, seed = 7 } = {}) {
   const random = prng(seed);
   const int = (n) => Math.floor(random() * n);
-  const codes = [['UNKNOWN_PRODUCT', 'error'], ['MISSING_NET_COST', 'error'], ['PRICE_MISMATCH', 'warning'], ['ZERO_HELD', 'warning'],
-    ['APPROVAL_REQUIRED', 'warning'], ['INVOICE_UNPAID', 'warning'], ['SHORT_RECEIPT', 'error'], ['CURRENCY_NOT_USED_BY_CUSTOMER', 'error'],
-    ['BACKORDER_NOT_ALLOWED', 'info'], ['LATE_SHIPMENT', 'error']];
+  const codes = [
+    ['UNKNOWN_PRODUCT', 'error'],
+    ['MISSING_NET_COST', 'error'],
+    ['PRICE_MISMATCH', 'warning'],
+    ['ZERO_HELD', 'warning'],
+    ['APPROVAL_REQUIRED', 'warning'],
+    ['INVOICE_UNPAID', 'warning'],
+    ['SHORT_RECEIPT', 'error'],
+    ['CURRENCY_NOT_USED_BY_CUSTOMER', 'error'],
+    ['BACKORDER_NOT_ALLOWED', 'info'],
+    ['LATE_SHIPMENT', 'error'],
+  ];
   const sources = ['decideAcknowledgements', 'reconcile', 'inventoryFeed', 'toSalesOrders'];
   const start = Date.UTC(2026, 10, 17);
   const exceptions = [];
@@ -233,8 +333,15 @@ export function exceptionsInput({ count = 100_000, seed = 7 } = {}) {
     const [code, severity] = codes[int(codes.length)];
     const po = `PO-${String(int(20_000)).padStart(5, '0')}`;
     const line = String(1 + int(40));
-    const e = { code, severity, purchaseOrderNumber: po, itemSequenceNumber: line, sku: `SKU-${int(5_000)}`,
-      message: `PO ${po} line ${line}: item ${100_000 + int(900_000)} needs attention (${i})`, source: sources[int(sources.length)] };
+    const e = {
+      code,
+      severity,
+      purchaseOrderNumber: po,
+      itemSequenceNumber: line,
+      sku: `SKU-${int(5_000)}`,
+      message: `PO ${po} line ${line}: item ${100_000 + int(900_000)} needs attention (${i})`,
+      source: sources[int(sources.length)],
+    };
     if (random() < 0.8) e.dueAt = new Date(start + int(10 * 24) * 3_600_000).toISOString().replace('.000Z', 'Z');
     if (random() < 0.6) e.moneyAtRisk = { amount: (int(5_000_000) / 100).toFixed(2), currencyCode: random() < 0.9 ? 'USD' : 'EUR' };
     exceptions.push(e);

@@ -23,7 +23,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, '..', '..', 'pkg', 'index.mjs');
 const { reconcile, reconcileJson } = await import(pathToFileURL(pkg).href);
 
-const { rows: targetRows, seed } = scriptOptions({ rows: 1_000_000, seed: 42 }, { usage: 'node js/bench/reconcile.mjs [--rows 1000000] [--seed 42]' });
+const { rows: targetRows, seed } = scriptOptions(
+  { rows: 1_000_000, seed: 42 },
+  { usage: 'node js/bench/reconcile.mjs [--rows 1000000] [--seed 42]' },
+);
 
 const started = performance.now();
 const { input, rows, purchaseOrders: poCount, remittanceRows } = reconcileInput({ rows: targetRows, seed });
@@ -56,20 +59,26 @@ peakHeap = Math.max(peakHeap, m.heapUsed);
 peakExternal = Math.max(peakExternal, m.external + m.arrayBuffers);
 
 const byCode = Object.fromEntries(out.totals.byException.map((t) => [t.code, t.count]));
-console.log(JSON.stringify({
-  rows,
-  purchaseOrders: poCount,
-  remittanceRows,
-  inputJson: mib(text.length),
-  outputJson: mib(outText.length),
-  generateMs: Math.round(generatedMs),
-  reconcileColdMs: Math.round(coldObjectMs),
-  reconcileWarmMs: Math.round(warmObjectMs),
-  reconcileJsonWarmMs: Math.round(jsonMs),
-  peakRss: mib(process.resourceUsage().maxRSS * 1024),
-  peakHeapUsed: mib(peakHeap),
-  peakExternal: mib(peakExternal),
-  exceptions: out.exceptions.length,
-  exceptionsByCode: byCode,
-  moneyAtRisk: out.totals.byCurrency.map((c) => `${c.moneyAtRisk} ${c.currencyCode}`),
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      rows,
+      purchaseOrders: poCount,
+      remittanceRows,
+      inputJson: mib(text.length),
+      outputJson: mib(outText.length),
+      generateMs: Math.round(generatedMs),
+      reconcileColdMs: Math.round(coldObjectMs),
+      reconcileWarmMs: Math.round(warmObjectMs),
+      reconcileJsonWarmMs: Math.round(jsonMs),
+      peakRss: mib(process.resourceUsage().maxRSS * 1024),
+      peakHeapUsed: mib(peakHeap),
+      peakExternal: mib(peakExternal),
+      exceptions: out.exceptions.length,
+      exceptionsByCode: byCode,
+      moneyAtRisk: out.totals.byCurrency.map((c) => `${c.moneyAtRisk} ${c.currencyCode}`),
+    },
+    null,
+    2,
+  ),
+);

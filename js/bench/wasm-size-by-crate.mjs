@@ -14,8 +14,14 @@ const bytes = fs.readFileSync(file);
 
 let offset = 8; // magic + version
 const leb = () => {
-  let result = 0, shift = 0, byte;
-  do { byte = bytes[offset++]; result += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+  let result = 0,
+    shift = 0,
+    byte;
+  do {
+    byte = bytes[offset++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
   return result;
 };
 let importedFunctions = 0;
@@ -25,22 +31,52 @@ while (offset < bytes.length) {
   const id = bytes[offset++];
   const size = leb();
   const end = offset + size;
-  if (id === 2) { // imports: count function imports, they precede defined functions in the index space
+  if (id === 2) {
+    // imports: count function imports, they precede defined functions in the index space
     for (let n = leb(); n > 0; n--) {
-      offset += leb(); offset += leb(); // module, field
+      offset += leb();
+      offset += leb(); // module, field
       const kind = bytes[offset++];
-      if (kind === 0) { leb(); importedFunctions++; } else if (kind === 1) { offset++; const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 3) { offset += 2; }
+      if (kind === 0) {
+        leb();
+        importedFunctions++;
+      } else if (kind === 1) {
+        offset++;
+        const f = leb();
+        leb();
+        if (f & 1) leb();
+      } else if (kind === 2) {
+        const f = leb();
+        leb();
+        if (f & 1) leb();
+      } else if (kind === 3) {
+        offset += 2;
+      }
     }
-  } else if (id === 10) { // code
-    for (let n = leb(); n > 0; n--) { const body = leb(); bodySizes.push(body); offset += body; }
-  } else if (id === 0) { // custom: look for "name"
+  } else if (id === 10) {
+    // code
+    for (let n = leb(); n > 0; n--) {
+      const body = leb();
+      bodySizes.push(body);
+      offset += body;
+    }
+  } else if (id === 0) {
+    // custom: look for "name"
     const nameLen = leb();
-    const sectionName = bytes.subarray(offset, offset + nameLen).toString(); offset += nameLen;
+    const sectionName = bytes.subarray(offset, offset + nameLen).toString();
+    offset += nameLen;
     if (sectionName === 'name') {
       while (offset < end) {
-        const sub = bytes[offset++]; const subSize = leb(); const subEnd = offset + subSize;
+        const sub = bytes[offset++];
+        const subSize = leb();
+        const subEnd = offset + subSize;
         if (sub === 1) {
-          for (let n = leb(); n > 0; n--) { const index = leb(); const len = leb(); names.set(index, bytes.subarray(offset, offset + len).toString()); offset += len; }
+          for (let n = leb(); n > 0; n--) {
+            const index = leb();
+            const len = leb();
+            names.set(index, bytes.subarray(offset, offset + len).toString());
+            offset += len;
+          }
         }
         offset = subEnd;
       }
@@ -52,11 +88,35 @@ if (!names.size) throw new Error(`${file} has no name section (was it stripped?)
 
 /** The crate a (possibly demangled or generic) function name belongs to. */
 function crateOf(name) {
-  const candidates = ['vendor_central_connector', 'serde_json', 'serde_path_to_error', 'serde', 'rust_decimal', 'chrono',
-    'wasm_bindgen', 'js_sys', 'tsify', 'core', 'alloc', 'std', 'dlmalloc', 'compiler_builtins', 'itoa', 'ryu', 'memchr'];
+  const candidates = [
+    'vendor_central_connector',
+    'serde_json',
+    'serde_path_to_error',
+    'serde',
+    'rust_decimal',
+    'chrono',
+    'wasm_bindgen',
+    'js_sys',
+    'tsify',
+    'core',
+    'alloc',
+    'std',
+    'dlmalloc',
+    'compiler_builtins',
+    'itoa',
+    'ryu',
+    'memchr',
+  ];
   // Generic instantiations are named after the caller's crate too; take the first crate named.
-  let best = null, at = Infinity;
-  for (const c of candidates) { const i = name.indexOf(c); if (i >= 0 && i < at) { best = c; at = i; } }
+  let best = null,
+    at = Infinity;
+  for (const c of candidates) {
+    const i = name.indexOf(c);
+    if (i >= 0 && i < at) {
+      best = c;
+      at = i;
+    }
+  }
   return best ?? 'other';
 }
 const byCrate = new Map();
@@ -68,5 +128,5 @@ bodySizes.forEach((size, i) => {
 });
 console.log(`${path.relative(repo, file)}: ${bytes.length} bytes, code section ${total} bytes in ${bodySizes.length} functions`);
 for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1])) {
-  console.log(`${crate.padEnd(28)} ${String(size).padStart(9)}  ${(100 * size / total).toFixed(1).padStart(5)} %`);
+  console.log(`${crate.padEnd(28)} ${String(size).padStart(9)}  ${((100 * size) / total).toFixed(1).padStart(5)} %`);
 }

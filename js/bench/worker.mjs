@@ -98,8 +98,11 @@ async function generate({ workload, scale, file }) {
     input = asnInput(ssccFrom(core)).withOrders;
     const check = core.validateShipmentConfirmation(input);
     if (!check.valid || check.issues.length) throw new Error(`benchmark ASN is not valid: ${JSON.stringify(check.issues.slice(0, 3))}`);
-    facts = { items: input.shipmentConfirmation.shippedItems.length, cartons: input.shipmentConfirmation.cartons.length,
-      pallets: input.shipmentConfirmation.pallets.length };
+    facts = {
+      items: input.shipmentConfirmation.shippedItems.length,
+      cartons: input.shipmentConfirmation.cartons.length,
+      pallets: input.shipmentConfirmation.pallets.length,
+    };
   } else {
     throw new Error(`unknown workload ${workload}`);
   }
@@ -127,11 +130,20 @@ async function time({ workload, file, runs, styles = ['object', 'json', 'baselin
     }
   };
   for (const style of styles) {
-    if (style === 'object') measure('object', () => { result = core[names.object](input); });
-    if (style === 'json') measure('json', () => { outputText = core[names.json](text); });
+    if (style === 'object')
+      measure('object', () => {
+        result = core[names.object](input);
+      });
+    if (style === 'json')
+      measure('json', () => {
+        outputText = core[names.json](text);
+      });
     if (style === 'baseline') {
       result ??= core[names.object](input);
-      measure('baseline', () => { JSON.parse(JSON.stringify(input)); JSON.stringify(result); });
+      measure('baseline', () => {
+        JSON.parse(JSON.stringify(input));
+        JSON.stringify(result);
+      });
     }
   }
   outputText ??= JSON.stringify(result ?? core[names.object](input));
@@ -172,8 +184,18 @@ async function memory({ workload, file, style }) {
   // The answer's JSON size (measured after the peak was read): the memory budget is per byte of
   // input plus output JSON, the data a host must hold in any case.
   const outputBytes = Buffer.byteLength(typeof result === 'string' ? result : JSON.stringify(result));
-  emit({ workload, style, inputBytes, outputBytes, beforeKiB: before, peakKiB: peak, addedBytes: (peak - before) * 1024,
-    resetPeak, callMs, resultKind: typeof result });
+  emit({
+    workload,
+    style,
+    inputBytes,
+    outputBytes,
+    beforeKiB: before,
+    peakKiB: peak,
+    addedBytes: (peak - before) * 1024,
+    resetPeak,
+    callMs,
+    resultKind: typeof result,
+  });
 }
 
 /** A small but real first answer: 10 PO lines against 10 SKUs. */
@@ -215,7 +237,11 @@ async function quickjs({ file, memoryLimitBytes = 1024 * 1024 * 1024 }) {
   loaded.value.dispose();
   const heapBytes = memoryUsed(ctx, runtime);
   const first = process.hrtime.bigint();
-  const answer = ctx.unwrapResult(ctx.evalCode(`JSON.stringify([VendorCentralConnector.backend, VendorCentralConnector.decideAcknowledgements(${JSON.stringify(FIRST_INPUT)}).decisions.length])`));
+  const answer = ctx.unwrapResult(
+    ctx.evalCode(
+      `JSON.stringify([VendorCentralConnector.backend, VendorCentralConnector.decideAcknowledgements(${JSON.stringify(FIRST_INPUT)}).decisions.length])`,
+    ),
+  );
   const firstAnswerMs = ms(first);
   const [backend, decisions] = JSON.parse(ctx.getString(answer));
   answer.dispose();

@@ -50,7 +50,10 @@ const ES_TARGET = 'es2019';
 
 let args;
 try {
-  ({ values: args } = parseArgs({ options: { 'measure-opt-level': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } }, strict: true }));
+  ({ values: args } = parseArgs({
+    options: { 'measure-opt-level': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+    strict: true,
+  }));
 } catch (err) {
   die(`${err.message} (usage: node js/build/build.mjs [--measure-opt-level] [--force])`);
 }
@@ -151,7 +154,10 @@ const crateVersion = cargoToml.match(/^\[package\][\s\S]*?^version\s*=\s*"([^"]+
 const pinnedBindgen = cargoToml.match(/^wasm-bindgen\s*=\s*"=([^"]+)"/m)?.[1] || die('Cargo.toml must pin wasm-bindgen exactly ("=x.y.z")');
 const cliBindgen = run('wasm-bindgen', ['--version'], { capture: true }).stdout.trim().split(/\s+/)[1];
 // The CLI and the crate share a private ABI: a mismatch produces glue that fails at runtime.
-if (cliBindgen !== pinnedBindgen) die(`wasm-bindgen CLI is ${cliBindgen} but Cargo.toml pins =${pinnedBindgen}; install: cargo install wasm-bindgen-cli --version ${pinnedBindgen} --locked`);
+if (cliBindgen !== pinnedBindgen)
+  die(
+    `wasm-bindgen CLI is ${cliBindgen} but Cargo.toml pins =${pinnedBindgen}; install: cargo install wasm-bindgen-cli --version ${pinnedBindgen} --locked`,
+  );
 
 const bindgenDir = path.join(stageDir, 'bindgen');
 const glueJs = path.join(bindgenDir, `${CRATE_FILE}.js`);
@@ -176,25 +182,41 @@ function refreshViewsOnNewBuffer(text) {
 // 16 MB of JSON (every input crosses this way, the object API's `JSON.stringify` text too).
 // The edit hands the whole string to `encodeInto` at once; it writes the longest prefix that
 // fits the ASCII-sized buffer, and the glue's own slow path finishes any non-ASCII remainder.
-const GLUE_ASCII_LOOP = /let offset = 0;\s*for \(; offset < len; offset\+\+\) \{[\s\S]*?\n {4}\}\n {4}if \(offset !== len\) \{\n {8}if \(offset !== 0\) \{\n {12}arg = arg\.slice\(offset\);\n {8}\}\n/;
+const GLUE_ASCII_LOOP =
+  /let offset = 0;\s*for \(; offset < len; offset\+\+\) \{[\s\S]*?\n {4}\}\n {4}if \(offset !== len\) \{\n {8}if \(offset !== 0\) \{\n {12}arg = arg\.slice\(offset\);\n {8}\}\n/;
 function encodeStringsNatively(text) {
-  const patched = text.replace(GLUE_ASCII_LOOP, [
-    'const head = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));',
-    '    let offset = head.written;',
-    '    if (head.read !== len) {',
-    '        arg = arg.slice(head.read);',
-    '',
-  ].join('\n'));
+  const patched = text.replace(
+    GLUE_ASCII_LOOP,
+    [
+      'const head = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));',
+      '    let offset = head.written;',
+      '    if (head.read !== len) {',
+      '        arg = arg.slice(head.read);',
+      '',
+    ].join('\n'),
+  );
   if (patched === text) die('wasm-bindgen glue: no ASCII copy loop in passStringToWasm0 to patch (wasm-bindgen changed its output)');
   return patched;
 }
 const patchGlue = (text) => encodeStringsNatively(refreshViewsOnNewBuffer(text));
-cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, ...BINDGEN_ARGS, String(refreshViewsOnNewBuffer), String(encodeStringsNatively), GLUE_ASCII_LOOP.source], [glueJs, glueDts, bgWasm], () => {
-  log(`wasm-bindgen ${BINDGEN_ARGS.join(' ')}`);
-  fs.rmSync(bindgenDir, { recursive: true, force: true });
-  run('wasm-bindgen', [...BINDGEN_ARGS, '--out-dir', bindgenDir, cargoWasm]);
-  fs.writeFileSync(glueJs, patchGlue(fs.readFileSync(glueJs, 'utf8')));
-});
+cached(
+  'wasm-bindgen',
+  [
+    fileHash(cargoWasm),
+    cliBindgen,
+    ...BINDGEN_ARGS,
+    String(refreshViewsOnNewBuffer),
+    String(encodeStringsNatively),
+    GLUE_ASCII_LOOP.source,
+  ],
+  [glueJs, glueDts, bgWasm],
+  () => {
+    log(`wasm-bindgen ${BINDGEN_ARGS.join(' ')}`);
+    fs.rmSync(bindgenDir, { recursive: true, force: true });
+    run('wasm-bindgen', [...BINDGEN_ARGS, '--out-dir', bindgenDir, cargoWasm]);
+    fs.writeFileSync(glueJs, patchGlue(fs.readFileSync(glueJs, 'utf8')));
+  },
+);
 
 // The features the module really uses, from its target_features section (written by rustc,
 // kept by wasm-bindgen). Passed explicitly to binaryen from here on, because the optimised
@@ -202,7 +224,9 @@ cached('wasm-bindgen', [fileHash(cargoWasm), cliBindgen, ...BINDGEN_ARGS, String
 // the output and make the lowering passes refuse to run.
 const binaryenVersion = run(bin('wasm-opt'), ['--version'], { capture: true }).stdout.trim();
 const features = run(bin('wasm-opt'), [bgWasm, '--print-features', '-o', os_null()], { capture: true })
-  .stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+  .stdout.split('\n')
+  .map((s) => s.trim())
+  .filter(Boolean);
 function os_null() {
   return process.platform === 'win32' ? 'NUL' : '/dev/null';
 }
@@ -255,7 +279,10 @@ const glueText = fs.readFileSync(glueJs, 'utf8');
 const publicFunctions = [...glueText.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).filter((n) => !GLUE_INTERNALS.has(n));
 for (const m of glueText.matchAll(/^export \{([^}]*)\}/gm)) {
   for (const spec of m[1].split(',')) {
-    const name = spec.trim().split(/\s+as\s+/).pop();
+    const name = spec
+      .trim()
+      .split(/\s+as\s+/)
+      .pop();
     if (name && !GLUE_INTERNALS.has(name)) publicFunctions.push(name);
   }
 }
@@ -282,10 +309,15 @@ const FLOWS = {
   exceptions: ['exceptions_report', 'chargebacks', 'scorecard'], // the exceptions page: report, chargebacks, scorecard
 };
 const boundaryDir = path.join(repoRoot, 'src', 'wasm');
-const exportsOfFile = Object.fromEntries(fs.readdirSync(boundaryDir).filter((f) => f.endsWith('.rs') && f !== 'mod.rs').map((f) => {
-  const text = fs.readFileSync(path.join(boundaryDir, f), 'utf8');
-  return [f.slice(0, -3), [...text.matchAll(/js_name\s*=\s*"?(\w+)/g)].map((m) => m[1]).filter((n) => publicFunctions.includes(n))];
-}));
+const exportsOfFile = Object.fromEntries(
+  fs
+    .readdirSync(boundaryDir)
+    .filter((f) => f.endsWith('.rs') && f !== 'mod.rs')
+    .map((f) => {
+      const text = fs.readFileSync(path.join(boundaryDir, f), 'utf8');
+      return [f.slice(0, -3), [...text.matchAll(/js_name\s*=\s*"?(\w+)/g)].map((m) => m[1]).filter((n) => publicFunctions.includes(n))];
+    }),
+);
 for (const [flow, files] of Object.entries(FLOWS)) {
   for (const f of files) if (!exportsOfFile[f]?.length) die(`flow ${flow}: src/wasm/${f}.rs has no exported function`);
 }
@@ -312,7 +344,12 @@ async function flowBuild(flow) {
     module.dispose();
     wasmOpt(pruned, wasm);
   });
-  return { glue: glueJs, functions: publicFunctions.filter((n) => keep.has(n)), wasm, wasm2js: wasm2jsOf(wasm, path.join(dir, 'wasm2js'), `flow-${flow}-wasm2js`) };
+  return {
+    glue: glueJs,
+    functions: publicFunctions.filter((n) => keep.has(n)),
+    wasm,
+    wasm2js: wasm2jsOf(wasm, path.join(dir, 'wasm2js'), `flow-${flow}-wasm2js`),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +361,8 @@ async function flowBuild(flow) {
 //    (below), which differ only in the glue they import.
 // ---------------------------------------------------------------------------------------------
 const esbuild = await import(pathToFileURL(path.join(jsDir, 'node_modules', 'esbuild', 'lib', 'main.js')).href).catch((e) =>
-  die(`esbuild is not installed (cd js && npm ci): ${e.message}`));
+  die(`esbuild is not installed (cd js && npm ci): ${e.message}`),
+);
 // LZMA-JS (CommonJS): the compressor of the inlined .wasm (packWasm, below).
 const lzmaPackage = path.join(jsDir, 'node_modules', 'lzma');
 if (!fs.existsSync(path.join(lzmaPackage, 'package.json'))) die('lzma is not installed (cd js && npm ci)');
@@ -347,7 +385,8 @@ const PKG_INIT = 'init.mjs';
 const PKG_INIT_NODE = 'init.node.mjs';
 // Said when a Node entry cannot read the .wasm: the usual cause is a bundler for the browser
 // that picked the Node entry (node:fs replaced by an empty stub).
-const NODE_READ_HINT = 'This is the package\'s Node.js entry, which reads the file with node:fs; ' +
+const NODE_READ_HINT =
+  "This is the package's Node.js entry, which reads the file with node:fs; " +
   'a bundle for the browser must resolve the package\'s "browser" export instead (package.json "exports")';
 
 /**
@@ -427,7 +466,10 @@ ${loadedLater ? 'export let backend = null;\nexport let instantiationMs = null;'
   // larger file).
   const wasmZ85 = path.join(dir, 'wasm-lzma-z85.mjs');
   const packed = packWasm(wasm);
-  fs.writeFileSync(wasmZ85, `export const data = ${JSON.stringify(packed.z85)};\nexport const size = ${packed.size};\nexport const props = ${packed.props};\n`);
+  fs.writeFileSync(
+    wasmZ85,
+    `export const data = ${JSON.stringify(packed.z85)};\nexport const size = ${packed.size};\nexport const props = ${packed.props};\n`,
+  );
   const syncImports = `import { load } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
 import { initSync } from ${imp(glueFile)};
 `;
@@ -437,17 +479,28 @@ import { data, size, props } from ${imp(wasmZ85)};
   const inlinedWasm2js = `import * as wasm2js from ${imp(wasm2jsModule)};
 `;
   return {
-    distWasm: entry('dist-wasm.mjs', `${syncImports}${inlinedWasm}
+    distWasm: entry(
+      'dist-wasm.mjs',
+      `${syncImports}${inlinedWasm}
 const loaded = load({ initSync, wasmBytes: () => unpackWasm(data, size, props), wasm2js: null });
-`),
-    distWasm2js: entry('dist-wasm2js.mjs', `${syncImports}${inlinedWasm2js}
+`,
+    ),
+    distWasm2js: entry(
+      'dist-wasm2js.mjs',
+      `${syncImports}${inlinedWasm2js}
 const loaded = load({ initSync, wasmBytes: null, wasm2js: () => wasm2js });
-`),
-    distBoth: entry('dist-both.mjs', `${syncImports}${inlinedWasm}${inlinedWasm2js}
+`,
+    ),
+    distBoth: entry(
+      'dist-both.mjs',
+      `${syncImports}${inlinedWasm}${inlinedWasm2js}
 const loaded = load({ initSync, wasmBytes: () => unpackWasm(data, size, props), wasm2js: () => wasm2js });
-`),
+`,
+    ),
     // Node, ESM and CommonJS: synchronous, usable right after import/require.
-    pkgEsm: entry('pkg-esm.mjs', `import { readFileSync } from 'node:fs';
+    pkgEsm: entry(
+      'pkg-esm.mjs',
+      `import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 ${syncImports}const loaded = load({
   initSync,
@@ -455,8 +508,11 @@ ${syncImports}const loaded = load({
   wasm2js: () => createRequire(import.meta.url)('./${PKG_W2J}'),
   readHint: ${JSON.stringify(NODE_READ_HINT)},
 });
-`),
-    pkgCjs: entry('pkg-cjs.mjs', `import { readFileSync } from 'node:fs';
+`,
+    ),
+    pkgCjs: entry(
+      'pkg-cjs.mjs',
+      `import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 ${syncImports}const loaded = load({
   initSync,
@@ -464,18 +520,24 @@ ${syncImports}const loaded = load({
   wasm2js: () => require('./${PKG_W2J}'),
   readHint: ${JSON.stringify(NODE_READ_HINT)},
 });
-`),
+`,
+    ),
     // Browsers (and bundlers for them): no Node built-in. The URL is written the way bundlers
     // recognise (Vite, webpack 5: tested in js/test/bundlers.browser.test.mjs): they emit the
     // .wasm as an asset and rewrite the URL to it; served unbundled, it is the file beside this one. Top-level await: the functions are usable right after
     // import, as in Node; the module is fetched and compiled asynchronously meanwhile.
-    pkgBrowser: entry('pkg-browser.mjs', `import { loadAsync } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
+    pkgBrowser: entry(
+      'pkg-browser.mjs',
+      `import { loadAsync } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
 import { initSync } from ${imp(glueFile)};
 const loaded = await loadAsync({ initSync, wasmUrl: new URL('./${PKG_WASM}', import.meta.url) });
-`),
+`,
+    ),
     // The same without top-level await: init() loads the module once (again after a failure);
     // a function called before it resolves throws NOT_INITIALISED (runtime/recover.mjs).
-    pkgBrowserInit: entry('pkg-browser-init.mjs', `import { loadAsync } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
+    pkgBrowserInit: entry(
+      'pkg-browser-init.mjs',
+      `import { loadAsync } from ${imp(path.join(runtimeDir, 'loader.mjs'))};
 import { initSync } from ${imp(glueFile)};
 const loaded = { backend: null, instantiationMs: null };
 let loading = null;
@@ -492,7 +554,9 @@ export function init() {
   }
   return loading;
 }
-`, true),
+`,
+      true,
+    ),
   };
 }
 
@@ -531,8 +595,22 @@ async function bundleDist(entries, dir, flow = null) {
   // integration platforms often wrap pasted code in a function, so the global is set explicitly.
   const setGlobal = `(typeof globalThis==="object"&&globalThis?globalThis:Function("return this")()).${GLOBAL_NAME}=${GLOBAL_NAME};`;
   await bundle({ ...common, entryPoints: [entries.distWasm], format: 'esm', outfile: out.esm });
-  await bundle({ ...common, entryPoints: [entries.distWasm], format: 'iife', globalName: GLOBAL_NAME, outfile: out.iife, footer: { js: setGlobal } });
-  await bundle({ ...common, entryPoints: [entries.distWasm2js], format: 'iife', globalName: GLOBAL_NAME, outfile: out.iifeWasm2js, footer: { js: setGlobal } });
+  await bundle({
+    ...common,
+    entryPoints: [entries.distWasm],
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    outfile: out.iife,
+    footer: { js: setGlobal },
+  });
+  await bundle({
+    ...common,
+    entryPoints: [entries.distWasm2js],
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    outfile: out.iifeWasm2js,
+    footer: { js: setGlobal },
+  });
   // AMD (SuiteScript 2.x `define`): esbuild has no AMD format; the IIFE's value is the module.
   await bundle({
     ...common,
@@ -561,20 +639,44 @@ async function bundlePkg(entries, dir, { wasm, wasm2js: wasm2jsModule }) {
   await bundle({ ...node, entryPoints: [entries.pkgCjs], format: 'cjs', outfile: path.join(dir, 'index.cjs') });
   // Not minified: the app's bundler minifies, and must find `new URL('./….wasm', import.meta.url)`
   // as written. ES2022: top-level await (every browser with it runs WebAssembly too).
-  await bundle({ entryPoints: [entries.pkgBrowser], inject: [path.join(runtimeDir, 'inject-node.mjs')], platform: 'browser', target: ['es2022'], format: 'esm', outfile: path.join(dir, PKG_BROWSER) });
+  await bundle({
+    entryPoints: [entries.pkgBrowser],
+    inject: [path.join(runtimeDir, 'inject-node.mjs')],
+    platform: 'browser',
+    target: ['es2022'],
+    format: 'esm',
+    outfile: path.join(dir, PKG_BROWSER),
+  });
   // ES2020: no top-level await here, and nothing newer than the apps that need this entry build for.
-  await bundle({ entryPoints: [entries.pkgBrowserInit], inject: [path.join(runtimeDir, 'inject-node.mjs')], platform: 'browser', target: ['es2020'], format: 'esm', outfile: path.join(dir, PKG_INIT) });
+  await bundle({
+    entryPoints: [entries.pkgBrowserInit],
+    inject: [path.join(runtimeDir, 'inject-node.mjs')],
+    platform: 'browser',
+    target: ['es2020'],
+    format: 'esm',
+    outfile: path.join(dir, PKG_INIT),
+  });
   // Node's `vendor-central-connector/init` (e.g. the server side of an app): the synchronous entry,
   // already loaded, so that code written for the browser's init() runs unchanged.
-  fs.writeFileSync(path.join(dir, PKG_INIT_NODE), `${banner}
+  fs.writeFileSync(
+    path.join(dir, PKG_INIT_NODE),
+    `${banner}
 // Node's \`vendor-central-connector/init\`: the package's synchronous Node entry, already loaded.
 export * from './index.mjs';
 /** Resolves at once: in Node the module was loaded with the package. */
 export function init() {
   return Promise.resolve();
 }
-`);
-  await bundle({ entryPoints: [wasm2jsModule], format: 'cjs', platform: 'node', target: ['node18'], minify: true, outfile: path.join(dir, PKG_W2J) });
+`,
+  );
+  await bundle({
+    entryPoints: [wasm2jsModule],
+    format: 'cjs',
+    platform: 'node',
+    target: ['node18'],
+    minify: true,
+    outfile: path.join(dir, PKG_W2J),
+  });
   fs.copyFileSync(wasm, path.join(dir, PKG_WASM));
 }
 
@@ -588,18 +690,32 @@ log('esbuild: dist bundles (esm, iife, wasm2js iife, amd)');
 const DIST = await bundleDist(publishedEntries, distDir);
 fs.copyFileSync(optWasm, path.join(distDir, `${BASENAME}.wasm`));
 // The wasm2js module alone (ESM, minified like the bundles), for hosts that load it themselves.
-await bundle({ entryPoints: [w2jModule], format: 'esm', platform: 'neutral', minify: true, outfile: path.join(distDir, `${BASENAME}.wasm2js.mjs`) });
+await bundle({
+  entryPoints: [w2jModule],
+  format: 'esm',
+  platform: 'neutral',
+  minify: true,
+  outfile: path.join(distDir, `${BASENAME}.wasm2js.mjs`),
+});
 
 // The per-flow bundles: dist/flows/vendor-central-connector.<flow>.{esm,iife,wasm2js.iife,amd}.js.
 const FLOW_DIST = {};
 const FLOW_BUILDS = {};
 for (const flow of Object.keys(FLOWS)) {
-  const build = FLOW_BUILDS[flow] = await flowBuild(flow);
+  const build = await flowBuild(flow);
+  FLOW_BUILDS[flow] = build;
   log(`esbuild: flow ${flow} (${build.functions.join(', ')})`);
-  FLOW_DIST[flow] = await bundleDist(await writeEntries(path.join(stageDir, 'flows', flow, 'entries'), build), path.join(distDir, 'flows'), flow);
+  FLOW_DIST[flow] = await bundleDist(
+    await writeEntries(path.join(stageDir, 'flows', flow, 'entries'), build),
+    path.join(distDir, 'flows'),
+    flow,
+  );
 }
 // Which functions each flow's bundles export (for hosts choosing a bundle, and for the tests).
-fs.writeFileSync(path.join(distDir, 'flows', 'flows.json'), `${JSON.stringify(Object.fromEntries(Object.entries(FLOW_BUILDS).map(([f, b]) => [f, b.functions])), null, 2)}\n`);
+fs.writeFileSync(
+  path.join(distDir, 'flows', 'flows.json'),
+  `${JSON.stringify(Object.fromEntries(Object.entries(FLOW_BUILDS).map(([f, b]) => [f, b.functions])), null, 2)}\n`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // 5. pkg/: template files, package.json with the crate's version, bundles, .wasm, .d.ts.
@@ -636,7 +752,9 @@ export declare const backend: 'wasm' | 'wasm2js';
 export declare const instantiationMs: number;
 `;
 fs.writeFileSync(path.join(pkgDir, 'index.d.ts'), indexDts);
-fs.writeFileSync(path.join(pkgDir, 'init.d.ts'), `// Types of \`vendor-central-connector/init\`: the package's API, loaded by init().
+fs.writeFileSync(
+  path.join(pkgDir, 'init.d.ts'),
+  `// Types of \`vendor-central-connector/init\`: the package's API, loaded by init().
 export * from './index.js';
 /** Fetches and compiles the WebAssembly module (once; again after a failure). Call every function after it resolves. */
 export declare function init(): Promise<void>;
@@ -644,7 +762,8 @@ export declare function init(): Promise<void>;
 export declare const backend: 'wasm' | 'wasm2js' | null;
 /** \`null\` until init() has resolved. */
 export declare const instantiationMs: number | null;
-`);
+`,
+);
 fs.writeFileSync(path.join(distDir, `${BASENAME}.d.ts`), indexDts);
 
 // The Node adapter (client, outbox, runner, CLI) into pkg/node/; the NetSuite SDF project into dist/netsuite/.
@@ -656,13 +775,19 @@ try {
 }
 log('dist/netsuite/: SDF project');
 try {
-  assembleNetSuite({ templateDir: path.join(templateDir, NETSUITE_TEMPLATE), outDir: path.join(distDir, 'netsuite'), amdBundle: DIST.amd, version: crateVersion });
+  assembleNetSuite({
+    templateDir: path.join(templateDir, NETSUITE_TEMPLATE),
+    outDir: path.join(distDir, 'netsuite'),
+    amdBundle: DIST.amd,
+    version: crateVersion,
+  });
 } catch (e) {
   die(e.message);
 }
 
 // Every file named in the package's `files` must exist, or npm would silently ship less.
-for (const f of pkgJson.files || []) if (!fs.existsSync(path.join(pkgDir, f))) die(`pkg-template lists ${f} in "files" but the build did not produce it`);
+for (const f of pkgJson.files || [])
+  if (!fs.existsSync(path.join(pkgDir, f))) die(`pkg-template lists ${f} in "files" but the build did not produce it`);
 
 // ---------------------------------------------------------------------------------------------
 // 6b. The test-only build: every host shape again, from the same module, the same runtime and
@@ -683,7 +808,7 @@ export function __testPanic() {
 `;
 async function buildTestOnlyArtefacts() {
   if (!/^function __wbg_call_guard\(\)/m.test(glueText) || !/\bwasm\.__wbindgen_malloc\b/.test(glueText)) {
-    die('wasm-bindgen glue: no __wbg_call_guard / __wbindgen_malloc for the test build\'s __testPanic (wasm-bindgen changed its output)');
+    die("wasm-bindgen glue: no __wbg_call_guard / __wbindgen_malloc for the test build's __testPanic (wasm-bindgen changed its output)");
   }
   fs.rmSync(TEST_BUILD_DIR, { recursive: true, force: true });
   fs.mkdirSync(TEST_BUILD_DIR, { recursive: true });
@@ -695,7 +820,11 @@ async function buildTestOnlyArtefacts() {
   await bundlePkg(entries, path.join(TEST_BUILD_DIR, 'pkg'), testBuild);
   for (const [flow, build] of Object.entries(FLOW_BUILDS)) {
     const flowTest = { ...build, glue, functions: [...build.functions, '__testPanic'] };
-    await bundleDist(await writeEntries(path.join(TEST_BUILD_DIR, 'entries', flow), flowTest), path.join(TEST_BUILD_DIR, 'dist', 'flows'), flow);
+    await bundleDist(
+      await writeEntries(path.join(TEST_BUILD_DIR, 'entries', flow), flowTest),
+      path.join(TEST_BUILD_DIR, 'dist', 'flows'),
+      flow,
+    );
   }
 }
 log(`test-only build (with __testPanic): ${path.relative(repoRoot, TEST_BUILD_DIR)}`);
@@ -712,7 +841,10 @@ const report = { version: crateVersion, generatedBy: 'js/build/build.mjs', files
 const reportFiles = [
   path.join(distDir, `${BASENAME}.wasm`),
   path.join(distDir, `${BASENAME}.wasm2js.mjs`),
-  DIST.amd, DIST.iife, DIST.iifeWasm2js, DIST.esm,
+  DIST.amd,
+  DIST.iife,
+  DIST.iifeWasm2js,
+  DIST.esm,
   ...Object.values(FLOW_DIST).flatMap((f) => [f.esm, f.iife, f.iifeWasm2js, f.amd]),
   ...['index.mjs', 'index.cjs', PKG_BROWSER, PKG_INIT, 'index.d.ts', PKG_WASM, PKG_W2J].map((f) => path.join(pkgDir, f)),
 ];
@@ -729,7 +861,11 @@ if (args['measure-opt-level']) {
   run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', zBindgen, zWasm]);
   const zOpt = path.join(zBindgen, 'opt.wasm');
   wasmOpt(path.join(zBindgen, `${CRATE_FILE}_bg.wasm`), zOpt);
-  report.optLevel = { s: sizeOf(optWasm), z: sizeOf(zOpt), profile: cargoToml.match(/^\[profile\.release\][\s\S]*?^opt-level\s*=\s*"?(\w+)"?/m)?.[1] };
+  report.optLevel = {
+    s: sizeOf(optWasm),
+    z: sizeOf(zOpt),
+    profile: cargoToml.match(/^\[profile\.release\][\s\S]*?^opt-level\s*=\s*"?(\w+)"?/m)?.[1],
+  };
 }
 fs.writeFileSync(path.join(distDir, 'size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 

@@ -24,8 +24,12 @@ export function assembleNetSuite({ templateDir, outDir, amdBundle, version }) {
   fs.mkdirSync(path.dirname(lib), { recursive: true });
   fs.copyFileSync(amdBundle, lib);
   const manifest = path.join(outDir, 'src', 'manifest.xml');
-  fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('<projectname>vendor-central-connector</projectname>',
-    `<projectname>vendor-central-connector ${version}</projectname>`));
+  fs.writeFileSync(
+    manifest,
+    fs
+      .readFileSync(manifest, 'utf8')
+      .replace('<projectname>vendor-central-connector</projectname>', `<projectname>vendor-central-connector ${version}</projectname>`),
+  );
   const problems = checkSdfProject(outDir);
   if (problems.length) throw new Error(`dist/netsuite is not a deployable SDF project:\n  ${problems.join('\n  ')}`);
   return outDir;
@@ -42,8 +46,16 @@ export function checkSdfProject(dir) {
     if (!fs.existsSync(path.join(dir, required))) problems.push(`missing ${required}`);
   }
   const objectsDir = path.join(src, 'Objects');
-  const xmlFiles = [path.join(src, 'manifest.xml'), path.join(src, 'deploy.xml'),
-    ...(fs.existsSync(objectsDir) ? fs.readdirSync(objectsDir).filter((f) => f.endsWith('.xml')).map((f) => path.join(objectsDir, f)) : [])];
+  const xmlFiles = [
+    path.join(src, 'manifest.xml'),
+    path.join(src, 'deploy.xml'),
+    ...(fs.existsSync(objectsDir)
+      ? fs
+          .readdirSync(objectsDir)
+          .filter((f) => f.endsWith('.xml'))
+          .map((f) => path.join(objectsDir, f))
+      : []),
+  ];
   const objectIds = new Set();
   const parsed = [];
   for (const file of xmlFiles.filter((f) => fs.existsSync(f))) {
@@ -68,7 +80,10 @@ export function checkSdfProject(dir) {
         const ref = m[1];
         if (ref.startsWith('/')) {
           if (!fs.existsSync(path.join(fileCabinet, ref))) problems.push(`${rel}: references ${ref}, which is not in src/FileCabinet`);
-        } else if (/^(customrecord|customscript|custbody|custcol|custscript|customdeploy|customworkflow)/.test(ref) && !objectIds.has(ref)) {
+        } else if (
+          /^(customrecord|customscript|custbody|custcol|custscript|customdeploy|customworkflow)/.test(ref) &&
+          !objectIds.has(ref)
+        ) {
           problems.push(`${rel}: references [${ref}], which no object defines`);
         }
       }
@@ -87,7 +102,8 @@ export function checkSdfProject(dir) {
       }
       for (const m of deps[1].matchAll(/['"]([^'"]+)['"]/g)) {
         const dep = m[1];
-        if (dep.startsWith('./') && !fs.existsSync(path.join(scriptsDir, `${dep}.js`))) problems.push(`${SCRIPTS_FOLDER}/${f}: define dependency ${dep} is missing`);
+        if (dep.startsWith('./') && !fs.existsSync(path.join(scriptsDir, `${dep}.js`)))
+          problems.push(`${SCRIPTS_FOLDER}/${f}: define dependency ${dep} is missing`);
       }
       if (!/@NApiVersion 2\.1/.test(text)) problems.push(`${SCRIPTS_FOLDER}/${f}: no @NApiVersion 2.1`);
     }
@@ -116,7 +132,8 @@ function checkDeployments(parsed, manifestFile) {
       } else if (['suitelet', 'mapreducescript', 'scheduledscript', 'restlet'].includes(root.name) && !child(d, 'title')) {
         problems.push(`${rel}: deployment ${id} of a ${root.name} needs a <title>`);
       }
-      if (child(d, 'allpartners') && !/<feature[^>]*>CRM<\/feature>/.test(manifest)) problems.push(`${rel}: deployment ${id} sets allpartners, which needs the CRM feature in manifest.xml`);
+      if (child(d, 'allpartners') && !/<feature[^>]*>CRM<\/feature>/.test(manifest))
+        problems.push(`${rel}: deployment ${id} sets allpartners, which needs the CRM feature in manifest.xml`);
     }
     if (root.name === 'workflow') {
       const stack = [root];
@@ -125,7 +142,8 @@ function checkDeployments(parsed, manifestFile) {
         for (const c of node.children) if (typeof c !== 'string') stack.push(c);
         if (node.name !== 'customaction') continue;
         const ref = /\[(.+)\]/.exec(child(node, 'scripttype')?.children.join('') ?? '')?.[1];
-        if (scriptTypes.get(ref) !== 'workflowactionscript') problems.push(`${rel}: custom action ${node.attributes.scriptid} must run a workflowactionscript (runs ${ref})`);
+        if (scriptTypes.get(ref) !== 'workflowactionscript')
+          problems.push(`${rel}: custom action ${node.attributes.scriptid} must run a workflowactionscript (runs ${ref})`);
       }
     }
   }

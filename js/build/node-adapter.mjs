@@ -9,7 +9,10 @@ export const NODE_ADAPTER_TYPES = 'index.d.ts';
 
 /** The adapter's modules: every .mjs file of js/node/, sorted. */
 export function nodeAdapterFiles(jsDir) {
-  return fs.readdirSync(path.join(jsDir, 'node')).filter((f) => f.endsWith('.mjs')).sort();
+  return fs
+    .readdirSync(path.join(jsDir, 'node'))
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
 }
 
 /** Copies the adapter into `<pkgDir>/node`; throws when a file imports something not shipped. */

@@ -134,15 +134,21 @@ export function prepareWasm2jsModule(js, meta) {
   const bufferDecl = /\n var buffer = new ArrayBuffer\((\d+)\);\n/;
   const initial = body.match(bufferDecl);
   if (!initial) fail('wasm2js output has no `var buffer = new ArrayBuffer(N);`');
-  body = body.replace(
-    bufferDecl,
-    `\n var __vcc_pages = ${Number(initial[1]) / 65536};\n var buffer = new ArrayBuffer(${initial[1]});\n`,
-  );
+  body = body.replace(bufferDecl, `\n var __vcc_pages = ${Number(initial[1]) / 65536};\n var buffer = new ArrayBuffer(${initial[1]});\n`);
 
-  const growRe = / function __wasm_memory_size\(\) \{[\s\S]*?\n \}\n \n function __wasm_memory_grow\(pagesToAdd\) \{[\s\S]*?return oldPages;\n \}\n/;
+  const growRe =
+    / function __wasm_memory_size\(\) \{[\s\S]*?\n \}\n \n function __wasm_memory_grow\(pagesToAdd\) \{[\s\S]*?return oldPages;\n \}\n/;
   if (!growRe.test(body)) fail('wasm2js output has no __wasm_memory_size/__wasm_memory_grow of the expected shape');
-  const heaps = ['HEAP8:Int8Array', 'HEAP16:Int16Array', 'HEAP32:Int32Array', 'HEAPU8:Uint8Array',
-    'HEAPU16:Uint16Array', 'HEAPU32:Uint32Array', 'HEAPF32:Float32Array', 'HEAPF64:Float64Array'];
+  const heaps = [
+    'HEAP8:Int8Array',
+    'HEAP16:Int16Array',
+    'HEAP32:Int32Array',
+    'HEAPU8:Uint8Array',
+    'HEAPU16:Uint16Array',
+    'HEAPU32:Uint32Array',
+    'HEAPF32:Float32Array',
+    'HEAPF64:Float64Array',
+  ];
   for (const h of heaps) if (!body.includes(` var ${h.split(':')[0]} = new ${h.split(':')[1]}(buffer);`)) fail(`wasm2js output lacks ${h}`);
   body = body.replace(
     growRe,

@@ -65,10 +65,7 @@ export function buildWebForm({
  * Copies the exceptions page into `<distDir>/exceptions-page/` with the exceptions flow's
  * module, under the ESM bundle's name (it is all the page calls); returns that folder.
  */
-export function buildExceptionsPage({
-  distDir = path.join(repoRoot, 'dist'),
-  esmBundle = flowBundle(distDir, 'exceptions'),
-} = {}) {
+export function buildExceptionsPage({ distDir = path.join(repoRoot, 'dist'), esmBundle = flowBundle(distDir, 'exceptions') } = {}) {
   return buildFolder('exceptions-page', EXCEPTIONS_FILES, distDir, { [ESM_BUNDLE_NAME]: esmBundle });
 }
 

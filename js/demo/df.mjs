@@ -34,7 +34,9 @@ export async function runDfDemo({ out = process.stdout, pkgDir } = {}) {
     const token = await accessToken(emulator.url);
     const post = async (route, body) => {
       const res = await fetch(emulator.url + route, {
-        method: 'POST', headers: { 'x-amz-access-token': token, 'content-type': 'application/json' }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { 'x-amz-access-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
       });
       const answer = await res.json();
       return { status: res.status, transactionId: answer.transactionId ?? answer.payload?.transactionId ?? null };
@@ -47,62 +49,112 @@ export async function runDfDemo({ out = process.stdout, pkgDir } = {}) {
     const [order] = intake.orders;
     const number = order.purchaseOrderNumber;
     const ack = core.decideDirectFulfillmentAcknowledgements(intake);
-    step('acknowledge', `${ack.decisions[0].code} (${ack.decisions[0].acknowledgementStatus?.code})`,
-      await post('/vendor/directFulfillment/orders/2021-12-28/acknowledgements', ack.request));
+    step(
+      'acknowledge',
+      `${ack.decisions[0].code} (${ack.decisions[0].acknowledgementStatus?.code})`,
+      await post('/vendor/directFulfillment/orders/2021-12-28/acknowledgements', ack.request),
+    );
 
     // Sales order (an accepted order now).
     const accepted = structuredClone(order);
     accepted.orderDetails.orderStatus = 'ACCEPTED';
     const sales = core.toDirectFulfillmentSalesOrders({
-      orders: [accepted], skuMap: intake.skuMap, locations: { 'WH-EAST': '7' },
-      customers: [{ vendorCode: 'VEND1', customer: '311', currencies: ['USD'] }], preset: 'netsuite',
+      orders: [accepted],
+      skuMap: intake.skuMap,
+      locations: { 'WH-EAST': '7' },
+      customers: [{ vendorCode: 'VEND1', customer: '311', currencies: ['USD'] }],
+      preset: 'netsuite',
     });
     const so = sales.salesOrders[0];
-    step('sales order', `${so.externalId}: ${so.lines.length} lines, total ${so.total} ${so.currencyCode}, ship by ${so.requiredShipDate} via ${so.shipMethod}`, {});
+    step(
+      'sales order',
+      `${so.externalId}: ${so.lines.length} lines, total ${so.total} ${so.currencyCode}, ship by ${so.requiredShipDate} via ${so.shipMethod}`,
+      {},
+    );
 
     // Packed: ask Amazon for labels. Shipped: confirm, then a carrier event.
     const packages = [
-      { containerIdentifier: 'PKG-1', weight: { unitOfMeasure: 'LB', value: '21.5' },
+      {
+        containerIdentifier: 'PKG-1',
+        weight: { unitOfMeasure: 'LB', value: '21.5' },
         dimensions: { length: '24', width: '18', height: '30', unitOfMeasure: 'IN' },
-        items: [{ itemSequenceNumber: '00001', quantity: 1 }, { itemSequenceNumber: '00002', quantity: 1 }] },
-      { containerIdentifier: 'PKG-2', weight: { unitOfMeasure: 'LB', value: '19' },
-        items: [{ itemSequenceNumber: '00002', quantity: 1 }] },
+        items: [
+          { itemSequenceNumber: '00001', quantity: 1 },
+          { itemSequenceNumber: '00002', quantity: 1 },
+        ],
+      },
+      { containerIdentifier: 'PKG-2', weight: { unitOfMeasure: 'LB', value: '19' }, items: [{ itemSequenceNumber: '00002', quantity: 1 }] },
     ];
     const packed = core.buildDirectFulfillmentShipmentConfirmations({
-      orders: [accepted], shipments: [{ purchaseOrderNumber: number, packages }], now: '2026-03-02T12:00:00Z',
+      orders: [accepted],
+      shipments: [{ purchaseOrderNumber: number, packages }],
+      now: '2026-03-02T12:00:00Z',
     });
-    step('label request', `${packed.labelRequest.shippingLabelRequests[0].containers.length} packages`,
-      await post('/vendor/directFulfillment/shipping/2021-12-28/shippingLabels', packed.labelRequest));
-    const labels = [{
-      purchaseOrderNumber: number, sellingParty: { partyId: 'VEND1' }, shipFromParty: { partyId: 'WH-EAST' }, labelFormat: 'ZPL',
-      labelData: [
-        { packageIdentifier: 'PKG-1', trackingNumber: '1Z999AA10123456784', shipMethod: 'UPS_2ND', content: '^XA^FDPKG-1^XZ' },
-        { packageIdentifier: 'PKG-2', trackingNumber: '1Z999AA10123456795', shipMethod: 'UPS_2ND', content: '^XA^FDPKG-2^XZ' },
-      ],
-    }];
+    step(
+      'label request',
+      `${packed.labelRequest.shippingLabelRequests[0].containers.length} packages`,
+      await post('/vendor/directFulfillment/shipping/2021-12-28/shippingLabels', packed.labelRequest),
+    );
+    const labels = [
+      {
+        purchaseOrderNumber: number,
+        sellingParty: { partyId: 'VEND1' },
+        shipFromParty: { partyId: 'WH-EAST' },
+        labelFormat: 'ZPL',
+        labelData: [
+          { packageIdentifier: 'PKG-1', trackingNumber: '1Z999AA10123456784', shipMethod: 'UPS_2ND', content: '^XA^FDPKG-1^XZ' },
+          { packageIdentifier: 'PKG-2', trackingNumber: '1Z999AA10123456795', shipMethod: 'UPS_2ND', content: '^XA^FDPKG-2^XZ' },
+        ],
+      },
+    ];
     const shipped = core.buildDirectFulfillmentShipmentConfirmations({
-      orders: [accepted], labels, now: '2026-03-02T17:00:00Z',
+      orders: [accepted],
+      labels,
+      now: '2026-03-02T17:00:00Z',
       shipments: [{ purchaseOrderNumber: number, shippedDate: '2026-03-02T16:30:00Z', packages }],
-      statusUpdates: [{ purchaseOrderNumber: number, trackingNumber: '1Z999AA10123456795', event: 'DEPARTED_FROM_FC',
-        statusDateTime: '2026-03-02T16:45:00Z', location: { city: 'Springfield', stateOrRegion: 'OR', countryCode: 'US' } }],
+      statusUpdates: [
+        {
+          purchaseOrderNumber: number,
+          trackingNumber: '1Z999AA10123456795',
+          event: 'DEPARTED_FROM_FC',
+          statusDateTime: '2026-03-02T16:45:00Z',
+          location: { city: 'Springfield', stateOrRegion: 'OR', countryCode: 'US' },
+        },
+      ],
     });
     step('labels printed', `${shipped.printableLabels.length} ${shipped.printableLabels[0].format} labels`, {});
-    step('shipment confirmation', `${shipped.issues.length} issues`,
-      await post('/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations', shipped.request));
-    step('status update', shipped.statusUpdateRequest.shipmentStatusUpdates[0].statusUpdateDetails.statusCode,
-      await post('/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates', shipped.statusUpdateRequest));
+    step(
+      'shipment confirmation',
+      `${shipped.issues.length} issues`,
+      await post('/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations', shipped.request),
+    );
+    step(
+      'status update',
+      shipped.statusUpdateRequest.shipmentStatusUpdates[0].statusUpdateDetails.statusCode,
+      await post('/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates', shipped.statusUpdateRequest),
+    );
 
     // Invoice.
     const invoiced = core.buildDirectFulfillmentInvoices({
-      orders: [accepted], shipmentConfirmations: shipped.request.shipmentConfirmations,
-      invoiceNumbers: { [number]: 'INV-0001' }, remitToParty: { partyId: 'VEND1' }, now: '2026-03-03T09:00:00Z',
+      orders: [accepted],
+      shipmentConfirmations: shipped.request.shipmentConfirmations,
+      invoiceNumbers: { [number]: 'INV-0001' },
+      remitToParty: { partyId: 'VEND1' },
+      now: '2026-03-03T09:00:00Z',
     });
     const invoice = invoiced.request.invoices[0];
-    step('invoice', `${invoice.invoiceNumber}: ${invoice.invoiceTotal.amount} ${invoice.invoiceTotal.currencyCode}`,
-      await post('/vendor/directFulfillment/payments/v1/invoices', invoiced.request));
+    step(
+      'invoice',
+      `${invoice.invoiceNumber}: ${invoice.invoiceTotal.amount} ${invoice.invoiceTotal.currencyCode}`,
+      await post('/vendor/directFulfillment/payments/v1/invoices', invoiced.request),
+    );
     const again = core.buildDirectFulfillmentInvoices({
-      orders: [accepted], shipmentConfirmations: shipped.request.shipmentConfirmations, invoiced: invoiced.invoiced,
-      invoiceNumbers: { [number]: 'INV-0002' }, remitToParty: { partyId: 'VEND1' }, now: '2026-03-04T09:00:00Z',
+      orders: [accepted],
+      shipmentConfirmations: shipped.request.shipmentConfirmations,
+      invoiced: invoiced.invoiced,
+      invoiceNumbers: { [number]: 'INV-0002' },
+      remitToParty: { partyId: 'VEND1' },
+      now: '2026-03-04T09:00:00Z',
     });
     step('invoice again', again.request ? 'INVOICED TWICE' : 'nothing to invoice (already invoiced)', {});
 
@@ -122,8 +174,12 @@ async function accessToken(url) {
   const res = await fetch(`${url}/auth/o2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: EMULATOR_CREDENTIALS.refreshToken,
-      client_id: EMULATOR_CREDENTIALS.clientId, client_secret: EMULATOR_CREDENTIALS.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: EMULATOR_CREDENTIALS.refreshToken,
+      client_id: EMULATOR_CREDENTIALS.clientId,
+      client_secret: EMULATOR_CREDENTIALS.clientSecret,
+    }),
   });
   return (await res.json()).access_token;
 }

@@ -27,11 +27,7 @@ function prng(seed) {
 }
 
 // Products Amazon may order that the ERP does not know: they exercise the unknown-item path.
-const UNKNOWN_PRODUCTS = [
-  { asin: 'B0UNKNOWN1', vendorSku: 'XX-000001' },
-  { asin: 'B0UNKNOWN2' },
-  { vendorSku: 'XX-000003' },
-];
+const UNKNOWN_PRODUCTS = [{ asin: 'B0UNKNOWN1', vendorSku: 'XX-000001' }, { asin: 'B0UNKNOWN2' }, { vendorSku: 'XX-000003' }];
 
 const VENDOR_CODES = ['DEMO1', 'DEMO2', 'DEMO3'];
 const FULFILMENT_CENTRES = ['SEA8', 'PHX6', 'ONT8', 'BFI4'];
@@ -67,7 +63,8 @@ export function generateOrders({ now, count = 40, seed = DEFAULT_SEED, skuMap = 
         product = pick(UNKNOWN_PRODUCTS);
       } else {
         // Avoid the same product twice on one PO.
-        do product = pick(known); while (used.has(product.sku) && used.size < known.length);
+        do product = pick(known);
+        while (used.has(product.sku) && used.size < known.length);
         used.add(product.sku);
       }
       const caseSize = product.unitsPerCase;

@@ -146,15 +146,20 @@ function summarise({ now, purchaseOrders, result, setAside, submission, transact
 }
 
 function describeException(e) {
-  const where = [e.purchaseOrderNumber, e.itemSequenceNumber && `line ${e.itemSequenceNumber}`, e.sku]
-    .filter(Boolean).join(' ');
+  const where = [e.purchaseOrderNumber, e.itemSequenceNumber && `line ${e.itemSequenceNumber}`, e.sku].filter(Boolean).join(' ');
   return `[${e.severity ?? '?'}] ${e.code}${where ? ` (${where})` : ''}: ${e.message}`;
 }
 
 // The PO column is sized to the data at print time (sandbox numbers reach 25 characters).
 const COLUMNS = [
-  ['PO', 12], ['line', 5], ['SKU / ASIN', 26], ['ordered', 16], ['accepted', 8],
-  ['backordered', 11], ['rejected', 8], ['reason', 0],
+  ['PO', 12],
+  ['line', 5],
+  ['SKU / ASIN', 26],
+  ['ordered', 16],
+  ['accepted', 8],
+  ['backordered', 11],
+  ['rejected', 8],
+  ['reason', 0],
 ];
 
 function row(cells) {
@@ -163,7 +168,9 @@ function row(cells) {
     if (!width) return text;
     const fitted = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     return i >= 4 && i <= 6 ? fitted.padStart(width) : fitted.padEnd(width);
-  }).join(' | ').trimEnd();
+  })
+    .join(' | ')
+    .trimEnd();
 }
 
 function printTable(out, purchaseOrders, result, setAside) {
@@ -186,10 +193,18 @@ function printTable(out, purchaseOrders, result, setAside) {
       out.write(`${row([n, '-', '', '', '', '', '', `no lines decided (state ${po.purchaseOrderState ?? 'missing'})`])}\n`);
     } else {
       for (const d of lines) {
-        out.write(`${row([
-          n, d.itemSequenceNumber, d.sku || d.amazonProductIdentifier || d.vendorProductIdentifier || '?',
-          orderedText(d.orderedQuantity), d.accepted, d.backordered, d.rejected, reasonText(d),
-        ])}\n`);
+        out.write(
+          `${row([
+            n,
+            d.itemSequenceNumber,
+            d.sku || d.amazonProductIdentifier || d.vendorProductIdentifier || '?',
+            orderedText(d.orderedQuantity),
+            d.accepted,
+            d.backordered,
+            d.rejected,
+            reasonText(d),
+          ])}\n`,
+        );
       }
     }
   }
@@ -221,12 +236,18 @@ function printSummary(out, s) {
     ...s.exceptions.first.map((m) => `    - ${m}`),
   ];
   if (s.setAside.length) {
-    lines.push(`  set aside        ${s.setAside.length} PO(s) the core refused as input: ${s.setAside.map((a) => a.purchaseOrderNumber).join(', ')}`);
+    lines.push(
+      `  set aside        ${s.setAside.length} PO(s) the core refused as input: ${s.setAside.map((a) => a.purchaseOrderNumber).join(', ')}`,
+    );
   }
   if (s.submission) {
-    lines.push(`  acknowledgement  ${s.submission.acknowledgements} PO(s) submitted, HTTP ${s.submission.httpStatus}, transaction ${s.submission.transactionId}`);
+    lines.push(
+      `  acknowledgement  ${s.submission.acknowledgements} PO(s) submitted, HTTP ${s.submission.httpStatus}, transaction ${s.submission.transactionId}`,
+    );
     const errors = (s.transaction?.errors ?? []).map((e) => `${e.code}: ${e.message}`).join('; ');
-    lines.push(`  final status     ${s.transaction?.status}${s.transaction?.assumedSuccess ? ' (assumed success)' : ''}${errors ? ` — ${errors}` : ''}`);
+    lines.push(
+      `  final status     ${s.transaction?.status}${s.transaction?.assumedSuccess ? ' (assumed success)' : ''}${errors ? ` — ${errors}` : ''}`,
+    );
   } else {
     lines.push('  acknowledgement  nothing to submit');
   }

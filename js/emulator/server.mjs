@@ -28,16 +28,48 @@ const ORDERS_MODEL = 'vendor-orders-api-model/vendorOrders.json';
 const DF_SHIPPING_MODEL = 'vendor-direct-fulfillment-shipping-api-model/vendorDirectFulfillmentShipping_2021-12-28.json';
 // Submissions other than acknowledgements: the model and definition their body must match.
 const SUBMISSIONS = {
-  submitShipmentConfirmations: { model: 'vendor-shipments-api-model/vendorShipments.json', definition: 'SubmitShipmentConfirmationsRequest', list: 'shipmentConfirmations' },
+  submitShipmentConfirmations: {
+    model: 'vendor-shipments-api-model/vendorShipments.json',
+    definition: 'SubmitShipmentConfirmationsRequest',
+    list: 'shipmentConfirmations',
+  },
   submitInvoices: { model: 'vendor-invoices-api-model/vendorInvoices.json', definition: 'SubmitInvoicesRequest', list: 'invoices' },
-  submitInventoryUpdate: { model: 'vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json', definition: 'SubmitInventoryUpdateRequest', list: null },
+  submitInventoryUpdate: {
+    model: 'vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json',
+    definition: 'SubmitInventoryUpdateRequest',
+    list: null,
+  },
   // Direct Fulfillment after the acknowledgement. The 2021-12-28 shipping operations answer
   // 202 with a bare TransactionReference; payments v1 wraps it in `payload`.
-  submitDfAcknowledgement: { model: 'vendor-direct-fulfillment-orders-api-model/vendorDirectFulfillmentOrders_2021-12-28.json', definition: 'SubmitAcknowledgementRequest', list: 'orderAcknowledgements', bare: true },
-  submitDfShipmentConfirmations: { model: DF_SHIPPING_MODEL, definition: 'SubmitShipmentConfirmationsRequest', list: 'shipmentConfirmations', bare: true },
-  submitDfShipmentStatusUpdates: { model: DF_SHIPPING_MODEL, definition: 'SubmitShipmentStatusUpdatesRequest', list: 'shipmentStatusUpdates', bare: true },
-  submitShippingLabelRequest: { model: DF_SHIPPING_MODEL, definition: 'SubmitShippingLabelsRequest', list: 'shippingLabelRequests', bare: true },
-  submitDfInvoice: { model: 'vendor-direct-fulfillment-payments-api-model/vendorDirectFulfillmentPaymentsV1.json', definition: 'SubmitInvoiceRequest', list: 'invoices' },
+  submitDfAcknowledgement: {
+    model: 'vendor-direct-fulfillment-orders-api-model/vendorDirectFulfillmentOrders_2021-12-28.json',
+    definition: 'SubmitAcknowledgementRequest',
+    list: 'orderAcknowledgements',
+    bare: true,
+  },
+  submitDfShipmentConfirmations: {
+    model: DF_SHIPPING_MODEL,
+    definition: 'SubmitShipmentConfirmationsRequest',
+    list: 'shipmentConfirmations',
+    bare: true,
+  },
+  submitDfShipmentStatusUpdates: {
+    model: DF_SHIPPING_MODEL,
+    definition: 'SubmitShipmentStatusUpdatesRequest',
+    list: 'shipmentStatusUpdates',
+    bare: true,
+  },
+  submitShippingLabelRequest: {
+    model: DF_SHIPPING_MODEL,
+    definition: 'SubmitShippingLabelsRequest',
+    list: 'shippingLabelRequests',
+    bare: true,
+  },
+  submitDfInvoice: {
+    model: 'vendor-direct-fulfillment-payments-api-model/vendorDirectFulfillmentPaymentsV1.json',
+    definition: 'SubmitInvoiceRequest',
+    list: 'invoices',
+  },
 };
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TOKEN_TTL_SECONDS = 3600;
@@ -138,7 +170,9 @@ export async function startEmulator(options = {}) {
     const query = Object.fromEntries(url.searchParams);
     const entry = { method: req.method, path, query, status: null };
     state.requests.push(entry);
-    res.on('finish', () => { entry.status = res.statusCode; });
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+    });
 
     settleDue();
     const route = matchRoute(req.method, path);
@@ -176,9 +210,12 @@ export async function startEmulator(options = {}) {
     if (!authorised(req, res, route.operation)) return;
 
     switch (route.operation) {
-      case 'getPurchaseOrders': return listOrders(res, url.searchParams);
-      case 'getPurchaseOrder': return oneOrder(res, route.params[0]);
-      case 'getPurchaseOrdersStatus': return ordersStatus(res, url.searchParams);
+      case 'getPurchaseOrders':
+        return listOrders(res, url.searchParams);
+      case 'getPurchaseOrder':
+        return oneOrder(res, route.params[0]);
+      case 'getPurchaseOrdersStatus':
+        return ordersStatus(res, url.searchParams);
       case 'submitAcknowledgement':
       case 'submitShipmentConfirmations':
       case 'submitInvoices':
@@ -189,8 +226,10 @@ export async function startEmulator(options = {}) {
       case 'submitShippingLabelRequest':
       case 'submitDfInvoice':
         return processSubmission(req, route, (status, body) => send(res, status, body, {}, route.operation));
-      case 'getTransaction': return transaction(res, route.params[0]);
-      case 'getDfTransactionStatus': return transaction(res, route.params[0], true);
+      case 'getTransaction':
+        return transaction(res, route.params[0]);
+      case 'getDfTransactionStatus':
+        return transaction(res, route.params[0], true);
     }
   }
 
@@ -215,8 +254,7 @@ export async function startEmulator(options = {}) {
     const raw = await readBody(req);
     if (raw === null) return send(res, 413, apiErrors('RequestTooLarge', 'The request body is too large.'));
     const form = new URLSearchParams(raw);
-    const lwaError = (error, description) =>
-      send(res, 400, { error, error_description: description }, {}, 'token');
+    const lwaError = (error, description) => send(res, 400, { error, error_description: description }, {}, 'token');
     if (form.get('grant_type') !== 'refresh_token') {
       return lwaError('unsupported_grant_type', 'The authorization grant type is not supported.');
     }
@@ -228,12 +266,18 @@ export async function startEmulator(options = {}) {
     }
     const accessToken = `Atza|emu-${crypto.randomBytes(24).toString('hex')}`;
     state.tokens.set(accessToken, Date.now() + TOKEN_TTL_SECONDS * 1000);
-    send(res, 200, {
-      access_token: accessToken,
-      token_type: 'bearer',
-      expires_in: TOKEN_TTL_SECONDS,
-      refresh_token: credentials.refreshToken,
-    }, {}, 'token');
+    send(
+      res,
+      200,
+      {
+        access_token: accessToken,
+        token_type: 'bearer',
+        expires_in: TOKEN_TTL_SECONDS,
+        refresh_token: credentials.refreshToken,
+      },
+      {},
+      'token',
+    );
   }
 
   function authorised(req, res, operation) {
@@ -279,9 +323,10 @@ export async function startEmulator(options = {}) {
         if (item.netCost) status.netCost = item.netCost;
         if (state.statusOverrides.has(key)) return { ...status, acknowledgementStatus: state.statusOverrides.get(key) };
         if (!sent) return { ...status, acknowledgementStatus: { confirmationStatus: 'UNCONFIRMED' } };
-        const sum = (codes) => sent.itemAcknowledgements
-          .filter((e) => codes.includes(e.acknowledgementCode))
-          .reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
+        const sum = (codes) =>
+          sent.itemAcknowledgements
+            .filter((e) => codes.includes(e.acknowledgementCode))
+            .reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
         const accepted = sum(['Accepted', 'Backordered']);
         const rejected = sum(['Rejected']);
         const unit = { unitOfMeasure: sent.orderedQuantity.unitOfMeasure };
@@ -324,12 +369,17 @@ export async function startEmulator(options = {}) {
       if (ms === null) return bad(`Invalid ${name}: not an ISO-8601 date-time.`, `${name}=${params.get(name)}`);
       dates[name] = ms;
     }
-    for (const [after, before] of [['createdAfter', 'createdBefore'], ['changedAfter', 'changedBefore']]) {
+    for (const [after, before] of [
+      ['createdAfter', 'createdBefore'],
+      ['changedAfter', 'changedBefore'],
+    ]) {
       if (dates[after] === undefined || dates[before] === undefined) continue;
       if (dates[after] > dates[before]) return bad(`${after} must be before ${before}.`);
       if (dates[before] - dates[after] > maxWindowDays * 86400000) {
-        return bad(`The ${after}/${before} window must not exceed ${maxWindowDays} days.`,
-          `${after}=${params.get(after)}, ${before}=${params.get(before)}`);
+        return bad(
+          `The ${after}/${before} window must not exceed ${maxWindowDays} days.`,
+          `${after}=${params.get(after)}, ${before}=${params.get(before)}`,
+        );
       }
     }
     const enums = {
@@ -369,7 +419,13 @@ export async function startEmulator(options = {}) {
   function oneOrder(res, number) {
     const order = state.orders.get(number);
     if (!order) {
-      return send(res, 404, apiErrors('NotFound', 'The requested purchase order was not found.', `purchaseOrderNumber=${number}`), {}, 'getPurchaseOrder');
+      return send(
+        res,
+        404,
+        apiErrors('NotFound', 'The requested purchase order was not found.', `purchaseOrderNumber=${number}`),
+        {},
+        'getPurchaseOrder',
+      );
     }
     send(res, 200, { payload: structuredClone(order) }, {}, 'getPurchaseOrder');
   }
@@ -388,9 +444,10 @@ export async function startEmulator(options = {}) {
     } catch {
       return reply(400, apiErrors('InvalidInput', 'The request body is not valid JSON.'));
     }
-    const spec = op === 'submitAcknowledgement'
-      ? { model: ORDERS_MODEL, definition: 'SubmitAcknowledgementRequest', list: 'acknowledgements' }
-      : SUBMISSIONS[op];
+    const spec =
+      op === 'submitAcknowledgement'
+        ? { model: ORDERS_MODEL, definition: 'SubmitAcknowledgementRequest', list: 'acknowledgements' }
+        : SUBMISSIONS[op];
     const { valid, errors } = validatorFor(spec.model, spec.definition)(body);
     const problems = valid ? [] : errors.slice();
     if (valid && spec.list && (!Array.isArray(body?.[spec.list]) || body[spec.list].length === 0)) {
@@ -398,9 +455,14 @@ export async function startEmulator(options = {}) {
     }
     if (problems.length) {
       const first = problems[0];
-      return reply(400, apiErrors('InvalidInput',
-        `Invalid request body: ${first.path || '/'} ${first.message}`,
-        problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; ')));
+      return reply(
+        400,
+        apiErrors(
+          'InvalidInput',
+          `Invalid request body: ${first.path || '/'} ${first.message}`,
+          problems.map((p) => `${p.path || '/'}: ${p.message}`).join('; '),
+        ),
+      );
     }
 
     state.counter += 1;
@@ -486,8 +548,17 @@ export async function startEmulator(options = {}) {
   return handle;
 }
 
-const SUBMISSION_OPERATIONS = new Set(['submitAcknowledgement', 'submitShipmentConfirmations', 'submitInvoices', 'submitInventoryUpdate',
-  'submitDfAcknowledgement', 'submitDfShipmentConfirmations', 'submitDfShipmentStatusUpdates', 'submitShippingLabelRequest', 'submitDfInvoice']);
+const SUBMISSION_OPERATIONS = new Set([
+  'submitAcknowledgement',
+  'submitShipmentConfirmations',
+  'submitInvoices',
+  'submitInventoryUpdate',
+  'submitDfAcknowledgement',
+  'submitDfShipmentConfirmations',
+  'submitDfShipmentStatusUpdates',
+  'submitShippingLabelRequest',
+  'submitDfInvoice',
+]);
 
 function matchRoute(method, path) {
   const routes = [
@@ -520,8 +591,14 @@ function normaliseFault(spec = {}) {
   const status = spec.status ?? (kind === 'status' ? 503 : undefined);
   if (kind === 'status' && ![429, 500, 502, 503, 504].includes(status)) throw new Error(`unsupported fault status ${status}`);
   return {
-    route: spec.route, kind, status, times: spec.times ?? 1, retryAfter: spec.retryAfter,
-    rateLimit: spec.rateLimit, afterProcessing: spec.afterProcessing === true, delayMs: spec.delayMs ?? 1000,
+    route: spec.route,
+    kind,
+    status,
+    times: spec.times ?? 1,
+    retryAfter: spec.retryAfter,
+    rateLimit: spec.rateLimit,
+    afterProcessing: spec.afterProcessing === true,
+    delayMs: spec.delayMs ?? 1000,
   };
 }
 
@@ -535,7 +612,8 @@ function routeMatches(route, key) {
 
 function faultBody(status) {
   if (status === 429) return apiErrors('QuotaExceeded', 'You exceeded your quota for the requested resource.');
-  if (status === 503 || status === 502 || status === 504) return apiErrors('ServiceUnavailable', 'Service temporarily unavailable. Please try again.');
+  if (status === 503 || status === 502 || status === 504)
+    return apiErrors('ServiceUnavailable', 'Service temporarily unavailable. Please try again.');
   return apiErrors('InternalFailure', 'We encountered an internal error. Please try again.');
 }
 
@@ -608,8 +686,17 @@ function summary(order) {
 
 // Parameters that select or order POs; limit and includeDetails only shape the page.
 function hashFilters(params) {
-  const keys = ['createdAfter', 'createdBefore', 'changedAfter', 'changedBefore', 'sortOrder',
-    'purchaseOrderState', 'isPOChanged', 'orderingVendorCode', 'poItemState'];
+  const keys = [
+    'createdAfter',
+    'createdBefore',
+    'changedAfter',
+    'changedBefore',
+    'sortOrder',
+    'purchaseOrderState',
+    'isPOChanged',
+    'orderingVendorCode',
+    'poItemState',
+  ];
   const canonical = keys.map((k) => `${k}=${params.get(k) ?? ''}`).join('&');
   return crypto.createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
@@ -629,5 +716,8 @@ function decodeNextToken(token, filterHash) {
 }
 
 function compactTimestamp(date) {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, '');
 }

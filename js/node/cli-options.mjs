@@ -12,24 +12,31 @@ export const EXIT_MEANINGS = [
   [EXIT.BAD_INPUT, 'bad input: usage, an unreadable or malformed file, input the core refused'],
   [EXIT.SPAPI, 'SP-API failure: an HTTP error, the submission rejected, transaction Failure'],
   [EXIT.IN_DOUBT, 'a submission is in doubt (sent, outcome unknown): run again, it is checked with Amazon before anything is resent'],
-  [EXIT.NOT_SENT, 'nothing was sent: the token exchange or the connection failed before the submission left (the cause is printed); fix it and run again'],
+  [
+    EXIT.NOT_SENT,
+    'nothing was sent: the token exchange or the connection failed before the submission left (the cause is printed); fix it and run again',
+  ],
   [EXIT.INTERNAL, 'internal error (a bug: please report it)'],
-  [EXIT.LOCKED, 'another run holds the state directory\'s lock (its pid and since when are printed): nothing was done; run again later'],
+  [EXIT.LOCKED, "another run holds the state directory's lock (its pid and since when are printed): nothing was done; run again later"],
 ];
 
 export const COMMON_OPTIONS = {
-  json: { type: 'boolean', help: 'machine-readable output (the core\'s JSON)' },
+  json: { type: 'boolean', help: "machine-readable output (the core's JSON)" },
   progress: { type: 'boolean', help: 'report phases and sizes on stderr' },
-  'max-input-bytes': { type: 'string', arg: 'N[KiB|MiB|GiB]', help: 'largest input the core accepts (default 16MiB; e.g. 256MiB for a million inventory rows)' },
+  'max-input-bytes': {
+    type: 'string',
+    arg: 'N[KiB|MiB|GiB]',
+    help: 'largest input the core accepts (default 16MiB; e.g. 256MiB for a million inventory rows)',
+  },
   help: { type: 'boolean', short: 'h', help: 'this help' },
 };
 
 export const CONNECTION_OPTIONS = {
   endpoint: { type: 'string', arg: 'URL', help: 'SP-API endpoint (e.g. a test server); instead of --region' },
   region: { type: 'string', arg: 'na|eu|fe', help: 'SP-API region' },
-  sandbox: { type: 'boolean', help: 'the region\'s Amazon sandbox endpoint' },
+  sandbox: { type: 'boolean', help: "the region's Amazon sandbox endpoint" },
   'lwa-endpoint': { type: 'string', arg: 'URL', help: 'Login with Amazon token endpoint (default https://api.amazon.com/auth/o2/token)' },
-  'state-dir': { type: 'string', arg: 'DIR', help: 'outbox journal, its lock and the runner\'s state (default .vendor-central-connector)' },
+  'state-dir': { type: 'string', arg: 'DIR', help: "outbox journal, its lock and the runner's state (default .vendor-central-connector)" },
 };
 
 const FILE = 'FILE';
@@ -37,15 +44,32 @@ export const COMMANDS = {
   ack: {
     summary: 'decide acknowledgements for POs in a file; --submit sends them',
     options: {
-      orders: { type: 'string', arg: FILE, required: true, help: 'purchase orders: an array of Orders, {"orders": […]} or a getPurchaseOrders response' },
-      inventory: { type: 'string', arg: FILE, required: true, help: 'stock per SKU, CSV (sku,onHand,committed,safetyStock,available[,inboundQuantity,inboundDate]) or JSON; an empty one is refused' },
-      'sku-map': { type: 'string', arg: FILE, help: 'SKU ↔ ASIN / vendor SKU / EAN, CSV (sku,asin,vendorSku,ean,upc,gtin,unitsPerCase) or JSON' },
+      orders: {
+        type: 'string',
+        arg: FILE,
+        required: true,
+        help: 'purchase orders: an array of Orders, {"orders": […]} or a getPurchaseOrders response',
+      },
+      inventory: {
+        type: 'string',
+        arg: FILE,
+        required: true,
+        help: 'stock per SKU, CSV (sku,onHand,committed,safetyStock,available[,inboundQuantity,inboundDate]) or JSON; an empty one is refused',
+      },
+      'sku-map': {
+        type: 'string',
+        arg: FILE,
+        help: 'SKU ↔ ASIN / vendor SKU / EAN, CSV (sku,asin,vendorSku,ean,upc,gtin,unitsPerCase) or JSON',
+      },
       rules: { type: 'string', arg: FILE, help: 'per-SKU rules (JSON)' },
       history: { type: 'string', arg: FILE, help: 'acknowledgements already sent (JSON array or {"acknowledgements": […]})' },
       options: { type: 'string', arg: FILE, help: 'decision options (JSON)' },
       now: { type: 'string', arg: 'ISO', help: 'the decision time (default: now)' },
       'selling-party': { type: 'string', arg: 'ID', help: 'the vendor code acknowledgements are sent for' },
-      submit: { type: 'boolean', help: 'send the acknowledgements through the outbox (credentials from the environment, --endpoint or --region)' },
+      submit: {
+        type: 'boolean',
+        help: 'send the acknowledgements through the outbox (credentials from the environment, --endpoint or --region)',
+      },
       ...CONNECTION_OPTIONS,
     },
   },
@@ -57,16 +81,18 @@ export const COMMANDS = {
       rules: { type: 'string', arg: FILE, help: 'per-SKU rules (JSON)' },
       options: { type: 'string', arg: FILE, help: 'decision options (JSON)' },
       'lookback-days': { type: 'string', arg: 'N', help: 'poll POs created or changed in the last N days (1–7, default 7)' },
-      now: { type: 'string', arg: 'ISO', help: 'the run\'s time (default: now)' },
+      now: { type: 'string', arg: 'ISO', help: "the run's time (default: now)" },
       'selling-party': { type: 'string', arg: 'ID', help: 'the vendor code acknowledgements are sent for' },
       ...CONNECTION_OPTIONS,
     },
   },
-  ...Object.fromEntries(Object.entries(ENGINE_COMMANDS).map(([name, c]) => [name, { summary: c.summary, positionals: c.positionals, options: c.options }])),
+  ...Object.fromEntries(
+    Object.entries(ENGINE_COMMANDS).map(([name, c]) => [name, { summary: c.summary, positionals: c.positionals, options: c.options }]),
+  ),
   call: {
     summary: 'any core function on a JSON input',
     positionals: '<function>',
-    options: { input: { type: 'string', arg: FILE, help: 'the function\'s input (JSON)' } },
+    options: { input: { type: 'string', arg: FILE, help: "the function's input (JSON)" } },
   },
   version: { summary: 'library version, Amazon model versions, backend (wasm or wasm2js)', options: {} },
 };

@@ -69,10 +69,14 @@ export async function main(argv, io = {}) {
     const stdout = command === 'ack' || command === 'run' ? guarded(rawStdout, redactor, { terminal: false }) : rawStdout;
     const ctx = { stdout, stderr, env, pkgDir: io.pkgDir };
     switch (command) {
-      case 'ack': return await ack(rest, ctx);
-      case 'run': return await run(rest, ctx);
-      case 'call': return await call(rest, ctx);
-      case 'version': return await version(rest, ctx);
+      case 'ack':
+        return await ack(rest, ctx);
+      case 'run':
+        return await run(rest, ctx);
+      case 'call':
+        return await call(rest, ctx);
+      case 'version':
+        return await version(rest, ctx);
       default:
         if (ENGINE_COMMANDS[command]) return await engineCommand(command, rest, ctx);
         throw new UsageError(`unknown command "${command}"`);
@@ -83,7 +87,12 @@ export async function main(argv, io = {}) {
 }
 
 function reportError(err, stderr) {
-  if (err instanceof UsageError || err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+  if (
+    err instanceof UsageError ||
+    err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+    err?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+    err?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+  ) {
     stderr.write(`error: ${err.message}\nRun "vendor-central-connector --help" for usage.\n`);
     return EXIT.BAD_INPUT;
   }
@@ -92,7 +101,9 @@ function reportError(err, stderr) {
     return EXIT.BAD_INPUT;
   }
   if (err instanceof LockHeldError) {
-    stderr.write(`error: ${err.message}\nNothing was done. Run again when that run has finished (a run whose process is gone is taken over by the next one).\n`);
+    stderr.write(
+      `error: ${err.message}\nNothing was done. Run again when that run has finished (a run whose process is gone is taken over by the next one).\n`,
+    );
     return EXIT.LOCKED;
   }
   if (err?.name === 'ConnectorError') {
@@ -100,7 +111,9 @@ function reportError(err, stderr) {
     stderr.write(`error: the input was refused: ${err.code}${err.path ? ` at ${err.path}` : ''}: ${err.message}\n`);
     if (err.code === 'INPUT_TOO_LARGE') {
       const actual = Number(err.details?.actual);
-      stderr.write(`The input is larger than the core accepts; raise the limit with --max-input-bytes${Number.isFinite(actual) ? ` (e.g. --max-input-bytes ${Math.ceil(actual / 2 ** 20) + 1}MiB)` : ''}.\n`);
+      stderr.write(
+        `The input is larger than the core accepts; raise the limit with --max-input-bytes${Number.isFinite(actual) ? ` (e.g. --max-input-bytes ${Math.ceil(actual / 2 ** 20) + 1}MiB)` : ''}.\n`,
+      );
     }
     return EXIT.BAD_INPUT;
   }
@@ -130,7 +143,9 @@ function required(values, name) {
 function progressWriter(values, stderr) {
   if (!values.progress) return () => {};
   return (event) => {
-    const parts = Object.entries(event).filter(([k]) => k !== 'phase').map(([k, v]) => `${k}=${v}`);
+    const parts = Object.entries(event)
+      .filter(([k]) => k !== 'phase')
+      .map(([k, v]) => `${k}=${v}`);
     stderr.write(`[progress] ${event.phase}${parts.length ? ` ${parts.join(' ')}` : ''}\n`);
   };
 }
@@ -140,7 +155,8 @@ async function coreFor(values, ctx) {
   let limit = null;
   if (values['max-input-bytes'] !== undefined) {
     limit = parseByteSize(values['max-input-bytes']);
-    if (limit === null) throw new UsageError(`--max-input-bytes must be a size such as 67108864, 64MiB or 1GiB, got "${values['max-input-bytes']}"`);
+    if (limit === null)
+      throw new UsageError(`--max-input-bytes must be a size such as 67108864, 64MiB or 1GiB, got "${values['max-input-bytes']}"`);
   }
   const core = await loadCore(ctx.pkgDir);
   if (limit !== null) core.configure({ maxInputBytes: limit });
@@ -153,8 +169,13 @@ function clientFrom(values, env) {
     clientSecret: env.VCC_LWA_CLIENT_SECRET,
     refreshToken: env.VCC_LWA_REFRESH_TOKEN,
   };
-  const missing = Object.entries({ VCC_LWA_CLIENT_ID: credentials.clientId, VCC_LWA_CLIENT_SECRET: credentials.clientSecret, VCC_LWA_REFRESH_TOKEN: credentials.refreshToken })
-    .filter(([, v]) => !v).map(([k]) => k);
+  const missing = Object.entries({
+    VCC_LWA_CLIENT_ID: credentials.clientId,
+    VCC_LWA_CLIENT_SECRET: credentials.clientSecret,
+    VCC_LWA_REFRESH_TOKEN: credentials.refreshToken,
+  })
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (missing.length) throw new UsageError(`SP-API credentials missing from the environment: ${missing.join(', ')}`);
   if (!values.endpoint && !values.region) throw new UsageError('--endpoint URL or --region na|eu|fe is required to reach SP-API');
   const options = { credentials };
@@ -182,7 +203,8 @@ function stores(values, client) {
   } catch (err) {
     if (err.code !== 'ENOENT') throw new InputFileError(`--state-dir ${dir}: cannot read it (${err.code})`);
   }
-  if (stat && !stat.isDirectory()) throw new InputFileError(`--state-dir ${dir} is a file, not a directory: give a directory (it is created when missing)`);
+  if (stat && !stat.isDirectory())
+    throw new InputFileError(`--state-dir ${dir} is a file, not a directory: give a directory (it is created when missing)`);
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
@@ -233,7 +255,11 @@ async function ack(args, ctx) {
     result = core.decideAcknowledgements(input);
     if (outbox && result.request.acknowledgements.length) {
       progress({ phase: 'submit', purchaseOrders: result.request.acknowledgements.length });
-      let entry = await outbox.submit({ operation: 'submitAcknowledgement', body: result.request, keys: result.request.acknowledgements.map((a) => a.purchaseOrderNumber) });
+      let entry = await outbox.submit({
+        operation: 'submitAcknowledgement',
+        body: result.request,
+        keys: result.request.acknowledgements.map((a) => a.purchaseOrderNumber),
+      });
       if (entry.state === 'sent') {
         progress({ phase: 'confirm', transactionId: entry.transactionId });
         try {
@@ -256,7 +282,9 @@ async function ack(args, ctx) {
     printDecisions(ctx.stdout, result.decisions);
     printExceptions(ctx.stdout, result.exceptions);
     const sent = result.request.acknowledgements.length;
-    ctx.stdout.write(`\n${sent} PO(s) to acknowledge, ${result.pendingApproval.length} held for approval, ${result.exceptions.length} exception(s)\n`);
+    ctx.stdout.write(
+      `\n${sent} PO(s) to acknowledge, ${result.pendingApproval.length} held for approval, ${result.exceptions.length} exception(s)\n`,
+    );
     if (submission) ctx.stdout.write(`${printable(describeSubmission(submission))}\n`);
     else if (sent && !values.submit) ctx.stdout.write('not sent (add --submit to send)\n');
   }
@@ -318,15 +346,24 @@ async function run(args, ctx) {
   let report;
   try {
     report = await runOnce({
-      core, client, outbox, state, inventory, ...options,
-      now: () => new Date(now), progress: progressWriter(values, ctx.stderr), wait: { intervalMs: 1000, timeoutMs: 60_000 },
+      core,
+      client,
+      outbox,
+      state,
+      inventory,
+      ...options,
+      now: () => new Date(now),
+      progress: progressWriter(values, ctx.stderr),
+      wait: { intervalMs: 1000, timeoutMs: 60_000 },
     });
   } catch (err) {
     // A read failed (recovery, polling, a transaction's status): if anything is in doubt now,
     // that is what a person must know; otherwise the error says what happened.
     const inDoubt = err instanceof SpApiError ? await outbox.inDoubt().catch(() => []) : [];
     if (!inDoubt.length) throw err;
-    ctx.stderr.write(`error: SP-API: ${err.message}\n${inDoubt.length} submission(s) in doubt (${inDoubt.flatMap((e) => e.keys).join(', ')}): run again; they are checked with Amazon before anything is resent\n`);
+    ctx.stderr.write(
+      `error: SP-API: ${err.message}\n${inDoubt.length} submission(s) in doubt (${inDoubt.flatMap((e) => e.keys).join(', ')}): run again; they are checked with Amazon before anything is resent\n`,
+    );
     return EXIT.IN_DOUBT;
   } finally {
     await outbox.close();
@@ -334,13 +371,21 @@ async function run(args, ctx) {
   if (values.json) {
     ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    printDecisions(ctx.stdout, report.decisions.filter((d) => d.status !== 'skipped'));
+    printDecisions(
+      ctx.stdout,
+      report.decisions.filter((d) => d.status !== 'skipped'),
+    );
     printExceptions(ctx.stdout, report.exceptions);
     const r = report.recovered;
-    ctx.stdout.write(`\nfetched ${report.fetched} PO(s); recovered ${r.settled.length} settled, ${r.released.length} released, ${r.stillInDoubt.length} still in doubt\n`);
+    ctx.stdout.write(
+      `\nfetched ${report.fetched} PO(s); recovered ${r.settled.length} settled, ${r.released.length} released, ${r.stillInDoubt.length} still in doubt\n`,
+    );
     for (const s of report.submissions) ctx.stdout.write(`${printable(describeSubmission({ ...s, keys: s.purchaseOrderNumbers }))}\n`);
     if (report.pendingApproval.length) ctx.stdout.write(`held for approval: ${printable(report.pendingApproval.join(', '))}\n`);
-    if (report.setAside.length) ctx.stdout.write(`set aside (refused as input): ${printable(report.setAside.map((s) => `${s.purchaseOrderNumber} ${s.code} at ${s.path || '/'}`).join('; '))}\n`);
+    if (report.setAside.length)
+      ctx.stdout.write(
+        `set aside (refused as input): ${printable(report.setAside.map((s) => `${s.purchaseOrderNumber} ${s.code} at ${s.path || '/'}`).join('; '))}\n`,
+      );
   }
   const codes = report.submissions.map((s) => submissionExit({ ...s }));
   if (codes.includes(EXIT.SPAPI)) return EXIT.SPAPI;
@@ -436,14 +481,18 @@ function printDecisions(out, decisions = []) {
 function printExceptions(out, exceptions = []) {
   if (!exceptions.length) return;
   out.write(`\nExceptions (${exceptions.length})\n`);
-  out.write(formatTable(exceptions.map((e) => ({
-    severity: e.severity,
-    code: e.code,
-    PO: e.purchaseOrderNumber ?? '',
-    line: e.itemSequenceNumber ?? '',
-    due: e.dueAt ?? '',
-    message: e.message,
-  }))));
+  out.write(
+    formatTable(
+      exceptions.map((e) => ({
+        severity: e.severity,
+        code: e.code,
+        PO: e.purchaseOrderNumber ?? '',
+        line: e.itemSequenceNumber ?? '',
+        due: e.dueAt ?? '',
+        message: e.message,
+      })),
+    ),
+  );
 }
 
 // npm installs the bin as a symlink: compare real paths.
@@ -456,5 +505,7 @@ function realpath(file) {
   }
 }
 if (invokedAsScript) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -64,7 +64,8 @@ export function parseCsvRows(text, { delimiter = ',' } = {}) {
         }
       }
     } else if (c === '"') {
-      if (fieldStarted) throw new CsvError('a quote inside an unquoted field (quote the whole field and double the quote)', { line, column });
+      if (fieldStarted)
+        throw new CsvError('a quote inside an unquoted field (quote the whole field and double the quote)', { line, column });
       quoted = true;
       fieldStarted = true;
     } else if (c === delimiter) {
@@ -105,13 +106,23 @@ export function parseCsv(text, options) {
   });
   const special = header.includes('__proto__'); // a plain assignment would set the prototype
   const records = rows.slice(1).map((r) => {
-    if (r.length > header.length) throw new CsvError(`${r.length} fields but the header has ${header.length}`, { line: r.line, column: header.length + 1 });
+    if (r.length > header.length)
+      throw new CsvError(`${r.length} fields but the header has ${header.length}`, { line: r.line, column: header.length + 1 });
     if (r.length < header.length) {
-      throw new CsvError(`${r.length} field(s) but the header has ${header.length}: column ${header[r.length]} is missing (a short row)`, { line: r.line, column: r.length + 1 });
+      throw new CsvError(`${r.length} field(s) but the header has ${header.length}: column ${header[r.length]} is missing (a short row)`, {
+        line: r.line,
+        column: r.length + 1,
+      });
     }
     const record = {};
-    if (special) header.forEach((h, i) => { Object.defineProperty(record, h, { value: r[i], enumerable: true, writable: true, configurable: true }); });
-    else header.forEach((h, i) => { record[h] = r[i]; });
+    if (special)
+      header.forEach((h, i) => {
+        Object.defineProperty(record, h, { value: r[i], enumerable: true, writable: true, configurable: true });
+      });
+    else
+      header.forEach((h, i) => {
+        record[h] = r[i];
+      });
     Object.defineProperty(record, 'line', { value: r.line, enumerable: false });
     return record;
   });

@@ -28,13 +28,25 @@ export interface RateLimit {
 }
 
 /** Amazon's documented default usage plans per operation. */
-export declare const DEFAULT_RATE_LIMITS: Readonly<Record<
-  | 'getPurchaseOrders' | 'getPurchaseOrder' | 'submitAcknowledgement' | 'getPurchaseOrdersStatus'
-  | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate' | 'getTransaction'
-  | 'submitDfAcknowledgement' | 'submitShippingLabelRequest' | 'submitDfShipmentConfirmations'
-  | 'submitDfShipmentStatusUpdates' | 'submitDfInvoice' | 'getDfTransactionStatus',
-  RateLimit
->>;
+export declare const DEFAULT_RATE_LIMITS: Readonly<
+  Record<
+    | 'getPurchaseOrders'
+    | 'getPurchaseOrder'
+    | 'submitAcknowledgement'
+    | 'getPurchaseOrdersStatus'
+    | 'submitShipmentConfirmations'
+    | 'submitInvoices'
+    | 'submitInventoryUpdate'
+    | 'getTransaction'
+    | 'submitDfAcknowledgement'
+    | 'submitShippingLabelRequest'
+    | 'submitDfShipmentConfirmations'
+    | 'submitDfShipmentStatusUpdates'
+    | 'submitDfInvoice'
+    | 'getDfTransactionStatus',
+    RateLimit
+  >
+>;
 
 export interface LwaCredentials {
   clientId: string;
@@ -82,10 +94,19 @@ export interface TransactionOutcome {
 }
 
 export declare class SpApiError extends Error {
-  constructor(message: string, info?: {
-    code?: string; status?: number | null; operation?: string; errors?: SpApiErrorDetail[];
-    requestId?: string | null; retryable?: boolean; deliveryUnknown?: boolean; notSent?: boolean;
-  });
+  constructor(
+    message: string,
+    info?: {
+      code?: string;
+      status?: number | null;
+      operation?: string;
+      errors?: SpApiErrorDetail[];
+      requestId?: string | null;
+      retryable?: boolean;
+      deliveryUnknown?: boolean;
+      notSent?: boolean;
+    },
+  );
   name: 'SpApiError';
   code: string;
   status: number | null;
@@ -110,17 +131,23 @@ export declare class SpApiClient {
   userAgent: string;
   /** The rate and burst the client currently applies to `operation`. */
   rateLimit(operation: string): RateLimit;
-  getPurchaseOrders(params?: Record<string, string | number | boolean>): Promise<SpApiResponse<{ pagination?: { nextToken?: string }; orders: Order[] }>>;
+  getPurchaseOrders(
+    params?: Record<string, string | number | boolean>,
+  ): Promise<SpApiResponse<{ pagination?: { nextToken?: string }; orders: Order[] }>>;
   /** Every PO matching `params`, following nextToken across pages. */
   listPurchaseOrders(params?: Record<string, string | number | boolean>): AsyncGenerator<Order, void, undefined>;
-  getPurchaseOrdersStatus(params?: Record<string, string | number | boolean>): Promise<SpApiResponse<{ pagination?: { nextToken?: string }; ordersStatus: OrderStatus[] }>>;
+  getPurchaseOrdersStatus(
+    params?: Record<string, string | number | boolean>,
+  ): Promise<SpApiResponse<{ pagination?: { nextToken?: string }; ordersStatus: OrderStatus[] }>>;
   listPurchaseOrdersStatus(params?: Record<string, string | number | boolean>): AsyncGenerator<OrderStatus, void, undefined>;
   getPurchaseOrder(purchaseOrderNumber: string): Promise<SpApiResponse<Order>>;
   submitAcknowledgement(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitShipmentConfirmations(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitInvoices(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitInventoryUpdate(warehouseId: string, body: object): Promise<SpApiResponse<{ transactionId: string }>>;
-  getTransaction(transactionId: string): Promise<SpApiResponse<{ transactionStatus: { transactionId: string; status: string; errors?: SpApiErrorDetail[] } }>>;
+  getTransaction(
+    transactionId: string,
+  ): Promise<SpApiResponse<{ transactionStatus: { transactionId: string; status: string; errors?: SpApiErrorDetail[] } }>>;
   /** Direct Fulfillment submissions (orders and shipping 2021-12-28, payments v1), each answering `{payload:{transactionId}}`. */
   submitDfAcknowledgement(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitShippingLabelRequest(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
@@ -128,9 +155,14 @@ export declare class SpApiClient {
   submitDfShipmentStatusUpdates(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   submitDfInvoice(body: object): Promise<SpApiResponse<{ transactionId: string }>>;
   /** DF transaction status (2021-12-28), shaped as `getTransaction` answers. */
-  getDfTransactionStatus(transactionId: string): Promise<SpApiResponse<{ transactionStatus: { transactionId: string; status: string; errors?: SpApiErrorDetail[] } }>>;
+  getDfTransactionStatus(
+    transactionId: string,
+  ): Promise<SpApiResponse<{ transactionStatus: { transactionId: string; status: string; errors?: SpApiErrorDetail[] } }>>;
   /** Polls until Success or Failure, or `timeoutMs` (then the last status; `assumedSuccess` after 15 minutes). `directFulfillment`: poll the DF transaction status. */
-  waitForTransaction(transactionId: string, options?: { intervalMs?: number; timeoutMs?: number; directFulfillment?: boolean }): Promise<TransactionOutcome>;
+  waitForTransaction(
+    transactionId: string,
+    options?: { intervalMs?: number; timeoutMs?: number; directFulfillment?: boolean },
+  ): Promise<TransactionOutcome>;
   toJSON(): { endpoint: string; lwaEndpoint: string };
 }
 
@@ -139,8 +171,16 @@ export declare class SpApiClient {
 /** Amazon's rule: a transaction still Processing 15 minutes after submission has succeeded. */
 export declare const SETTLE_GRACE_MS: number;
 
-export type OutboxOperation = 'submitAcknowledgement' | 'submitShipmentConfirmations' | 'submitInvoices' | 'submitInventoryUpdate'
-  | 'submitDfAcknowledgement' | 'submitShippingLabelRequest' | 'submitDfShipmentConfirmations' | 'submitDfShipmentStatusUpdates' | 'submitDfInvoice';
+export type OutboxOperation =
+  | 'submitAcknowledgement'
+  | 'submitShipmentConfirmations'
+  | 'submitInvoices'
+  | 'submitInventoryUpdate'
+  | 'submitDfAcknowledgement'
+  | 'submitShippingLabelRequest'
+  | 'submitDfShipmentConfirmations'
+  | 'submitDfShipmentStatusUpdates'
+  | 'submitDfInvoice';
 /** The core's states (nextOutboxAction): pending, sent and unknown are in doubt. */
 export type OutboxState = 'pending' | 'sent' | 'unknown' | 'rejected' | 'settled' | 'released';
 
@@ -182,10 +222,15 @@ export interface OutboxEntry {
 
 /** What Amazon holds of a submission that has no transaction id: an observation for the core's
  * nextOutboxAction (`{ purchaseOrderStates }` or `{ atAmazon }`); a bare string is `atAmazon`. */
-export type OutboxResolver = (entry: OutboxEntry, client: SpApiClient) => Promise<
+export type OutboxResolver = (
+  entry: OutboxEntry,
+  client: SpApiClient,
+) => Promise<
   | { purchaseOrderStates: Record<string, string | null> }
   | { atAmazon: 'received' | 'notReceived' | 'unknown' }
-  | 'received' | 'notReceived' | 'unknown'
+  | 'received'
+  | 'notReceived'
+  | 'unknown'
 >;
 
 export declare const DEFAULT_RESOLVERS: { submitAcknowledgement: OutboxResolver; [operation: string]: OutboxResolver };
@@ -351,7 +396,10 @@ export declare function approveAndSubmit(options: {
 }): Promise<{ result: ApproveAcknowledgementOutput; submission: SubmissionBrief | null }>;
 
 /** decideAcknowledgements, setting aside each PO the core refuses (its error path points into it). */
-export declare function decideWithSetAside(core: Core, input: DecideAcknowledgementsInput): {
+export declare function decideWithSetAside(
+  core: Core,
+  input: DecideAcknowledgementsInput,
+): {
   result: DecideAcknowledgementsOutput;
   setAside: SetAsideOrder[];
 };

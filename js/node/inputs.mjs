@@ -23,10 +23,11 @@ const INTEGER = /^\s*\d+\s*$/;
  * Column specs: CSV header name → [input field, type]. `required`: columns the header must have;
  * `anyOf`: groups of which the header must have one column (each a non-enumerable property).
  */
-const spec = (columns, { required = [], anyOf = [] } = {}) => Object.defineProperties(columns, {
-  required: { value: required, enumerable: false },
-  anyOf: { value: anyOf, enumerable: false },
-});
+const spec = (columns, { required = [], anyOf = [] } = {}) =>
+  Object.defineProperties(columns, {
+    required: { value: required, enumerable: false },
+    anyOf: { value: anyOf, enumerable: false },
+  });
 const STOCK_COLUMNS = ['onHand', 'available'];
 const INVENTORY_COLUMNS = {
   sku: ['sku', 'string'],
@@ -35,15 +36,18 @@ const INVENTORY_COLUMNS = {
   safetyStock: ['safetyStock', 'integer'],
   available: ['available', 'integer'],
 };
-const SKU_MAP_COLUMNS = spec({
-  sku: ['sku', 'string'],
-  asin: ['asin', 'string'],
-  vendorSku: ['vendorSku', 'string'],
-  ean: ['ean', 'string'],
-  upc: ['upc', 'string'],
-  gtin: ['gtin', 'string'],
-  unitsPerCase: ['unitsPerCase', 'integer'],
-}, { required: ['sku'] });
+const SKU_MAP_COLUMNS = spec(
+  {
+    sku: ['sku', 'string'],
+    asin: ['asin', 'string'],
+    vendorSku: ['vendorSku', 'string'],
+    ean: ['ean', 'string'],
+    upc: ['upc', 'string'],
+    gtin: ['gtin', 'string'],
+    unitsPerCase: ['unitsPerCase', 'integer'],
+  },
+  { required: ['sku'] },
+);
 
 export function readText(file) {
   let bytes;
@@ -76,7 +80,7 @@ function notUtf8(bytes) {
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(bytes) {
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
     let length = 0;
     let [low, high] = [0x80, 0xbf]; // the second byte's range (narrower after E0, ED, F0, F4)
@@ -157,7 +161,9 @@ function typed(file, record, columns, header) {
     }
     if (type === 'integer') {
       if (!INTEGER.test(value)) {
-        throw new InputFileError(`${file}:${record.line}: column ${name} (${header.indexOf(name) + 1}) must be a whole number ≥ 0, got ${quoted(value)}`);
+        throw new InputFileError(
+          `${file}:${record.line}: column ${name} (${header.indexOf(name) + 1}) must be a whole number ≥ 0, got ${quoted(value)}`,
+        );
       }
       out[field] = Number(value.trim());
     } else {
@@ -170,15 +176,16 @@ function typed(file, record, columns, header) {
 /** Purchase orders: a JSON array of Orders, `{orders}`, or a getPurchaseOrders response. */
 export function readOrders(file) {
   const json = readJson(file);
-  const orders = Array.isArray(json) ? json : json?.payload?.orders ?? json?.orders ?? json?.purchaseOrders;
+  const orders = Array.isArray(json) ? json : (json?.payload?.orders ?? json?.orders ?? json?.purchaseOrders);
   if (!Array.isArray(orders)) {
     throw new InputFileError(`${file}: expected an array of purchase orders, {"orders": [...]} or a getPurchaseOrders response`);
   }
   return orders;
 }
 
-const NO_INVENTORY = 'refused: missing stock data is not zero stock (deciding on it would reject lines, and a Rejected line is final at Amazon). '
-  + 'Export the inventory again; a SKU that is really out of stock is a row with onHand 0.';
+const NO_INVENTORY =
+  'refused: missing stock data is not zero stock (deciding on it would reject lines, and a Rejected line is final at Amazon). ' +
+  'Export the inventory again; a SKU that is really out of stock is a row with onHand 0.';
 
 /**
  * Inventory: JSON (an array, or `{inventory}`) or CSV with columns sku, onHand, committed,
@@ -194,10 +201,15 @@ export function readInventory(file) {
     if (!list.length) throw new InputFileError(`${file}: no inventory positions: ${NO_INVENTORY}`);
     return list;
   }
-  const columns = spec({ ...INVENTORY_COLUMNS, inboundQuantity: ['inboundQuantity', 'integer'], inboundDate: ['inboundDate', 'string'] },
-    { required: ['sku'], anyOf: [STOCK_COLUMNS] });
+  const columns = spec(
+    { ...INVENTORY_COLUMNS, inboundQuantity: ['inboundQuantity', 'integer'], inboundDate: ['inboundDate', 'string'] },
+    { required: ['sku'], anyOf: [STOCK_COLUMNS] },
+  );
   const records = readTypedCsv(file, columns);
-  if (!records.length) throw new InputFileError(`${file}: ${records.header ? 'only a header, no inventory rows' : 'empty, no inventory rows'}: ${NO_INVENTORY}`);
+  if (!records.length)
+    throw new InputFileError(
+      `${file}: ${records.header ? 'only a header, no inventory rows' : 'empty, no inventory rows'}: ${NO_INVENTORY}`,
+    );
   const bySku = new Map();
   const lineOf = new Map(); // `${sku}\0${column}` → the line its value came from
   for (const record of records) {
@@ -214,8 +226,10 @@ export function readInventory(file) {
         position[key] = row[key];
         lineOf.set(where, record.line);
       } else if (position[key] !== row[key]) {
-        throw new InputFileError(`${file}:${record.line}: SKU ${quoted(row.sku)} has ${key} ${row[key]} here but ${position[key]} at line ${lineOf.get(where)}: `
-          + 'rows of one SKU may repeat only to add inbound receipts, with the same stock values');
+        throw new InputFileError(
+          `${file}:${record.line}: SKU ${quoted(row.sku)} has ${key} ${row[key]} here but ${position[key]} at line ${lineOf.get(where)}: ` +
+            'rows of one SKU may repeat only to add inbound receipts, with the same stock values',
+        );
       }
     }
     if (row.inboundQuantity !== undefined || row.inboundDate !== undefined) {
@@ -235,8 +249,10 @@ export function readInventory(file) {
  */
 export function readPositions(file) {
   if (!isCsv(file)) return readList(file, 'positions');
-  const columns = spec({ warehouseId: ['warehouseId', 'string'], ...INVENTORY_COLUMNS, openAmazonAllocations: ['openAmazonAllocations', 'integer'] },
-    { required: ['warehouseId', 'sku'], anyOf: [STOCK_COLUMNS] });
+  const columns = spec(
+    { warehouseId: ['warehouseId', 'string'], ...INVENTORY_COLUMNS, openAmazonAllocations: ['openAmazonAllocations', 'integer'] },
+    { required: ['warehouseId', 'sku'], anyOf: [STOCK_COLUMNS] },
+  );
   const records = readTypedCsv(file, columns);
   return records.map((r) => typed(file, r, columns, records.header));
 }
@@ -266,7 +282,8 @@ export function readRecords(file) {
   return readCsv(file).map((r) => {
     const out = {};
     // Own properties whatever the column is called (`__proto__` would set the prototype).
-    for (const [k, v] of Object.entries(r)) if (v !== '') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(r))
+      if (v !== '') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     return out;
   });
 }
@@ -280,19 +297,22 @@ export function readList(file, key) {
 }
 
 /** ERP fulfilment rows (reconcile's `fulfilments`): JSON, or CSV with these columns. */
-const FULFILMENT_COLUMNS = spec({
-  purchaseOrderNumber: ['purchaseOrderNumber', 'string'],
-  itemSequenceNumber: ['itemSequenceNumber', 'string'],
-  amazonProductIdentifier: ['amazonProductIdentifier', 'string'],
-  vendorProductIdentifier: ['vendorProductIdentifier', 'string'],
-  sku: ['sku', 'string'],
-  quantity: ['quantity', 'integer'],
-  unitOfMeasure: ['unitOfMeasure', 'string'],
-  unitSize: ['unitSize', 'integer'],
-  shipmentIdentifier: ['shipmentIdentifier', 'string'],
-  shippedDate: ['shippedDate', 'string'],
-  reference: ['reference', 'string'],
-}, { required: ['purchaseOrderNumber', 'quantity'] });
+const FULFILMENT_COLUMNS = spec(
+  {
+    purchaseOrderNumber: ['purchaseOrderNumber', 'string'],
+    itemSequenceNumber: ['itemSequenceNumber', 'string'],
+    amazonProductIdentifier: ['amazonProductIdentifier', 'string'],
+    vendorProductIdentifier: ['vendorProductIdentifier', 'string'],
+    sku: ['sku', 'string'],
+    quantity: ['quantity', 'integer'],
+    unitOfMeasure: ['unitOfMeasure', 'string'],
+    unitSize: ['unitSize', 'integer'],
+    shipmentIdentifier: ['shipmentIdentifier', 'string'],
+    shippedDate: ['shippedDate', 'string'],
+    reference: ['reference', 'string'],
+  },
+  { required: ['purchaseOrderNumber', 'quantity'] },
+);
 
 export function readFulfilments(file) {
   if (!isCsv(file)) return readList(file, 'fulfilments');

@@ -88,7 +88,12 @@ export class DirectoryLock {
     fs.mkdirSync(this.dir, { recursive: true });
     const token = crypto.randomUUID();
     const record = {
-      state: 'held', pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token, started: startTimeOf(process.pid),
+      state: 'held',
+      pid: process.pid,
+      host: os.hostname(),
+      since: new Date().toISOString(),
+      token,
+      started: startTimeOf(process.pid),
     };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const top = this.#highest();

@@ -146,7 +146,13 @@ const SUBMIT = {
 };
 // Direct Fulfillment submissions: their transactions are read with the DF transaction status
 // operation (2021-12-28), not the retail getTransaction.
-const DF_OPERATIONS = new Set(['submitDfAcknowledgement', 'submitShippingLabelRequest', 'submitDfShipmentConfirmations', 'submitDfShipmentStatusUpdates', 'submitDfInvoice']);
+const DF_OPERATIONS = new Set([
+  'submitDfAcknowledgement',
+  'submitShippingLabelRequest',
+  'submitDfShipmentConfirmations',
+  'submitDfShipmentStatusUpdates',
+  'submitDfInvoice',
+]);
 
 // The core's in-doubt states (src/outbox/README.md): Amazon may hold these entries.
 const IN_DOUBT_STATES = new Set(['pending', 'sent', 'unknown']);
@@ -228,7 +234,8 @@ export class Outbox {
     const transactionId = response?.payload?.transactionId;
     await this.hooks.afterSend?.(this.#entries.get(id), transactionId);
     const next = this.#next(this.#entries.get(id), { sendAnswered: typeof transactionId === 'string' ? { transactionId } : {} });
-    const detail = next.event.type === 'sent' ? {} : { error: { code: 'NO_TRANSACTION_ID', message: `${operation} answered without a transactionId` } };
+    const detail =
+      next.event.type === 'sent' ? {} : { error: { code: 'NO_TRANSACTION_ID', message: `${operation} answered without a transactionId` } };
     await this.#record({ ...next.event, id, ...detail });
     if (next.event.type === 'sent') await this.hooks.afterJournalSent?.(this.#entries.get(id));
     return structuredClone(this.#entries.get(id));
@@ -246,7 +253,10 @@ export class Outbox {
     let observed;
     let errors = [];
     try {
-      const status = await this.client.waitForTransaction(entry.transactionId, { ...waitOptions, directFulfillment: DF_OPERATIONS.has(entry.operation) });
+      const status = await this.client.waitForTransaction(entry.transactionId, {
+        ...waitOptions,
+        directFulfillment: DF_OPERATIONS.has(entry.operation),
+      });
       observed = { transactionStatus: { transactionId: status.transactionId, status: status.status } };
       errors = status.errors ?? [];
     } catch (err) {
@@ -286,7 +296,9 @@ export class Outbox {
   #next(entry, observed) {
     const input = {
       entry: {
-        state: entry.state, operation: entry.operation, keys: entry.keys,
+        state: entry.state,
+        operation: entry.operation,
+        keys: entry.keys,
         createdAt: new Date(entry.createdAt).toISOString(),
       },
       now: new Date(this.clock()).toISOString(),
@@ -310,8 +322,13 @@ export class Outbox {
     const at = Date.parse(event.at);
     if (event.type === 'intent') {
       this.#entries.set(event.id, {
-        id: event.id, operation: event.operation, keys: event.keys ?? [], params: event.params ?? {},
-        body: event.body, state: 'pending', createdAt: at,
+        id: event.id,
+        operation: event.operation,
+        keys: event.keys ?? [],
+        params: event.params ?? {},
+        body: event.body,
+        state: 'pending',
+        createdAt: at,
       });
       return;
     }
@@ -329,8 +346,12 @@ export class Outbox {
         break;
       case 'settled':
         Object.assign(entry, {
-          state: 'settled', status: event.status, errors: event.errors ?? [], resolvedBy: event.resolvedBy,
-          assumedSuccess: event.assumedSuccess === true, settledAt: at,
+          state: 'settled',
+          status: event.status,
+          errors: event.errors ?? [],
+          resolvedBy: event.resolvedBy,
+          assumedSuccess: event.assumedSuccess === true,
+          settledAt: at,
         });
         break;
       case 'released':

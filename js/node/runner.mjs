@@ -40,8 +40,17 @@ export async function runOnce(o) {
   const nowIso = now.toISOString();
   const progress = o.progress ?? (() => {});
   const report = {
-    now: nowIso, recovered: null, fetched: 0, setAside: [], decisions: [], submissions: [],
-    pendingApproval: [], exceptions: [], inDoubt: [], readBack: [], ok: true,
+    now: nowIso,
+    recovered: null,
+    fetched: 0,
+    setAside: [],
+    decisions: [],
+    submissions: [],
+    pendingApproval: [],
+    exceptions: [],
+    inDoubt: [],
+    readBack: [],
+    ok: true,
   };
 
   // 1. recover (opening the outbox takes its lock first: the state below is read and saved by
@@ -117,7 +126,17 @@ export async function runOnce(o) {
  * Approval workflow in Node: the held proposal + the approver's quantities → the core's
  * approveAcknowledgement → the outbox. Returns {result, submission}.
  */
-export async function approveAndSubmit({ core, outbox, state: stateStore, purchaseOrderNumber, approved, approver, overrideReason, now = new Date(), wait = {} }) {
+export async function approveAndSubmit({
+  core,
+  outbox,
+  state: stateStore,
+  purchaseOrderNumber,
+  approved,
+  approver,
+  overrideReason,
+  now = new Date(),
+  wait = {},
+}) {
   await outbox.open(); // takes the outbox's lock before the state is read: no update is lost
   const state = await stateStore.load();
   const proposal = state.pendingApproval[purchaseOrderNumber];
@@ -128,7 +147,11 @@ export async function approveAndSubmit({ core, outbox, state: stateStore, purcha
   const result = core.approveAcknowledgement(input);
   const acknowledgements = result.request?.acknowledgements ?? [];
   if (!acknowledgements.length) return { result, submission: null };
-  let entry = await outbox.submit({ operation: 'submitAcknowledgement', body: result.request, keys: acknowledgements.map((a) => a.purchaseOrderNumber) });
+  let entry = await outbox.submit({
+    operation: 'submitAcknowledgement',
+    body: result.request,
+    keys: acknowledgements.map((a) => a.purchaseOrderNumber),
+  });
   if (entry.state === 'sent') entry = await outbox.confirm(entry.id, wait);
   await foldSettled(state, await outbox.entries(), stateStore);
   return { result, submission: brief(entry) };
@@ -224,7 +247,8 @@ export function decideWithSetAside(core, input) {
 
 function brief(entry) {
   const out = { id: entry.id, operation: entry.operation, purchaseOrderNumbers: entry.keys, state: entry.state };
-  for (const k of ['transactionId', 'status', 'resolvedBy', 'assumedSuccess']) if (entry[k] !== undefined && entry[k] !== false) out[k] = entry[k];
+  for (const k of ['transactionId', 'status', 'resolvedBy', 'assumedSuccess'])
+    if (entry[k] !== undefined && entry[k] !== false) out[k] = entry[k];
   if (entry.errors?.length) out.errors = entry.errors;
   if (entry.error) out.error = entry.error;
   if (entry.lastError) out.lastError = entry.lastError;

@@ -82,7 +82,10 @@ export class SpApiError extends Error {
    *   `notSent`: the request provably never left (token exchange failed, connection refused,
    *   DNS or TLS failure): nothing reached Amazon.
    */
-  constructor(message, { code, status = null, operation, errors = [], requestId = null, retryable = false, deliveryUnknown = false, notSent = false } = {}) {
+  constructor(
+    message,
+    { code, status = null, operation, errors = [], requestId = null, retryable = false, deliveryUnknown = false, notSent = false } = {},
+  ) {
     super(message);
     this.name = 'SpApiError';
     this.code = code;
@@ -128,11 +131,18 @@ export class SpApiClient {
    */
   constructor(options = {}) {
     const {
-      endpoint, region = 'na', sandbox = false, lwaEndpoint = DEFAULT_LWA_ENDPOINT,
-      credentials, fetch = globalThis.fetch, maxRetries = 4, timeoutMs = 30_000,
+      endpoint,
+      region = 'na',
+      sandbox = false,
+      lwaEndpoint = DEFAULT_LWA_ENDPOINT,
+      credentials,
+      fetch = globalThis.fetch,
+      maxRetries = 4,
+      timeoutMs = 30_000,
       sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       userAgent = `vendor-central-connector-node/0.1 (Language=JavaScript; Platform=Node.js/${process.version})`,
-      rateLimits = {}, clock = Date.now,
+      rateLimits = {},
+      clock = Date.now,
     } = options;
     if (!credentials?.clientId || !credentials.clientSecret || !credentials.refreshToken) {
       throw new TypeError('SpApiClient needs credentials {clientId, clientSecret, refreshToken}');
@@ -195,8 +205,7 @@ export class SpApiClient {
 
   /** getPurchaseOrder: the parsed response `{payload: order}`. */
   getPurchaseOrder(purchaseOrderNumber) {
-    return this.#call('getPurchaseOrder', 'GET',
-      `/vendor/orders/v1/purchaseOrders/${encodeURIComponent(purchaseOrderNumber)}`);
+    return this.#call('getPurchaseOrder', 'GET', `/vendor/orders/v1/purchaseOrders/${encodeURIComponent(purchaseOrderNumber)}`);
   }
 
   /** submitAcknowledgement: the parsed response `{payload:{transactionId}}`. */
@@ -216,28 +225,44 @@ export class SpApiClient {
 
   /** Direct Fulfillment submitInventoryUpdate for one warehouse: `{payload:{transactionId}}`. */
   submitInventoryUpdate(warehouseId, body) {
-    return this.#call('submitInventoryUpdate', 'POST',
-      `/vendor/directFulfillment/inventory/v1/warehouses/${encodeURIComponent(warehouseId)}/items`, { body });
+    return this.#call(
+      'submitInventoryUpdate',
+      'POST',
+      `/vendor/directFulfillment/inventory/v1/warehouses/${encodeURIComponent(warehouseId)}/items`,
+      { body },
+    );
   }
 
   /** DF submitAcknowledgement (orders 2021-12-28): `{payload:{transactionId}}`. */
   async submitDfAcknowledgement(body) {
-    return wrapped(await this.#call('submitDfAcknowledgement', 'POST', '/vendor/directFulfillment/orders/2021-12-28/acknowledgements', { body }));
+    return wrapped(
+      await this.#call('submitDfAcknowledgement', 'POST', '/vendor/directFulfillment/orders/2021-12-28/acknowledgements', { body }),
+    );
   }
 
   /** DF submitShippingLabelRequest (shipping 2021-12-28): `{payload:{transactionId}}`. */
   async submitShippingLabelRequest(body) {
-    return wrapped(await this.#call('submitShippingLabelRequest', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shippingLabels', { body }));
+    return wrapped(
+      await this.#call('submitShippingLabelRequest', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shippingLabels', { body }),
+    );
   }
 
   /** DF submitShipmentConfirmations (shipping 2021-12-28): `{payload:{transactionId}}`. */
   async submitDfShipmentConfirmations(body) {
-    return wrapped(await this.#call('submitDfShipmentConfirmations', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations', { body }));
+    return wrapped(
+      await this.#call('submitDfShipmentConfirmations', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations', {
+        body,
+      }),
+    );
   }
 
   /** DF submitShipmentStatusUpdates (shipping 2021-12-28): `{payload:{transactionId}}`. */
   async submitDfShipmentStatusUpdates(body) {
-    return wrapped(await this.#call('submitDfShipmentStatusUpdates', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates', { body }));
+    return wrapped(
+      await this.#call('submitDfShipmentStatusUpdates', 'POST', '/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates', {
+        body,
+      }),
+    );
   }
 
   /** DF submitInvoice (payments v1): `{payload:{transactionId}}`. */
@@ -251,8 +276,11 @@ export class SpApiClient {
    * object `{errors:[…]}` becomes the array).
    */
   async getDfTransactionStatus(transactionId) {
-    const response = await this.#call('getDfTransactionStatus', 'GET',
-      `/vendor/directFulfillment/transactions/2021-12-28/transactions/${encodeURIComponent(transactionId)}`);
+    const response = await this.#call(
+      'getDfTransactionStatus',
+      'GET',
+      `/vendor/directFulfillment/transactions/2021-12-28/transactions/${encodeURIComponent(transactionId)}`,
+    );
     const status = response?.transactionStatus;
     if (!status) return wrapped(response);
     const { errors, ...rest } = status;
@@ -262,8 +290,7 @@ export class SpApiClient {
 
   /** getTransaction: the parsed response `{payload:{transactionStatus}}`. */
   getTransaction(transactionId) {
-    return this.#call('getTransaction', 'GET',
-      `/vendor/transactions/v1/transactions/${encodeURIComponent(transactionId)}`);
+    return this.#call('getTransaction', 'GET', `/vendor/transactions/v1/transactions/${encodeURIComponent(transactionId)}`);
   }
 
   /**
@@ -273,7 +300,10 @@ export class SpApiClient {
    * Elapsed time counts both the clock and the intervals slept, so an injected sleep works.
    * @returns {Promise<{transactionId, status, errors?, assumedSuccess?, polls}>}
    */
-  async waitForTransaction(transactionId, { intervalMs = 5_000, timeoutMs = PROCESSING_ASSUMED_SUCCESS_MS, directFulfillment = false } = {}) {
+  async waitForTransaction(
+    transactionId,
+    { intervalMs = 5_000, timeoutMs = PROCESSING_ASSUMED_SUCCESS_MS, directFulfillment = false } = {},
+  ) {
     const started = Date.now();
     let slept = 0;
     let polls = 0;
@@ -344,7 +374,9 @@ export class SpApiClient {
       };
       if (body !== undefined) headers['content-type'] = 'application/json';
       const outcome = await this.#send(operation, url, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
 
       if (outcome.rateLimit) this.#learnRate(operation, outcome.rateLimit);
@@ -416,7 +448,11 @@ export class SpApiClient {
           ? { reason: `no response within ${this.timeoutMs} ms`, code: 'TIMEOUT', notDelivered: false }
           : describeNetworkError(cause, target);
         const error = this.#error(`${label}: ${reason}`, {
-          code, status: response?.status ?? null, operation, requestId: requestIdOf(response), retryable: true,
+          code,
+          status: response?.status ?? null,
+          operation,
+          requestId: requestIdOf(response),
+          retryable: true,
         });
         // Not enumerable: an internal hint for #call, not part of the error's public shape.
         Object.defineProperty(error, 'notDelivered', { value: notDelivered, enumerable: false, writable: true });
@@ -434,12 +470,24 @@ export class SpApiClient {
         next = null;
       }
       const sameOrigin = next !== null && next.origin === target.origin;
-      const followable = sameOrigin && hop < MAX_REDIRECTS && (response.status === 307 || response.status === 308 || current.method === 'GET');
+      const followable =
+        sameOrigin && hop < MAX_REDIRECTS && (response.status === 307 || response.status === 308 || current.method === 'GET');
       if (!followable) {
-        const where = next ? (sameOrigin ? `${next.origin} (too many redirects or a method change)` : `another origin (${next.origin})`) : 'nowhere (no valid Location)';
-        const error = this.#error(`${label}: HTTP ${response.status} redirect to ${where} not followed: credentials are sent only to ${target.origin}`, {
-          code: 'REDIRECT_REFUSED', status: response.status, operation, requestId: requestIdOf(response), retryable: false,
-        });
+        const where = next
+          ? sameOrigin
+            ? `${next.origin} (too many redirects or a method change)`
+            : `another origin (${next.origin})`
+          : 'nowhere (no valid Location)';
+        const error = this.#error(
+          `${label}: HTTP ${response.status} redirect to ${where} not followed: credentials are sent only to ${target.origin}`,
+          {
+            code: 'REDIRECT_REFUSED',
+            status: response.status,
+            operation,
+            requestId: requestIdOf(response),
+            retryable: false,
+          },
+        );
         return { ok: false, error };
       }
       target = next;
@@ -473,7 +521,12 @@ export class SpApiClient {
       rateLimit,
       retryAfterMs: retryable ? retryAfterMs(response.headers.get('retry-after')) : undefined,
       error: this.#error(message, {
-        code, status: response.status, operation, errors, requestId: requestIdOf(response), retryable,
+        code,
+        status: response.status,
+        operation,
+        errors,
+        requestId: requestIdOf(response),
+        retryable,
       }),
     };
   }
@@ -484,7 +537,9 @@ export class SpApiClient {
       return this.#accessToken;
     }
     if (!this.#tokenPromise) {
-      this.#tokenPromise = this.#exchangeRefreshToken(operation).finally(() => { this.#tokenPromise = null; });
+      this.#tokenPromise = this.#exchangeRefreshToken(operation).finally(() => {
+        this.#tokenPromise = null;
+      });
     }
     return this.#tokenPromise;
   }
@@ -533,7 +588,8 @@ export class SpApiClient {
     // LWA's own error code (invalid_grant, invalid_client…) is safe to show; its description is
     // redacted because a server could echo what it was sent.
     const lwaCode = typeof json?.error === 'string' ? json.error : `HTTP_${response.status}`;
-    const description = typeof json?.error_description === 'string' && json.error_description ? `: ${this.#redact(json.error_description)}` : '';
+    const description =
+      typeof json?.error_description === 'string' && json.error_description ? `: ${this.#redact(json.error_description)}` : '';
     const what = response.ok ? `HTTP ${response.status} without an access token` : `HTTP ${response.status} ${this.#redact(lwaCode)}`;
     return {
       ok: false,

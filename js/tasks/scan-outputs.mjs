@@ -25,13 +25,22 @@ const sentinels = [
 ];
 // base64 at each of the three alignments a value can have inside a longer base64 text: only the
 // characters that depend on the value alone.
-const base64Forms = (value) => ['', 'a', 'ab'].flatMap((pad) => {
-  const b64 = Buffer.from(pad + value).toString('base64');
-  const core = b64.slice(Math.ceil((pad.length * 8) / 6), Math.floor(((pad.length + Buffer.byteLength(value)) * 8) / 6));
-  return [core, core.replace(/\+/g, '-').replace(/\//g, '_')];
-});
-const forms = (value) => [...new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value),
-  new URLSearchParams({ v: value }).toString().slice(2), ...base64Forms(value)])].map((f) => Buffer.from(f));
+const base64Forms = (value) =>
+  ['', 'a', 'ab'].flatMap((pad) => {
+    const b64 = Buffer.from(pad + value).toString('base64');
+    const core = b64.slice(Math.ceil((pad.length * 8) / 6), Math.floor(((pad.length + Buffer.byteLength(value)) * 8) / 6));
+    return [core, core.replace(/\+/g, '-').replace(/\//g, '_')];
+  });
+const forms = (value) =>
+  [
+    ...new Set([
+      value,
+      JSON.stringify(value).slice(1, -1),
+      encodeURIComponent(value),
+      new URLSearchParams({ v: value }).toString().slice(2),
+      ...base64Forms(value),
+    ]),
+  ].map((f) => Buffer.from(f));
 
 function* files(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -54,7 +63,9 @@ for (const file of files(root)) {
     }
   }
 }
-console.log(`scan-outputs: ${scanned} files, ${(bytes / 1024).toFixed(0)} KiB, ${sentinels.length} sentinels (${ALL_SECRET_VALUES.length} credentials, ${sentinels.length - ALL_SECRET_VALUES.length} personal values): ${hits.length} found`);
+console.log(
+  `scan-outputs: ${scanned} files, ${(bytes / 1024).toFixed(0)} KiB, ${sentinels.length} sentinels (${ALL_SECRET_VALUES.length} credentials, ${sentinels.length - ALL_SECRET_VALUES.length} personal values): ${hits.length} found`,
+);
 if (hits.length) {
   console.error(hits.join('\n'));
   process.exit(1);

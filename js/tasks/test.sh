@@ -19,8 +19,8 @@ step "clippy (native and wasm32)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
-step "biome lint (JS: js/, the SuiteScripts, the bad-input generator)"
-(cd js && node_modules/.bin/biome lint . ../pkg-template/netsuite/src ../tests/bad-inputs/generate.mjs)
+step "biome ci: format and lint (JS: js/, the SuiteScripts, the bad-input generator)"
+(cd js && node_modules/.bin/biome ci . ../pkg-template/netsuite/src ../tests/bad-inputs/generate.mjs)
 
 step "native tests (unit, sandbox examples, scenarios, properties, doctests)"
 cargo test --quiet

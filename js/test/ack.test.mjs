@@ -12,7 +12,10 @@ import { validatorFor } from '../lib/models.mjs';
 requireBuilt();
 
 const fixtureDir = path.join(repoRoot, 'tests', 'fixtures', 'ack');
-const fixtures = fs.readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort()
+const fixtures = fs
+  .readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((file) => ({ file, ...JSON.parse(fs.readFileSync(path.join(fixtureDir, file), 'utf8')) }));
 const validateRequest = validatorFor('vendor-orders-api-model/vendorOrders.json', 'SubmitAcknowledgementRequest');
 
@@ -40,13 +43,25 @@ function check(expect, out, where) {
   if (expect.request) assert.deepEqual(out.request, expect.request, `${where}: request`);
   if (expect.allocations) assert.deepEqual(out.allocations, expect.allocations, `${where}: allocations`);
   if (expect.decisions) assertSubset(expect.decisions, out.decisions, `${where}: decisions`);
-  if (expect.exceptions) assert.deepEqual(out.exceptions.map((e) => e.code), expect.exceptions, `${where}: exceptions`);
+  if (expect.exceptions)
+    assert.deepEqual(
+      out.exceptions.map((e) => e.code),
+      expect.exceptions,
+      `${where}: exceptions`,
+    );
   if (expect.pendingApproval) {
-    assert.deepEqual(out.pendingApproval.map((p) => p.purchaseOrderNumber), expect.pendingApproval, `${where}: pending`);
+    assert.deepEqual(
+      out.pendingApproval.map((p) => p.purchaseOrderNumber),
+      expect.pendingApproval,
+      `${where}: pending`,
+    );
   }
   if (expect.pending) assertSubset(expect.pending, out.pendingApproval[0], `${where}: pendingApproval[0]`);
   if (expect.acknowledgedPurchaseOrders) {
-    assert.deepEqual(out.request.acknowledgements.map((a) => a.purchaseOrderNumber), expect.acknowledgedPurchaseOrders);
+    assert.deepEqual(
+      out.request.acknowledgements.map((a) => a.purchaseOrderNumber),
+      expect.acknowledgedPurchaseOrders,
+    );
   }
 }
 
@@ -65,7 +80,11 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('ack')]) {
         }
         if (fixture.expectError) {
           let thrown;
-          try { call(); } catch (error) { thrown = error; }
+          try {
+            call();
+          } catch (error) {
+            thrown = error;
+          }
           assert.ok(thrown, `${fixture.file}: expected ${fixture.expectError.code}`);
           assert.deepEqual({ code: thrown.code, path: thrown.path }, fixture.expectError);
           return;

@@ -14,7 +14,6 @@ import zlib from 'node:zlib';
 
 requireBuilt();
 
-
 for (const [name, load] of HOST_SHAPES) {
   test(name, async (t) => {
     await runSuite(t, await load());
@@ -22,10 +21,14 @@ for (const [name, load] of HOST_SHAPES) {
 }
 
 test('dist bundles are ES2019-parseable single files', () => {
-  const flowFiles = Object.keys(FLOWS).flatMap((flow) => ['iife.js', 'wasm2js.iife.js', 'amd.js', 'esm.js'].map((s) => dist(`${flow}.${s}`, flowsDir)));
+  const flowFiles = Object.keys(FLOWS).flatMap((flow) =>
+    ['iife.js', 'wasm2js.iife.js', 'amd.js', 'esm.js'].map((s) => dist(`${flow}.${s}`, flowsDir)),
+  );
   for (const suffix of ['iife.js', 'wasm2js.iife.js', 'amd.js', 'esm.js', ...flowFiles]) {
     // The inlined module (a long Z85 string literal, whose alphabet has `?` and `.`) is data.
-    const text = fs.readFileSync(path.isAbsolute(suffix) ? suffix : dist(suffix), 'utf8').replace(/"[\w.\-:+=^!/*?&<>()[\]{}@%$#]{4096,}"/g, '""');
+    const text = fs
+      .readFileSync(path.isAbsolute(suffix) ? suffix : dist(suffix), 'utf8')
+      .replace(/"[\w.\-:+=^!/*?&<>()[\]{}@%$#]{4096,}"/g, '""');
     assert.doesNotMatch(text, /\?\?|\?\.[^\d]/, `${suffix}: no ES2020 operators`);
     assert.doesNotMatch(text, /\bimport\s*\(|require\(/, `${suffix}: loads nothing else`);
   }
@@ -56,7 +59,9 @@ for (const [name, load] of FLOW_SHAPES) {
     const a = await load();
     const m = a.mod;
     assert.equal(m.backend, a.expectBackend);
-    const functions = Object.keys(m).filter((k) => typeof m[k] === 'function').sort();
+    const functions = Object.keys(m)
+      .filter((k) => typeof m[k] === 'function')
+      .sort();
     // Exactly what the build says the flow carries (dist/flows/flows.json), which holds at least
     // the flow's known functions and never another flow's.
     const manifest = JSON.parse(fs.readFileSync(path.join(flowsDir, 'flows.json'), 'utf8'))[a.flow];
@@ -70,7 +75,10 @@ for (const [name, load] of FLOW_SHAPES) {
     assert.equal(typeof m.version(), 'object');
     await t.test('a trap is an INTERNAL_PANIC error and a fresh instance answers next', async () => {
       const tm = (await a.testBuild()).mod;
-      assert.throws(() => tm.__testPanic(), (e) => e.code === 'INTERNAL_PANIC' && e.details.recovered === true);
+      assert.throws(
+        () => tm.__testPanic(),
+        (e) => e.code === 'INTERNAL_PANIC' && e.details.recovered === true,
+      );
       assert.equal(typeof tm.version().library, 'string');
     });
   });
@@ -86,8 +94,10 @@ test('every flow bundle is smaller than the full bundle of its format', () => {
 test('each bundle carries the backends it is for', () => {
   // The wasm-only IIFE, without WebAssembly, says which bundle to load instead.
   const ctx = bareContext({ withoutWebAssembly: true });
-  assert.throws(() => vm.runInContext(fs.readFileSync(dist('iife.js'), 'utf8'), ctx),
-    /no WebAssembly; load the fallback bundle vendor-central-connector\.wasm2js\.iife\.js/);
+  assert.throws(
+    () => vm.runInContext(fs.readFileSync(dist('iife.js'), 'utf8'), ctx),
+    /no WebAssembly; load the fallback bundle vendor-central-connector\.wasm2js\.iife\.js/,
+  );
   // The fallback IIFE uses wasm2js even where WebAssembly exists (it carries no wasm).
   const withWasm = bareContext();
   vm.runInContext(fs.readFileSync(dist('wasm2js.iife.js'), 'utf8'), withWasm);

@@ -12,10 +12,17 @@ import { FLOW_SHAPES, HOST_SHAPES, repoRoot, requireBuilt } from './harness/arte
 requireBuilt();
 
 const corpusDir = path.join(repoRoot, 'tests', 'bad-inputs');
-const corpus = fs.readdirSync(corpusDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+const corpus = fs
+  .readdirSync(corpusDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()
   .map((fn) => ({
     fn,
-    cases: fs.readdirSync(path.join(corpusDir, fn)).filter((f) => f.endsWith('.json')).sort()
+    cases: fs
+      .readdirSync(path.join(corpusDir, fn))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
       .map((f) => ({ name: f.slice(0, -'.json'.length), ...JSON.parse(fs.readFileSync(path.join(corpusDir, fn, f), 'utf8')) })),
   }));
 const badCases = corpus.flatMap(({ fn, cases }) => cases.filter((c) => c.name !== '_valid').map((c) => ({ fn, ...c })));
@@ -37,10 +44,19 @@ function callsFor(mod, fn, c) {
 
 test('the corpus covers every exported function with every kind of bad input', async () => {
   const { mod } = await HOST_SHAPES[0][1]();
-  const exported = Object.keys(mod).filter((k) => typeof mod[k] === 'function' && !k.endsWith('Json') && !k.startsWith('__') && k !== 'version');
-  assert.deepEqual(corpus.map((c) => c.fn), [...exported].sort(), 'one corpus directory per function (version() takes no input)');
+  const exported = Object.keys(mod).filter(
+    (k) => typeof mod[k] === 'function' && !k.endsWith('Json') && !k.startsWith('__') && k !== 'version',
+  );
+  assert.deepEqual(
+    corpus.map((c) => c.fn),
+    [...exported].sort(),
+    'one corpus directory per function (version() takes no input)',
+  );
   for (const { fn, cases } of corpus) {
-    assert.ok(cases.some((c) => c.name === '_valid'), `${fn}: a _valid.json base`);
+    assert.ok(
+      cases.some((c) => c.name === '_valid'),
+      `${fn}: a _valid.json base`,
+    );
     assert.ok(cases.length >= 8, `${fn}: only ${cases.length} cases`);
   }
   for (const c of badCases) {
@@ -80,14 +96,18 @@ for (const [shape, load] of [...HOST_SHAPES, ...FLOW_SHAPES]) {
               // The ASN builder and validator answer with issues, each naming the field.
               const issues = thrown ? null : (typeof output === 'string' ? JSON.parse(output) : output).issues;
               if (!issues?.some((i) => i.code === c.expected.code && i.path === c.expected.path && i.severity === 'error')) {
-                failures.push(`${where}: expected an error issue ${c.expected.code} ${JSON.stringify(c.expected.path)}, got ${thrown ? `a throw (${thrown.code})` : JSON.stringify(issues)}`);
+                failures.push(
+                  `${where}: expected an error issue ${c.expected.code} ${JSON.stringify(c.expected.path)}, got ${thrown ? `a throw (${thrown.code})` : JSON.stringify(issues)}`,
+                );
               }
             } else if (!thrown) {
               failures.push(`${where}: no error, expected ${c.expected.code} ${JSON.stringify(c.expected.path)}`);
             } else if (!(thrown instanceof ErrorCtor) || thrown.name !== 'ConnectorError') {
               failures.push(`${where}: threw ${Object.prototype.toString.call(thrown)} ${thrown?.name}: ${thrown?.message}`);
             } else if (thrown.code !== c.expected.code || thrown.path !== c.expected.path || !('details' in thrown)) {
-              failures.push(`${where}: got ${thrown.code} ${JSON.stringify(thrown.path)}, expected ${c.expected.code} ${JSON.stringify(c.expected.path)} (${thrown.message.slice(0, 120)})`);
+              failures.push(
+                `${where}: got ${thrown.code} ${JSON.stringify(thrown.path)}, expected ${c.expected.code} ${JSON.stringify(c.expected.path)} (${thrown.message.slice(0, 120)})`,
+              );
             }
           }
         } finally {

@@ -36,7 +36,7 @@ for (const [shape, load] of HOST_SHAPES) {
     for (const twin of twins) {
       for (const value of NOT_STRINGS) {
         const err = thrown(() => mod[twin](value));
-        const what = `${twin}(${typeof value === 'symbol' ? 'Symbol' : typeof value === 'bigint' ? '12n' : JSON.stringify(value) ?? typeof value})`;
+        const what = `${twin}(${typeof value === 'symbol' ? 'Symbol' : typeof value === 'bigint' ? '12n' : (JSON.stringify(value) ?? typeof value)})`;
         assert.ok(err instanceof ErrorCtor, `${what}: threw ${err}`);
         assert.deepEqual([err.name, err.code, err.path], ['ConnectorError', 'INVALID_TYPE', ''], `${what}: ${err.name} ${err.message}`);
         assert.match(err.message, /expected JSON text \(a string\)/);
@@ -48,7 +48,10 @@ for (const [shape, load] of HOST_SHAPES) {
     const size = expectBackend === 'wasm' ? HUGE : 1024 * 1024;
     const input = valid('decideAcknowledgements');
     input.purchaseOrders[0].orderDetails.items[0].orderedQuantity.unitOfMeasure = 'E'.repeat(size);
-    for (const [style, call] of [['object', () => mod.decideAcknowledgements(input)], ['json', () => mod.decideAcknowledgementsJson(JSON.stringify(input))]]) {
+    for (const [style, call] of [
+      ['object', () => mod.decideAcknowledgements(input)],
+      ['json', () => mod.decideAcknowledgementsJson(JSON.stringify(input))],
+    ]) {
       const err = thrown(call);
       assert.equal(err?.code, 'UNKNOWN_ENUM', `${style}: ${err?.message?.slice(0, 100)}`);
       assert.equal(err.path, '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/unitOfMeasure');
@@ -70,7 +73,10 @@ for (const [shape, load] of HOST_SHAPES) {
     assert.ok(asnErr, 'validateShipmentConfirmationJson accepted a key given twice');
     assert.deepEqual([asnErr.code, asnErr.path], ['INVALID_VALUE', '/shipmentConfirmation/shippedItems/0/shippedQuantity/amount']);
     assert.match(asnErr.message, /duplicate field `amount`/);
-    const ackText = JSON.stringify(valid('decideAcknowledgements')).replace('"orderedQuantity":{"amount":', '"orderedQuantity":{"amount":500,"amount":');
+    const ackText = JSON.stringify(valid('decideAcknowledgements')).replace(
+      '"orderedQuantity":{"amount":',
+      '"orderedQuantity":{"amount":500,"amount":',
+    );
     const ackErr = thrown(() => mod.decideAcknowledgementsJson(ackText));
     assert.deepEqual([ackErr.code, ackErr.path], ['INVALID_VALUE', '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/amount']);
     assert.equal(typeof mod.validateShipmentConfirmation(asnInput).valid, 'boolean', 'still answering');

@@ -44,17 +44,26 @@ test('browser: the ESM bundle decides acknowledgements in headless Chromium', as
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.result !== undefined || false, null, { timeout: 30000 }).catch(() => {
-      assert.fail(`page did not produce a result; page errors: ${pageErrors.join(' | ')}`);
-    });
+    await page
+      .waitForFunction(() => window.result !== undefined || false, null, { timeout: 30000 })
+      .catch(() => {
+        assert.fail(`page did not produce a result; page errors: ${pageErrors.join(' | ')}`);
+      });
     const result = await page.evaluate(() => window.result);
     assert.deepEqual(pageErrors, []);
     assert.equal(result.backend, 'wasm');

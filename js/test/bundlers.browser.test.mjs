@@ -31,7 +31,8 @@ const PACKAGE = 'vendor-central-connector';
 // A warning that names a Node built-in: what Vite printed ("Module "node:fs" has been externalized
 // for browser compatibility") and webpack failed with (UnhandledSchemeError) before the package
 // had a browser entry. Never allowed.
-const NODE_BUILTIN_WARNING = /node:|externali[sz]ed for browser compatibility|UnhandledSchemeError|createRequire|\b(fs|module|path|url|crypto|child_process)\b['"]?\s*(?:is|has|could)/i;
+const NODE_BUILTIN_WARNING =
+  /node:|externali[sz]ed for browser compatibility|UnhandledSchemeError|createRequire|\b(fs|module|path|url|crypto|child_process)\b['"]?\s*(?:is|has|could)/i;
 // Warnings that are explained and allowed: webpack's performance hints name any asset over 244 KiB,
 // and the WebAssembly module is 2 MB (the sizes are reported below instead).
 const EXPLAINED_WARNINGS = [
@@ -50,11 +51,18 @@ function run(cmd, args, cwd, label) {
 
 /** The package as npm publishes it, installed into `appsDir/node_modules`. */
 function installPackedPackage(workDir, appsDir) {
-  const packed = JSON.parse(run('npm', ['pack', pkgDir, '--pack-destination', workDir, '--json', '--silent'], workDir, 'bundlers-npm-pack'));
+  const packed = JSON.parse(
+    run('npm', ['pack', pkgDir, '--pack-destination', workDir, '--json', '--silent'], workDir, 'bundlers-npm-pack'),
+  );
   const tarball = path.join(workDir, packed[0].filename);
   fs.mkdirSync(appsDir, { recursive: true });
   fs.writeFileSync(path.join(appsDir, 'package.json'), `${JSON.stringify({ name: 'bundler-apps', private: true }, null, 2)}\n`);
-  run('npm', ['install', tarball, '--offline', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error'], appsDir, 'bundlers-npm-install');
+  run(
+    'npm',
+    ['install', tarball, '--offline', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error'],
+    appsDir,
+    'bundlers-npm-install',
+  );
   return { tarball, files: packed[0].files.map((f) => f.path) };
 }
 
@@ -93,7 +101,10 @@ function pageInputs(core) {
   return {
     'asn-only': { inputs: asnInputs, expected: { outputs: asnInputs.map((i) => core.validateShipmentConfirmation(i)) } },
     // Called once before init(): refused with NOT_INITIALISED, then every answer as Node's.
-    'asn-init': { inputs: asnInputs, expected: { early: 'NOT_INITIALISED', outputs: asnInputs.map((i) => core.validateShipmentConfirmation(i)) } },
+    'asn-init': {
+      inputs: asnInputs,
+      expected: { early: 'NOT_INITIALISED', outputs: asnInputs.map((i) => core.validateShipmentConfirmation(i)) },
+    },
     everything: {
       inputs: calls,
       expected: { exports: Object.keys(core).sort(), backend: 'wasm', outputs: calls.map(answer) },
@@ -130,24 +141,36 @@ async function buildWithWebpack(appDir, outDir) {
   const require = createRequire(import.meta.url);
   const webpack = require('webpack');
   const stats = await new Promise((resolve, reject) => {
-    webpack({
-      mode: 'production',
-      context: appDir,
-      entry: './main.jsx',
-      output: { path: outDir, filename: 'main.js', clean: true },
-    }, (err, result) => (err ? reject(err) : resolve(result)));
+    webpack(
+      {
+        mode: 'production',
+        context: appDir,
+        entry: './main.jsx',
+        output: { path: outDir, filename: 'main.js', clean: true },
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
   });
   const json = stats.toJson({ all: false, errors: true, warnings: true });
-  assert.deepEqual(json.errors.map((e) => e.message), [], 'webpack errors');
-  fs.writeFileSync(path.join(outDir, 'index.html'),
-    '<!doctype html>\n<meta charset="utf-8">\n<title>vendor-central-connector in webpack</title>\n<script src="./main.js"></script>\n');
+  assert.deepEqual(
+    json.errors.map((e) => e.message),
+    [],
+    'webpack errors',
+  );
+  fs.writeFileSync(
+    path.join(outDir, 'index.html'),
+    '<!doctype html>\n<meta charset="utf-8">\n<title>vendor-central-connector in webpack</title>\n<script src="./main.js"></script>\n',
+  );
   return json.warnings.map((w) => `warn: ${w.message}`);
 }
 
 const BUILDERS = { vite: buildWithVite, webpack: buildWithWebpack };
 
 function listFiles(dir) {
-  return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile());
 }
 
 /** Raw and gzip -9 bytes of the built app: its JavaScript and its WebAssembly. */
@@ -207,9 +230,11 @@ async function runInChromium(browser, outDir, inputs, devUrl) {
   });
   try {
     await page.goto(devUrl || `http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.result !== undefined, null, { timeout: 30000 }).catch(() => {
-      assert.fail(`the page produced no result; ${problems.join(' | ') || 'no page error'}`);
-    });
+    await page
+      .waitForFunction(() => window.result !== undefined, null, { timeout: 30000 })
+      .catch(() => {
+        assert.fail(`the page produced no result; ${problems.join(' | ') || 'no page error'}`);
+      });
     return { result: await page.evaluate(() => JSON.parse(JSON.stringify(window.result))), problems };
   } finally {
     await page.close();
@@ -225,7 +250,12 @@ async function startViteDevServer(appDir, inputs) {
   const vite = await import('vite');
   const warnings = [];
   const logger = vite.createLogger('warn');
-  const customLogger = { ...logger, warn: (msg) => warnings.push(msg), warnOnce: (msg) => warnings.push(msg), error: (msg) => warnings.push(msg) };
+  const customLogger = {
+    ...logger,
+    warn: (msg) => warnings.push(msg),
+    warnOnce: (msg) => warnings.push(msg),
+    error: (msg) => warnings.push(msg),
+  };
   const server = await vite.createServer({
     root: appDir,
     configFile: false,
@@ -233,17 +263,19 @@ async function startViteDevServer(appDir, inputs) {
     customLogger,
     cacheDir: path.join(appDir, '.vite-cache'),
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-    plugins: [{
-      name: 'page-inputs',
-      configureServer(dev) {
-        dev.middlewares.use((req, res, next) => {
-          if (req.url === '/favicon.ico') return res.writeHead(204).end();
-          if (!req.url.startsWith('/inputs.json')) return next();
-          res.setHeader('content-type', 'application/json');
-          return res.end(JSON.stringify(inputs));
-        });
+    plugins: [
+      {
+        name: 'page-inputs',
+        configureServer(dev) {
+          dev.middlewares.use((req, res, next) => {
+            if (req.url === '/favicon.ico') return res.writeHead(204).end();
+            if (!req.url.startsWith('/inputs.json')) return next();
+            res.setHeader('content-type', 'application/json');
+            return res.end(JSON.stringify(inputs));
+          });
+        },
       },
-    }],
+    ],
   });
   await server.listen();
   return { server, url: server.resolvedUrls.local[0], warnings };
@@ -265,20 +297,45 @@ test('bundlers: the packed package in Vite and webpack 5 apps, run in headless C
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   const report = { package: `${PACKAGE}@${core.version().library}`, note: 'bytes of the built app; gzip -9', builds: {} };
   try {
     await t.test('the packed package: browser entry shipped, no test hook', () => {
-      for (const f of ['browser.mjs', 'init.mjs', 'init.node.mjs', 'init.d.ts', 'index.mjs', 'index.cjs', 'index.d.ts', 'node/index.d.ts', `${PACKAGE}.wasm`]) {
+      for (const f of [
+        'browser.mjs',
+        'init.mjs',
+        'init.node.mjs',
+        'init.d.ts',
+        'index.mjs',
+        'index.cjs',
+        'index.d.ts',
+        'node/index.d.ts',
+        `${PACKAGE}.wasm`,
+      ]) {
         assert.ok(files.includes(f), `${f} is in the tarball`);
       }
       const initEntry = fs.readFileSync(path.join(appsDir, 'node_modules', PACKAGE, 'init.mjs'), 'utf8');
-      assert.doesNotMatch(initEntry, /from\s*['"]node:|require\(|^\S.*\bawait\b/m, 'the init entry has no Node built-in and no top-level await');
+      assert.doesNotMatch(
+        initEntry,
+        /from\s*['"]node:|require\(|^\S.*\bawait\b/m,
+        'the init entry has no Node built-in and no top-level await',
+      );
       const browserEntry = fs.readFileSync(path.join(appsDir, 'node_modules', PACKAGE, 'browser.mjs'), 'utf8');
       assert.doesNotMatch(browserEntry, /from\s*['"]node:|require\(/, 'the browser entry imports no Node built-in');
-      assert.match(browserEntry, /new URL\("\.\/vendor-central-connector\.wasm", import\.meta\.url\)/, 'the wasm URL is written the way bundlers recognise');
+      assert.match(
+        browserEntry,
+        /new URL\("\.\/vendor-central-connector\.wasm", import\.meta\.url\)/,
+        'the wasm URL is written the way bundlers recognise',
+      );
     });
     await t.test('Node resolves the installed package to its synchronous entries (ESM and CommonJS), with the adapter', () => {
       const script = `import * as core from '${PACKAGE}'; import * as node from '${PACKAGE}/node';
@@ -292,8 +349,10 @@ test('bundlers: the packed package in Vite and webpack 5 apps, run in headless C
       const out = run(process.execPath, ['--input-type=module', '-e', script], appsDir, 'bundlers-node-resolution');
       assert.deepEqual(JSON.parse(out), ['wasm', 'wasm', 'function', 'function', 'wasm', true]);
     });
-    await t.test('TypeScript resolves the types through the exports (bundler and nodenext resolution), the adapter\'s too', () => {
-      fs.writeFileSync(path.join(appsDir, 'consumer.mts'), `import { validateShipmentConfirmation, backend } from '${PACKAGE}';
+    await t.test("TypeScript resolves the types through the exports (bundler and nodenext resolution), the adapter's too", () => {
+      fs.writeFileSync(
+        path.join(appsDir, 'consumer.mts'),
+        `import { validateShipmentConfirmation, backend } from '${PACKAGE}';
 import type { ValidateShipmentConfirmationOutput } from '${PACKAGE}';
 import { SpApiClient, type RunReport } from '${PACKAGE}/node';
 import { init, backend as laterBackend } from '${PACKAGE}/init';
@@ -305,11 +364,20 @@ const which: 'wasm' | 'wasm2js' = backend;
 const client = new SpApiClient({ credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' } });
 declare const report: RunReport;
 export const used = [checked.valid, which, client.endpoint, report.ok, ready, maybe];
-`);
+`,
+      );
       const tsc = path.join(here, '..', 'node_modules', 'typescript', 'bin', 'tsc');
       for (const resolution of ['bundler', 'nodenext']) {
-        const compilerOptions = { noEmit: true, strict: true, skipLibCheck: false, types: [], lib: ['es2022', 'dom'], target: 'es2022',
-          module: resolution === 'bundler' ? 'esnext' : 'nodenext', moduleResolution: resolution };
+        const compilerOptions = {
+          noEmit: true,
+          strict: true,
+          skipLibCheck: false,
+          types: [],
+          lib: ['es2022', 'dom'],
+          target: 'es2022',
+          module: resolution === 'bundler' ? 'esnext' : 'nodenext',
+          moduleResolution: resolution,
+        };
         fs.writeFileSync(path.join(appsDir, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions, files: ['consumer.mts'] }));
         run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], appsDir, `bundlers-tsc-${resolution}`);
       }
@@ -331,7 +399,11 @@ export const used = [checked.valid, which, client.endpoint, report.ok, ready, ma
           assert.equal(built.filter((f) => f.endsWith('.wasm')).length, 1, `${bundler} emitted the .wasm once: ${built.join(', ')}`);
           for (const file of built.filter((f) => f.endsWith('.js'))) {
             const text = fs.readFileSync(file, 'utf8');
-            assert.doesNotMatch(text, /node:(fs|module|path)|createRequire|__testPanic/, `${path.basename(file)}: nothing of the Node entry or the test build`);
+            assert.doesNotMatch(
+              text,
+              /node:(fs|module|path)|createRequire|__testPanic/,
+              `${path.basename(file)}: nothing of the Node entry or the test build`,
+            );
           }
           const { result, problems } = await runInChromium(browser, outDir, inputs);
           assert.deepEqual(problems, [], 'page errors or console warnings');
@@ -343,7 +415,9 @@ export const used = [checked.valid, which, client.endpoint, report.ok, ready, ma
           assert.deepEqual(result, JSON.parse(JSON.stringify(expected)), 'the browser answers exactly as Node does');
           const size = sizes(outDir);
           report.builds[`${bundler}/${app}`] = { buildMs, warnings, ...size };
-          t.diagnostic(`${bundler}/${app}: built in ${buildMs} ms; JS ${size.js.raw} B (gzip ${size.js.gzip} B), wasm ${size.wasm.raw} B (gzip ${size.wasm.gzip} B)`);
+          t.diagnostic(
+            `${bundler}/${app}: built in ${buildMs} ms; JS ${size.js.raw} B (gzip ${size.js.gzip} B), wasm ${size.wasm.raw} B (gzip ${size.wasm.gzip} B)`,
+          );
         });
       }
     }

@@ -23,16 +23,26 @@ const F = (name) => path.join(here, 'fixtures', 'cli', name);
 // The CLI as shipped in the package, so the test covers what users install.
 const CLI = path.join(pkgDir, 'node', 'cli.mjs');
 const NOW = '2019-05-23T12:00:00Z';
-const ASN_NOW = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'tests', 'fixtures', 'shipment', 'build-LooseAssortmentCase.input.json'), 'utf8')).now;
+const ASN_NOW = JSON.parse(
+  fs.readFileSync(path.join(here, '..', '..', 'tests', 'fixtures', 'shipment', 'build-LooseAssortmentCase.input.json'), 'utf8'),
+).now;
 const SENTINEL = SECRET_SENTINELS.cli;
 
 function cli(args, { env = {}, cwd } = {}) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    proc.stdout.on('data', (c) => { stdout += c; });
-    proc.stderr.on('data', (c) => { stderr += c; });
+    proc.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    proc.stderr.on('data', (c) => {
+      stderr += c;
+    });
     proc.on('error', reject);
     proc.on('close', (code) => {
       recordProcessOutput('cli', { stdout, stderr });
@@ -63,7 +73,7 @@ test('ack on CSV inventory and SKU map: a readable table; exit 1 because a PO ne
   assert.match(r.stdout, /not sent \(add --submit to send\)/);
 });
 
-test('ack --json: the core\'s output, request valid against the model; CSV rows became the core\'s input', async () => {
+test("ack --json: the core's output, request valid against the model; CSV rows became the core's input", async () => {
   const r = await cli([...ACK, '--json']);
   const out = JSON.parse(r.stdout);
   assert.ok(validatorFor('vendor-orders-api-model/vendorOrders.json', 'SubmitAcknowledgementRequest')(out.request).valid);
@@ -72,13 +82,22 @@ test('ack --json: the core\'s output, request valid against the model; CSV rows 
     { sku: 'TV-55', onHand: 10, committed: 2, safetyStock: 3 },
     { sku: 'SOUNDBAR, 300', available: 1 },
     { sku: 'RICE-25KG', onHand: 500, committed: 0, safetyStock: 0 },
-    { sku: 'CABLE-2M', onHand: 0, committed: 0, safetyStock: 0, inbound: [{ quantity: 20, expectedDate: '2019-05-25T00:00:00Z' }, { quantity: 10, expectedDate: '2019-05-27T00:00:00Z' }] },
+    {
+      sku: 'CABLE-2M',
+      onHand: 0,
+      committed: 0,
+      safetyStock: 0,
+      inbound: [
+        { quantity: 20, expectedDate: '2019-05-25T00:00:00Z' },
+        { quantity: 10, expectedDate: '2019-05-27T00:00:00Z' },
+      ],
+    },
   ]);
   assert.deepEqual(readSkuMap(F('sku-map.csv'))[2], { sku: 'RICE-25KG', asin: 'B01LNRIIAB', unitsPerCase: 10 });
   assert.equal(r.code, out.exceptions.some((e) => e.severity !== 'info') ? 1 : 0);
 });
 
-test('exit 2 on bad input, with file and line; usage errors; the core\'s refusal with its path', async () => {
+test("exit 2 on bad input, with file and line; usage errors; the core's refusal with its path", async () => {
   const bad = await cli(['ack', '--orders', F('orders.json'), '--inventory', F('bad-inventory.csv'), '--now', NOW]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /bad-inventory\.csv:2: column onHand \(2\) must be a whole number ≥ 0, got "ten"/);
@@ -94,7 +113,12 @@ test('exit 2 on bad input, with file and line; usage errors; the core\'s refusal
   assert.equal(refused.code, 2);
   const dir = testDir('vcc-cli-');
   try {
-    fs.writeFileSync(path.join(dir, 'po.json'), JSON.stringify([{ purchaseOrderNumber: 'X1', orderDetails: { items: [{ itemSequenceNumber: '1', orderedQuantity: { amount: 'two' } }] } }]));
+    fs.writeFileSync(
+      path.join(dir, 'po.json'),
+      JSON.stringify([
+        { purchaseOrderNumber: 'X1', orderDetails: { items: [{ itemSequenceNumber: '1', orderedQuantity: { amount: 'two' } }] } },
+      ]),
+    );
     const core = await cli(['ack', '--orders', path.join(dir, 'po.json'), '--inventory', F('inventory.csv'), '--now', NOW]);
     assert.equal(core.code, 2);
     assert.match(core.stderr, /refused: \w+ at \/purchaseOrders\/0\//);
@@ -107,7 +131,11 @@ test('ack --submit through the emulator: transaction Success, journal written; n
   const emu = await startEmulator({ credentials: SENTINEL, processingPolls: 0 });
   const dir = testDir('vcc-cli-');
   try {
-    const env = { VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken };
+    const env = {
+      VCC_LWA_CLIENT_ID: SENTINEL.clientId,
+      VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret,
+      VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken,
+    };
     const conn = ['--endpoint', emu.url, '--lwa-endpoint', `${emu.url}/auth/o2/token`, '--state-dir', dir];
     const noCreds = await cli([...ACK, '--submit', ...conn]);
     assert.equal(noCreds.code, 2);
@@ -118,8 +146,15 @@ test('ack --submit through the emulator: transaction Success, journal written; n
     assert.match(r.stdout, /transaction \S+ Success/);
     assert.match(r.stderr, /\[progress\] submit/);
     assert.equal(emu.acknowledgements.length, 1);
-    const journal = fs.readFileSync(path.join(dir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(journal.map((e) => e.type), ['intent', 'sent', 'settled']);
+    const journal = fs
+      .readFileSync(path.join(dir, 'outbox.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      journal.map((e) => e.type),
+      ['intent', 'sent', 'settled'],
+    );
 
     // LWA refuses the credentials (revoked): nothing was sent, exit 5 — not "in doubt".
     const wrong = await cli([...ACK, '--submit', ...conn], { env: { ...env, VCC_LWA_CLIENT_SECRET: `${SENTINEL.clientSecret}-x` } });
@@ -128,7 +163,8 @@ test('ack --submit through the emulator: transaction Success, journal written; n
 
     const texts = [noCreds, r, wrong].flatMap((x) => [x.stdout, x.stderr]);
     // Every file, the lock's records included.
-    for (const f of fs.readdirSync(dir, { recursive: true })) if (fs.statSync(path.join(dir, f)).isFile()) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+    for (const f of fs.readdirSync(dir, { recursive: true }))
+      if (fs.statSync(path.join(dir, f)).isFile()) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
     const all = texts.join('\n');
     for (const secret of Object.values(SENTINEL)) assert.ok(!all.includes(secret), `leaked ${secret.slice(0, 12)}…`);
   } finally {
@@ -142,9 +178,28 @@ test('run: poll → decide → acknowledge against the emulator; second run send
   const emu = await startEmulator({ orders, credentials: SENTINEL, processingPolls: 0 });
   const dir = testDir('vcc-cli-');
   try {
-    const env = { VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken };
+    const env = {
+      VCC_LWA_CLIENT_ID: SENTINEL.clientId,
+      VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret,
+      VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken,
+    };
     // The window (7 days back) holds the two POs of 2019-08-20; TestPO3 (2020) is outside it.
-    const args = ['run', '--inventory', F('inventory.csv'), '--sku-map', F('sku-map.csv'), '--now', '2019-08-21T00:00:00Z', '--endpoint', emu.url, '--lwa-endpoint', `${emu.url}/auth/o2/token`, '--state-dir', dir, '--json'];
+    const args = [
+      'run',
+      '--inventory',
+      F('inventory.csv'),
+      '--sku-map',
+      F('sku-map.csv'),
+      '--now',
+      '2019-08-21T00:00:00Z',
+      '--endpoint',
+      emu.url,
+      '--lwa-endpoint',
+      `${emu.url}/auth/o2/token`,
+      '--state-dir',
+      dir,
+      '--json',
+    ];
     const first = await cli(args, { env });
     const report = JSON.parse(first.stdout);
     assert.equal(report.fetched, 2, first.stderr);
@@ -169,33 +224,75 @@ test('run: poll → decide → acknowledge against the emulator; second run send
 
 test('CSV reader: RFC 4180 quoting, CRLF, BOM, embedded newlines; errors with line and column', () => {
   const rows = parseCsvRows('\ufeffa,b\r\n"x, y","say ""hi"""\r\n"multi\nline",2\n\n');
-  assert.deepEqual(rows.map((r) => [...r]), [['a', 'b'], ['x, y', 'say "hi"'], ['multi\nline', '2']]);
-  assert.deepEqual(rows.map((r) => r.line), [1, 2, 3]);
-  assert.deepEqual(parseCsv('sku,qty\nA,1\nB,\n').map((r) => ({ ...r })), [{ sku: 'A', qty: '1' }, { sku: 'B', qty: '' }]);
-  assert.throws(() => parseCsvRows('a,"b'), (e) => e instanceof CsvError && /unterminated/.test(e.message));
-  assert.throws(() => parseCsvRows('a,b"c"\n'), (e) => e instanceof CsvError && e.line === 1 && e.column === 4);
+  assert.deepEqual(
+    rows.map((r) => [...r]),
+    [
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['multi\nline', '2'],
+    ],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.line),
+    [1, 2, 3],
+  );
+  assert.deepEqual(
+    parseCsv('sku,qty\nA,1\nB,\n').map((r) => ({ ...r })),
+    [
+      { sku: 'A', qty: '1' },
+      { sku: 'B', qty: '' },
+    ],
+  );
+  assert.throws(
+    () => parseCsvRows('a,"b'),
+    (e) => e instanceof CsvError && /unterminated/.test(e.message),
+  );
+  assert.throws(
+    () => parseCsvRows('a,b"c"\n'),
+    (e) => e instanceof CsvError && e.line === 1 && e.column === 4,
+  );
   assert.throws(() => parseCsvRows('"a"b\n'), /closing quote/);
   assert.throws(() => parseCsv('a,a\n1,2\n'), /duplicate column/);
-  assert.throws(() => parseCsv('a\n1,2\n'), (e) => e.line === 2);
+  assert.throws(
+    () => parseCsv('a\n1,2\n'),
+    (e) => e.line === 2,
+  );
 });
 
 test('inventory-feed on a positions CSV: bodies per warehouse, a critical zero held (exit 1), then confirmed (exit 0)', async () => {
-  const args = ['inventory-feed', '--positions', F('positions.csv'), '--selling-party', 'VENDORID', '--sku-map', F('sku-map.csv'), '--rules', F('feed-rules.json'), '--last-sent', F('last-sent.json')];
+  const args = [
+    'inventory-feed',
+    '--positions',
+    F('positions.csv'),
+    '--selling-party',
+    'VENDORID',
+    '--sku-map',
+    F('sku-map.csv'),
+    '--rules',
+    F('feed-rules.json'),
+    '--last-sent',
+    F('last-sent.json'),
+  ];
   const held = await cli(args);
   assert.equal(held.code, 1, held.stderr);
   assert.match(held.stdout, /Held zeros/);
   assert.match(held.stdout, /ABCD\s+TV-55/);
   const json = JSON.parse((await cli([...args, '--json'])).stdout);
-  const validate = validatorFor('vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json', 'SubmitInventoryUpdateRequest');
+  const validate = validatorFor(
+    'vendor-direct-fulfillment-inventory-api-model/vendorDirectFulfillmentInventoryV1.json',
+    'SubmitInventoryUpdateRequest',
+  );
   for (const r of json.requests) assert.ok(validate(r.body).valid);
   assert.deepEqual(json.requests.map((r) => r.warehouseId).sort(), ['ABCD', 'EFGH']);
-  const rice = json.requests.find((r) => r.warehouseId === 'ABCD').body.inventory.items.find((i) => i.buyerProductIdentifier === 'B01LNRIIAB');
+  const rice = json.requests
+    .find((r) => r.warehouseId === 'ABCD')
+    .body.inventory.items.find((i) => i.buyerProductIdentifier === 'B01LNRIIAB');
   assert.equal(rice.availableQuantity.amount, 85, 'on hand 120 − committed 20 − safety 10 − open allocations 5, computed by the core');
   const confirmed = await cli([...args, '--confirm-zeros', 'TV-55', '--json']);
   assert.equal(JSON.parse(confirmed.stdout).heldZeros.length, 0);
 });
 
-test('exceptions: engine outputs merged into one urgent-first table; --json is the core\'s report', async () => {
+test("exceptions: engine outputs merged into one urgent-first table; --json is the core's report", async () => {
   const dir = testDir('vcc-cli-');
   try {
     const ackOut = path.join(dir, 'ack.json');
@@ -205,14 +302,17 @@ test('exceptions: engine outputs merged into one urgent-first table; --json is t
     assert.match(r.stdout, /^#\s+severity\s+due\s+owner\s+code/m);
     assert.match(r.stdout, /exception\(s\), \d+ overdue; by owner:/);
     const report = JSON.parse((await cli(['exceptions', ackOut, '--now', NOW, '--json'])).stdout);
-    assert.deepEqual(report.entries.map((e) => e.rank), report.entries.map((_, i) => i + 1));
+    assert.deepEqual(
+      report.entries.map((e) => e.rank),
+      report.entries.map((_, i) => i + 1),
+    );
     assert.equal((await cli(['exceptions'])).code, 2);
   } finally {
     removeTestDir(dir);
   }
 });
 
-test('validate-asn: a valid ASN exits 0; a wrong check digit and a carrier name exit 1 with each issue\'s pointer; --index, usage errors exit 2', async () => {
+test("validate-asn: a valid ASN exits 0; a wrong check digit and a carrier name exit 1 with each issue's pointer; --index, usage errors exit 2", async () => {
   const context = ['--orders', F('asn-orders.json'), '--acknowledgements', F('asn-acks.json'), '--now', ASN_NOW];
   const ok = await cli(['validate-asn', F('asn.json'), ...context]);
   assert.equal(ok.code, 0, ok.stdout + ok.stderr);
@@ -221,7 +321,10 @@ test('validate-asn: a valid ASN exits 0; a wrong check digit and a carrier name 
   const bad = await cli(['validate-asn', F('asn-bad.json'), ...context, '--progress']);
   assert.equal(bad.code, 1, bad.stderr);
   assert.match(bad.stdout, /^severity\s+code\s+path\s+due\s+message/m);
-  assert.match(bad.stdout, /error\s+INVALID_SSCC_CHECK_DIGIT\s+\/cartons\/0\/cartonIdentifiers\/0\/containerIdentificationNumber\s+.*check digit is 8 but should be 7/);
+  assert.match(
+    bad.stdout,
+    /error\s+INVALID_SSCC_CHECK_DIGIT\s+\/cartons\/0\/cartonIdentifiers\/0\/containerIdentificationNumber\s+.*check digit is 8 but should be 7/,
+  );
   assert.match(bad.stdout, /error\s+INVALID_SCAC\s+\/transportationDetails\/carrierScac/);
   assert.match(bad.stdout, /NOT valid: 2 error\(s\)/);
   assert.match(bad.stderr, /\[progress\] read asn=.*asn-bad\.json bytes=\d+/);
@@ -246,10 +349,26 @@ test('validate-asn: a valid ASN exits 0; a wrong check digit and a carrier name 
   assert.match(refused.stderr, /--now must be an ISO-8601 date-time/);
 });
 
-test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilments CSV + Amazon documents → table, exceptions, exit 1; --json is the core\'s output', async () => {
-  const args = ['reconcile', '--orders', F('recon-orders.json'), '--acknowledgements', F('recon-acks.json'), '--shipments', F('recon-asns.json'),
-    '--fulfilments', F('recon-fulfilments.csv'), '--receipts', F('recon-status.json'), '--invoices', F('recon-invoices.json'),
-    '--remittance', F('remittance.csv'), '--now', '2027-01-15T00:00:00Z'];
+test("reconcile on the finance walkthrough files: remittance CSV + ERP fulfilments CSV + Amazon documents → table, exceptions, exit 1; --json is the core's output", async () => {
+  const args = [
+    'reconcile',
+    '--orders',
+    F('recon-orders.json'),
+    '--acknowledgements',
+    F('recon-acks.json'),
+    '--shipments',
+    F('recon-asns.json'),
+    '--fulfilments',
+    F('recon-fulfilments.csv'),
+    '--receipts',
+    F('recon-status.json'),
+    '--invoices',
+    F('recon-invoices.json'),
+    '--remittance',
+    F('remittance.csv'),
+    '--now',
+    '2027-01-15T00:00:00Z',
+  ];
   const r = await cli([...args, '--progress']);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /^PO\s+status\s+invoices\s+to close/m);
@@ -266,9 +385,18 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
   }
 
   const json = JSON.parse((await cli([...args, '--json'])).stdout);
-  assert.deepEqual(json.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]), [
-    ['DEDUCTION_CHARGEBACK', '12.50'], ['DEDUCTION_SHORTAGE', '360.00'], ['PARTIALLY_FULFILLED_OPEN', '17.00']]);
-  assert.deepEqual(json.remittanceIssues.map((i) => [i.row, i.column, i.code]), [[5, 'Amount Paid', 'INVALID_AMOUNT']]);
+  assert.deepEqual(
+    json.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]),
+    [
+      ['DEDUCTION_CHARGEBACK', '12.50'],
+      ['DEDUCTION_SHORTAGE', '360.00'],
+      ['PARTIALLY_FULFILLED_OPEN', '17.00'],
+    ],
+  );
+  assert.deepEqual(
+    json.remittanceIssues.map((i) => [i.row, i.column, i.code]),
+    [[5, 'Amount Paid', 'INVALID_AMOUNT']],
+  );
   // The same answer as the core on the same documents (the files were only read, not interpreted).
   const { mod: core } = await loadPkgImport();
   const input = {
@@ -276,8 +404,25 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
     acknowledgements: JSON.parse(fs.readFileSync(F('recon-acks.json'), 'utf8')).acknowledgements,
     shipments: JSON.parse(fs.readFileSync(F('recon-asns.json'), 'utf8')).shipmentConfirmations,
     fulfilments: [
-      { purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '1', quantity: 8, unitOfMeasure: 'Cases', unitSize: 6, shipmentIdentifier: 'ASN-1', shippedDate: '2026-11-06T08:30:00Z', reference: 'IF-5001' },
-      { purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '2', quantity: 20, unitOfMeasure: 'Eaches', shipmentIdentifier: 'ASN-1', shippedDate: '2026-11-06T08:30:00Z', reference: 'IF-5001' },
+      {
+        purchaseOrderNumber: 'PO-INV1',
+        itemSequenceNumber: '1',
+        quantity: 8,
+        unitOfMeasure: 'Cases',
+        unitSize: 6,
+        shipmentIdentifier: 'ASN-1',
+        shippedDate: '2026-11-06T08:30:00Z',
+        reference: 'IF-5001',
+      },
+      {
+        purchaseOrderNumber: 'PO-INV1',
+        itemSequenceNumber: '2',
+        quantity: 20,
+        unitOfMeasure: 'Eaches',
+        shipmentIdentifier: 'ASN-1',
+        shippedDate: '2026-11-06T08:30:00Z',
+        reference: 'IF-5001',
+      },
     ],
     receipts: JSON.parse(fs.readFileSync(F('recon-status.json'), 'utf8')).payload.ordersStatus,
     invoices: JSON.parse(fs.readFileSync(F('recon-invoices.json'), 'utf8')).invoices,
@@ -302,8 +447,13 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
     assert.match(mismatch.stderr, /refused: CURRENCY_MISMATCH at \/remittanceCsv\/text/);
 
     // Remittance rows as JSON: the core's `remittances`; CSV-only flags are refused with it.
-    fs.writeFileSync(path.join(dir, 'paid.json'), JSON.stringify({ remittances: [{ invoiceNumber: 'INV-1001', amountPaid: '2980.00', currencyCode: 'USD' }] }));
-    const rows = JSON.parse((await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--now', '2027-01-15T00:00:00Z', '--json'])).stdout);
+    fs.writeFileSync(
+      path.join(dir, 'paid.json'),
+      JSON.stringify({ remittances: [{ invoiceNumber: 'INV-1001', amountPaid: '2980.00', currencyCode: 'USD' }] }),
+    );
+    const rows = JSON.parse(
+      (await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--now', '2027-01-15T00:00:00Z', '--json'])).stdout,
+    );
     assert.equal(rows.invoices.find((i) => i.id === 'INV-1001').status, 'paid');
     const csvFlagOnJson = await cli([...args.slice(0, -4), '--remittance', path.join(dir, 'paid.json'), '--remittance-day-first']);
     assert.equal(csvFlagOnJson.code, 2);
@@ -313,8 +463,16 @@ test('reconcile on the finance walkthrough files: remittance CSV + ERP fulfilmen
   }
 });
 
-test('exposure: exceptions + ASN issues → chargebacks by type with amount, landing date and action; exit 1; --json is the core\'s output', async () => {
-  const args = ['exposure', '--exceptions', F('exposure-exceptions.json'), '--shipment-issues', F('exposure-asn-issues.json'), '--now', '2026-11-22T12:00:00Z'];
+test("exposure: exceptions + ASN issues → chargebacks by type with amount, landing date and action; exit 1; --json is the core's output", async () => {
+  const args = [
+    'exposure',
+    '--exceptions',
+    F('exposure-exceptions.json'),
+    '--shipment-issues',
+    F('exposure-asn-issues.json'),
+    '--now',
+    '2026-11-22T12:00:00Z',
+  ];
   const r = await cli(args);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /^type\s+PO\s+line\s+ASN\s+carton\s+amount\s+lands\s+avoid by\s+action/m);
@@ -326,11 +484,18 @@ test('exposure: exceptions + ASN issues → chargebacks by type with amount, lan
   assert.match(r.stdout, /4 chargeback\(s\) expected, 0 with the amount unknown; 1 exception\(s\) lead to none/);
   const json = JSON.parse((await cli([...args, '--json'])).stdout);
   const { mod: core } = await loadPkgImport();
-  assert.deepEqual(json, JSON.parse(JSON.stringify(core.chargebackExposure({
-    exceptions: JSON.parse(fs.readFileSync(F('exposure-exceptions.json'), 'utf8')).exceptions,
-    shipmentIssues: JSON.parse(fs.readFileSync(F('exposure-asn-issues.json'), 'utf8')),
-    now: '2026-11-22T12:00:00Z',
-  }))));
+  assert.deepEqual(
+    json,
+    JSON.parse(
+      JSON.stringify(
+        core.chargebackExposure({
+          exceptions: JSON.parse(fs.readFileSync(F('exposure-exceptions.json'), 'utf8')).exceptions,
+          shipmentIssues: JSON.parse(fs.readFileSync(F('exposure-asn-issues.json'), 'utf8')),
+          now: '2026-11-22T12:00:00Z',
+        }),
+      ),
+    ),
+  );
   const missing = await cli(['exposure']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--exceptions is required/);
@@ -346,23 +511,49 @@ test('exposure: exceptions + ASN issues → chargebacks by type with amount, lan
   }
 });
 
-test('scorecard on the finance walkthrough files: figures with numerator, denominator and rate, a weekly trend; --json is the core\'s output', async () => {
-  const args = ['scorecard', '--orders', F('recon-orders.json'), '--acknowledgements', F('recon-acks.json'), '--shipments', F('recon-asns.json'),
-    '--receipts', F('recon-status.json'), '--from', '2026-11-01T00:00:00Z', '--to', '2026-12-01T00:00:00Z', '--now', '2027-01-15T00:00:00Z'];
+test("scorecard on the finance walkthrough files: figures with numerator, denominator and rate, a weekly trend; --json is the core's output", async () => {
+  const args = [
+    'scorecard',
+    '--orders',
+    F('recon-orders.json'),
+    '--acknowledgements',
+    F('recon-acks.json'),
+    '--shipments',
+    F('recon-asns.json'),
+    '--receipts',
+    F('recon-status.json'),
+    '--from',
+    '2026-11-01T00:00:00Z',
+    '--to',
+    '2026-12-01T00:00:00Z',
+    '--now',
+    '2027-01-15T00:00:00Z',
+  ];
   const r = await cli(args);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^figure\s+numerator\s+denominator\s+rate\s+POs/m);
   const { mod: core } = await loadPkgImport();
-  const expected = JSON.parse(JSON.stringify(core.vendorScorecard({
-    purchaseOrders: JSON.parse(fs.readFileSync(F('recon-orders.json'), 'utf8')).payload.orders,
-    acknowledgements: JSON.parse(fs.readFileSync(F('recon-acks.json'), 'utf8')).acknowledgements,
-    shipments: JSON.parse(fs.readFileSync(F('recon-asns.json'), 'utf8')).shipmentConfirmations,
-    receipts: JSON.parse(fs.readFileSync(F('recon-status.json'), 'utf8')).payload.ordersStatus,
-    from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', now: '2027-01-15T00:00:00Z',
-  })));
+  const expected = JSON.parse(
+    JSON.stringify(
+      core.vendorScorecard({
+        purchaseOrders: JSON.parse(fs.readFileSync(F('recon-orders.json'), 'utf8')).payload.orders,
+        acknowledgements: JSON.parse(fs.readFileSync(F('recon-acks.json'), 'utf8')).acknowledgements,
+        shipments: JSON.parse(fs.readFileSync(F('recon-asns.json'), 'utf8')).shipmentConfirmations,
+        receipts: JSON.parse(fs.readFileSync(F('recon-status.json'), 'utf8')).payload.ordersStatus,
+        from: '2026-11-01T00:00:00Z',
+        to: '2026-12-01T00:00:00Z',
+        now: '2027-01-15T00:00:00Z',
+      }),
+    ),
+  );
   // Every figure's line says the core's numbers.
   for (const f of expected.figures) {
-    assert.match(r.stdout, new RegExp(`${f.figure}\\s+${f.numerator}\\s+${f.denominator}\\s+${(f.rate ?? 'not measured').replace('.', '\\.')}\\s+${f.contributions.length}`));
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `${f.figure}\\s+${f.numerator}\\s+${f.denominator}\\s+${(f.rate ?? 'not measured').replace('.', '\\.')}\\s+${f.contributions.length}`,
+      ),
+    );
   }
   assert.match(r.stdout, /Per week \(rate; week starting Sunday\)/);
   assert.match(r.stdout, new RegExp(`${expected.purchaseOrders} PO\\(s\\) scored`));
@@ -370,7 +561,15 @@ test('scorecard on the finance walkthrough files: figures with numerator, denomi
   const missing = await cli(['scorecard', '--orders', F('recon-orders.json'), '--from', '2026-11-01T00:00:00Z']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--to is required/);
-  const badDate = await cli([...args.slice(0, -6), '--from', 'last month', '--to', '2026-12-01T00:00:00Z', '--now', '2027-01-15T00:00:00Z']);
+  const badDate = await cli([
+    ...args.slice(0, -6),
+    '--from',
+    'last month',
+    '--to',
+    '2026-12-01T00:00:00Z',
+    '--now',
+    '2027-01-15T00:00:00Z',
+  ]);
   assert.equal(badDate.code, 2);
   assert.match(badDate.stderr, /INVALID_DATE at \/from/);
 });
@@ -378,28 +577,66 @@ test('scorecard on the finance walkthrough files: figures with numerator, denomi
 test('df-sales-orders, df-ship, df-invoice: a DF order to its invoice; the tables show no address', async () => {
   const dir = testDir('vcc-cli-df-');
   try {
-    const fixture = (d, name) => JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'tests', 'fixtures', d, `${name}.json`), 'utf8')).input;
-    const write = (name, value) => { const file = path.join(dir, name); fs.writeFileSync(file, JSON.stringify(value)); return file; };
+    const fixture = (d, name) =>
+      JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'tests', 'fixtures', d, `${name}.json`), 'utf8')).input;
+    const write = (name, value) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, JSON.stringify(value));
+      return file;
+    };
     const sales = fixture('df_sales_order', 'accepted_netsuite');
-    const so = await cli(['df-sales-orders', '--orders', write('orders.json', { orders: sales.orders }), '--sku-map', write('sku-map.json', sales.skuMap),
-      '--locations', write('locations.json', sales.locations), '--customers', write('customers.json', sales.customers), '--auto-acknowledge']);
+    const so = await cli([
+      'df-sales-orders',
+      '--orders',
+      write('orders.json', { orders: sales.orders }),
+      '--sku-map',
+      write('sku-map.json', sales.skuMap),
+      '--locations',
+      write('locations.json', sales.locations),
+      '--customers',
+      write('customers.json', sales.customers),
+      '--auto-acknowledge',
+    ]);
     assert.equal(so.code, 0, so.stderr);
     assert.match(so.stdout, /2JK3S9VC\s+pendingFulfillment\s+2\s+1900\.00 USD\s+2026-03-02T23:00:00Z\s+UPS_2ND/);
     assert.doesNotMatch(so.stdout, /Evergreen|Jane/);
 
     const ship = fixture('df_shipment', 'shipped');
-    const shipArgs = ['df-ship', '--orders', write('ship-orders.json', ship.orders), '--shipments', write('shipments.json', ship.shipments),
-      '--status-updates', write('updates.json', ship.statusUpdates), '--now', ship.now];
+    const shipArgs = [
+      'df-ship',
+      '--orders',
+      write('ship-orders.json', ship.orders),
+      '--shipments',
+      write('shipments.json', ship.shipments),
+      '--status-updates',
+      write('updates.json', ship.statusUpdates),
+      '--now',
+      ship.now,
+    ];
     const shipped = await cli(shipArgs);
     assert.equal(shipped.code, 0, shipped.stderr);
     assert.match(shipped.stdout, /confirmations 1, status updates 1/);
     const body = JSON.parse((await cli([...shipArgs, '--json'])).stdout).request;
-    const validate = validatorFor('vendor-direct-fulfillment-shipping-api-model/vendorDirectFulfillmentShipping_2021-12-28.json', 'SubmitShipmentConfirmationsRequest');
+    const validate = validatorFor(
+      'vendor-direct-fulfillment-shipping-api-model/vendorDirectFulfillmentShipping_2021-12-28.json',
+      'SubmitShipmentConfirmationsRequest',
+    );
     assert.ok(validate(body).valid);
 
     const invoice = fixture('df_invoice', 'invoice');
-    const args = ['df-invoice', '--orders', write('inv-orders.json', invoice.orders), '--confirmations', write('confirmations.json', body),
-      '--invoice-numbers', write('numbers.json', invoice.invoiceNumbers), '--remit-to', write('remit.json', invoice.remitToParty), '--now', invoice.now];
+    const args = [
+      'df-invoice',
+      '--orders',
+      write('inv-orders.json', invoice.orders),
+      '--confirmations',
+      write('confirmations.json', body),
+      '--invoice-numbers',
+      write('numbers.json', invoice.invoiceNumbers),
+      '--remit-to',
+      write('remit.json', invoice.remitToParty),
+      '--now',
+      invoice.now,
+    ];
     const first = await cli(args);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /INV-0001\s+2JK3S9VC\s+2\s+2033\.00 USD/);

@@ -30,7 +30,10 @@ test('generated demo orders: deterministic, valid per Order, mixing units, flags
   const { skuMap } = loadDemoInventory();
   const asins = new Set(skuMap.map((m) => m.asin));
   assert.ok(items.some((i) => asins.has(i.amazonProductIdentifier)));
-  assert.ok(items.some((i) => !asins.has(i.amazonProductIdentifier)), 'some unknown products');
+  assert.ok(
+    items.some((i) => !asins.has(i.amazonProductIdentifier)),
+    'some unknown products',
+  );
   const now = Date.parse(DEMO_NOW);
   assert.ok(a.every((o) => Date.parse(o.orderDetails.purchaseOrderDate) < now));
 });
@@ -44,9 +47,18 @@ test('demo inventory covers every product in the sandbox orders', () => {
   for (const asin of sandboxAsins) assert.ok(asins.has(asin), asin);
 });
 
-test('demo end to end with the real core', { skip: fs.existsSync(pkgEntry) ? false : `${pkgEntry} missing: run the build first` }, async () => {
+test('demo end to end with the real core', {
+  skip: fs.existsSync(pkgEntry) ? false : `${pkgEntry} missing: run the build first`,
+}, async () => {
   let printed = '';
-  const summary = await runDemo({ out: { write: (s) => { printed += s; } }, pkgDir });
+  const summary = await runDemo({
+    out: {
+      write: (s) => {
+        printed += s;
+      },
+    },
+    pkgDir,
+  });
 
   assert.ok(summary.purchaseOrders >= 40 + 10);
   assert.equal(Object.keys(summary.poOutcomes).length, summary.purchaseOrders);
@@ -66,13 +78,24 @@ test('demo end to end with the real core', { skip: fs.existsSync(pkgEntry) ? fal
   assert.match(printed, /final status\s+Success/);
 });
 
-test('DF demo: one order from intake to invoice with the real core', { skip: fs.existsSync(pkgEntry) ? false : `${pkgEntry} missing: run the build first` }, async () => {
+test('DF demo: one order from intake to invoice with the real core', {
+  skip: fs.existsSync(pkgEntry) ? false : `${pkgEntry} missing: run the build first`,
+}, async () => {
   const { runDfDemo } = await import('../demo/df.mjs');
   let printed = '';
-  const summary = await runDfDemo({ out: { write: (s) => { printed += s; } }, pkgDir });
+  const summary = await runDfDemo({
+    out: {
+      write: (s) => {
+        printed += s;
+      },
+    },
+    pkgDir,
+  });
   assert.ok(summary.ok, printed);
-  assert.deepEqual(summary.steps.map((s) => s.name), ['acknowledge', 'sales order', 'label request', 'labels printed',
-    'shipment confirmation', 'status update', 'invoice', 'invoice again']);
+  assert.deepEqual(
+    summary.steps.map((s) => s.name),
+    ['acknowledge', 'sales order', 'label request', 'labels printed', 'shipment confirmation', 'status update', 'invoice', 'invoice again'],
+  );
   assert.ok(summary.steps.filter((s) => s.status !== undefined).every((s) => s.status === 202));
   // 1 × 500.00 + 2 × 700.00, no tax on the fixture order.
   assert.match(printed, /INV-0001: 1900\.00 USD/);

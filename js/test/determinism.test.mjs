@@ -13,7 +13,11 @@ requireBuilt();
 const REPEATS = 3;
 const fixturesDir = path.join(repoRoot, 'tests', 'fixtures');
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
-const jsonFiles = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const jsonFiles = (dir) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 /** [label, function, input | (mod) => input] for every fixture that holds an input. */
 function inputs() {
@@ -25,15 +29,24 @@ function inputs() {
       continue;
     }
     // An approval needs the proposal the engine held: computed by the artefact under test.
-    list.push([`ack/${f}`, 'approveAcknowledgement', (mod) => ({
-      proposal: JSON.parse(mod.decideAcknowledgementsJson(JSON.stringify(fx.input))).pendingApproval[0], ...fx.approve,
-    })]);
+    list.push([
+      `ack/${f}`,
+      'approveAcknowledgement',
+      (mod) => ({
+        proposal: JSON.parse(mod.decideAcknowledgementsJson(JSON.stringify(fx.input))).pendingApproval[0],
+        ...fx.approve,
+      }),
+    ]);
   }
   for (const f of jsonFiles(path.join(fixturesDir, 'df_ack'))) {
     list.push([`df_ack/${f}`, 'decideDirectFulfillmentAcknowledgements', readJson(path.join(fixturesDir, 'df_ack', f)).input]);
   }
   for (const f of jsonFiles(path.join(fixturesDir, 'fba'))) {
-    list.push([`fba/${f}`, f.startsWith('route_') ? 'routeFulfillment' : 'applyFulfillmentEvent', readJson(path.join(fixturesDir, 'fba', f)).input]);
+    list.push([
+      `fba/${f}`,
+      f.startsWith('route_') ? 'routeFulfillment' : 'applyFulfillmentEvent',
+      readJson(path.join(fixturesDir, 'fba', f)).input,
+    ]);
   }
   for (const f of jsonFiles(path.join(fixturesDir, 'shipment')).filter((n) => n.endsWith('.input.json'))) {
     list.push([`shipment/${f}`, 'buildShipmentConfirmation', readJson(path.join(fixturesDir, 'shipment', f))]);
@@ -59,7 +72,8 @@ function answer(mod, fn, input) {
     }
   }
   // The object and JSON boundaries must agree with each other, too.
-  if (texts.length === 2 && !texts[0].startsWith('error')) assert.deepEqual(JSON.parse(texts[1]), JSON.parse(texts[0]), `${fn}: object and JSON twins agree`);
+  if (texts.length === 2 && !texts[0].startsWith('error'))
+    assert.deepEqual(JSON.parse(texts[1]), JSON.parse(texts[0]), `${fn}: object and JSON twins agree`);
   return texts.join('\n');
 }
 
@@ -94,5 +108,7 @@ test('byte-identical output across repeated calls and across every artefact', as
       }
     }
   }
-  t.diagnostic(`${list.length} inputs over ${covered.size} functions, ${HOST_SHAPES.length + FLOW_SHAPES.length} artefacts × ${REPEATS} calls: ${comparisons} byte-for-byte comparisons`);
+  t.diagnostic(
+    `${list.length} inputs over ${covered.size} functions, ${HOST_SHAPES.length + FLOW_SHAPES.length} artefacts × ${REPEATS} calls: ${comparisons} byte-for-byte comparisons`,
+  );
 });

@@ -19,7 +19,10 @@ const validateRequest = validatorFor(DF_MODEL, 'SubmitAcknowledgementRequest');
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
 const fixtureDir = path.join(repoRoot, 'tests', 'fixtures', 'df_ack');
-const fixtures = fs.readdirSync(fixtureDir).filter((f) => f.endsWith('.json')).sort()
+const fixtures = fs
+  .readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((f) => [f, JSON.parse(fs.readFileSync(path.join(fixtureDir, f), 'utf8'))]);
 
 /** The sandbox getOrders example (2021-12-28), with stock for both of its products. */
@@ -28,8 +31,14 @@ function sandboxInput(available) {
   const list = model.paths['/vendor/directFulfillment/orders/2021-12-28/purchaseOrders'].get.responses['200'].examples;
   return {
     orders: structuredClone(list.orders),
-    inventory: [{ sku: 'WASHER-8KG', available }, { sku: 'WASHER-6KG', available: 2 }],
-    skuMap: [{ sku: 'WASHER-8KG', asin: 'B07DFVDRAB' }, { sku: 'WASHER-6KG', asin: 'B07DFYF5AB' }],
+    inventory: [
+      { sku: 'WASHER-8KG', available },
+      { sku: 'WASHER-6KG', available: 2 },
+    ],
+    skuMap: [
+      { sku: 'WASHER-8KG', asin: 'B07DFVDRAB' },
+      { sku: 'WASHER-6KG', asin: 'B07DFYF5AB' },
+    ],
     now: '2020-02-20T15:00:00Z',
   };
 }
@@ -74,7 +83,10 @@ for (const [name, load] of [...HOST_SHAPES, ...flowShapes('df')]) {
     });
 
     await t.test('the sandbox order: 00 with stock, 03 without, never its address', () => {
-      for (const [available, code] of [[1, '00'], [0, '03']]) {
+      for (const [available, code] of [
+        [1, '00'],
+        [0, '03'],
+      ]) {
         const out = plain(m.decideDirectFulfillmentAcknowledgements(sandboxInput(available)));
         assertValidRequest(out.request, `sandbox, ${available} in stock`);
         const ack = out.request.orderAcknowledgements[0];
@@ -82,7 +94,10 @@ for (const [name, load] of [...HOST_SHAPES, ...flowShapes('df')]) {
         assert.deepEqual(ack.acknowledgementStatus.code, code);
         assert.deepEqual(ack.sellingParty, { partyId: '999US' });
         assert.deepEqual(ack.shipFromParty, { partyId: 'ABCD' });
-        assert.deepEqual(ack.itemAcknowledgements.map((i) => i.acknowledgedQuantity.amount), [1, 2]);
+        assert.deepEqual(
+          ack.itemAcknowledgements.map((i) => i.acknowledgedQuantity.amount),
+          [1, 2],
+        );
         const text = JSON.stringify(out);
         for (const value of SANDBOX_ADDRESS) assert.ok(!text.includes(value), `output leaks ${value}`);
       }

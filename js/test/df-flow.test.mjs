@@ -37,8 +37,18 @@ function flow(mod) {
   const invoices = mod.buildDirectFulfillmentInvoices({ ...invoiceInput, shipmentConfirmations: shipped.request.shipmentConfirmations });
   return [
     ['/vendor/directFulfillment/shipping/2021-12-28/shippingLabels', SHIPPING, 'SubmitShippingLabelsRequest', labels.labelRequest],
-    ['/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations', SHIPPING, 'SubmitShipmentConfirmationsRequest', shipped.request],
-    ['/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates', SHIPPING, 'SubmitShipmentStatusUpdatesRequest', shipped.statusUpdateRequest],
+    [
+      '/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations',
+      SHIPPING,
+      'SubmitShipmentConfirmationsRequest',
+      shipped.request,
+    ],
+    [
+      '/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates',
+      SHIPPING,
+      'SubmitShipmentStatusUpdatesRequest',
+      shipped.statusUpdateRequest,
+    ],
     ['/vendor/directFulfillment/payments/v1/invoices', PAYMENTS, 'SubmitInvoiceRequest', invoices.request],
   ];
 }
@@ -52,11 +62,13 @@ for (const [shape, load] of HOST_SHAPES) {
       assertValid(model, definition, body, route);
     }
     // The fixtures' exact outputs, through this artefact.
-    for (const [dir, name, fn] of [['df_sales_order', 'accepted_netsuite', 'toDirectFulfillmentSalesOrders'],
+    for (const [dir, name, fn] of [
+      ['df_sales_order', 'accepted_netsuite', 'toDirectFulfillmentSalesOrders'],
       ['df_sales_order', 'held', 'toDirectFulfillmentSalesOrders'],
       ['df_shipment', 'shipped', 'buildDirectFulfillmentShipmentConfirmations'],
       ['df_shipment', 'checks', 'buildDirectFulfillmentShipmentConfirmations'],
-      ['df_invoice', 'invoice', 'buildDirectFulfillmentInvoices']]) {
+      ['df_invoice', 'invoice', 'buildDirectFulfillmentInvoices'],
+    ]) {
       const { input, expected } = fixture(dir, name);
       assert.deepEqual(JSON.parse(JSON.stringify(mod[fn](input))), expected, `${dir}/${name}`);
       assert.deepEqual(JSON.parse(mod[`${fn}Json`](JSON.stringify(input))), expected, `${dir}/${name} (JSON)`);
@@ -71,8 +83,12 @@ before(async () => {
   const res = await fetch(`${emu.url}/auth/o2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: EMULATOR_CREDENTIALS.refreshToken,
-      client_id: EMULATOR_CREDENTIALS.clientId, client_secret: EMULATOR_CREDENTIALS.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: EMULATOR_CREDENTIALS.refreshToken,
+      client_id: EMULATOR_CREDENTIALS.clientId,
+      client_secret: EMULATOR_CREDENTIALS.clientSecret,
+    }),
   });
   token = (await res.json()).access_token;
 });
@@ -81,9 +97,12 @@ after(() => emu.close());
 // One retry when the connection fails: the emulator closes a keep-alive connection idle for 5 s
 // (Node's default) while the artefact tests above run, and fetch may pick it up just then.
 async function post(route, body) {
-  const send = () => fetch(emu.url + route, {
-    method: 'POST', headers: { 'x-amz-access-token': token, 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
+  const send = () =>
+    fetch(emu.url + route, {
+      method: 'POST',
+      headers: { 'x-amz-access-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   try {
     return await send();
   } catch (err) {
@@ -120,8 +139,10 @@ test('the outbox sends DF bodies and resolves them with the DF transaction statu
   const client = new SpApiClient({ endpoint: emu.url, lwaEndpoint: `${emu.url}/auth/o2/token`, credentials: EMULATOR_CREDENTIALS });
   const outbox = new Outbox({ store: new MemoryOutboxStore(), client });
   const operations = {
-    shippingLabels: 'submitShippingLabelRequest', shipmentConfirmations: 'submitDfShipmentConfirmations',
-    shipmentStatusUpdates: 'submitDfShipmentStatusUpdates', invoices: 'submitDfInvoice',
+    shippingLabels: 'submitShippingLabelRequest',
+    shipmentConfirmations: 'submitDfShipmentConfirmations',
+    shipmentStatusUpdates: 'submitDfShipmentStatusUpdates',
+    invoices: 'submitDfInvoice',
   };
   for (const [route, , , body] of flow(mod)) {
     const operation = operations[route.split('/').at(-1)];

@@ -21,9 +21,18 @@ function personalOrder() {
   const input = clone(base);
   const details = input.orders[0].orderDetails;
   details.shipToParty = {
-    name: P.name, attention: P.attention, addressLine1: P.addressLine1, addressLine2: P.addressLine2,
-    addressLine3: P.addressLine3, city: P.city, county: P.county, district: P.district, stateOrRegion: 'OR',
-    postalCode: P.postalCode, countryCode: 'US', phone: P.phone,
+    name: P.name,
+    attention: P.attention,
+    addressLine1: P.addressLine1,
+    addressLine2: P.addressLine2,
+    addressLine3: P.addressLine3,
+    city: P.city,
+    county: P.county,
+    district: P.district,
+    stateOrRegion: 'OR',
+    postalCode: P.postalCode,
+    countryCode: 'US',
+    phone: P.phone,
   };
   details.billToParty = { partyId: 'AMZN-US', address: { name: P.billName, addressLine1: P.billLine, city: P.city, countryCode: 'US' } };
   details.shipmentDetails.messageToCustomer = P.message;
@@ -54,7 +63,7 @@ function decidedVariants() {
     ['accepted', input],
     ['address lines too long for the label (21/22)', { ...input, rules: { maxAddressLineLength: 5 } }],
     ['required ship-to fields missing (07, 09)', set(set(input, `${D}/shipToParty/name`, ''), `${D}/shipToParty/city`, '')],
-    ['no tax nexus in the customer\'s state (50)', { ...input, rules: { noTaxNexus: [{ countryCode: 'US', stateOrRegion: 'OR' }] } }],
+    ["no tax nexus in the customer's state (50)", { ...input, rules: { noTaxNexus: [{ countryCode: 'US', stateOrRegion: 'OR' }] } }],
     ['bill-to not allowed (05)', { ...input, rules: { billToLocations: ['AMZN-CA'] } }],
     ['out of stock (03)', { ...input, inventory: [] }],
     ['late and past the required ship date', { ...input, now: '2026-03-09T09:00:00Z' }],
@@ -65,10 +74,21 @@ function decidedVariants() {
 function throwingVariants() {
   const input = personalOrder();
   const fields = [
-    'shipToParty/name', 'shipToParty/attention', 'shipToParty/addressLine1', 'shipToParty/addressLine2', 'shipToParty/addressLine3',
-    'shipToParty/city', 'shipToParty/county', 'shipToParty/district', 'shipToParty/postalCode', 'shipToParty/phone',
-    'billToParty/address/name', 'billToParty/address/addressLine1', 'shipmentDetails/messageToCustomer',
-    'items/0/giftDetails/giftMessage', 'items/1/buyerCustomizedInfo/customizedUrl',
+    'shipToParty/name',
+    'shipToParty/attention',
+    'shipToParty/addressLine1',
+    'shipToParty/addressLine2',
+    'shipToParty/addressLine3',
+    'shipToParty/city',
+    'shipToParty/county',
+    'shipToParty/district',
+    'shipToParty/postalCode',
+    'shipToParty/phone',
+    'billToParty/address/name',
+    'billToParty/address/addressLine1',
+    'shipmentDetails/messageToCustomer',
+    'items/0/giftDetails/giftMessage',
+    'items/1/buyerCustomizedInfo/customizedUrl',
   ];
   const list = [];
   for (const field of fields) {
@@ -100,8 +120,10 @@ for (const [shape, load] of HOST_SHAPES) {
     await t.test('errors over every personal field keep code and path, withhold the value', () => {
       let checked = 0;
       for (const [what, input] of throwingVariants()) {
-        for (const call of [() => mod.decideDirectFulfillmentAcknowledgements(input),
-          () => mod.decideDirectFulfillmentAcknowledgementsJson(JSON.stringify(input))]) {
+        for (const call of [
+          () => mod.decideDirectFulfillmentAcknowledgements(input),
+          () => mod.decideDirectFulfillmentAcknowledgementsJson(JSON.stringify(input)),
+        ]) {
           let thrown;
           try {
             call();
@@ -110,8 +132,21 @@ for (const [shape, load] of HOST_SHAPES) {
           }
           assert.ok(thrown, `${what}: refused`);
           assert.equal(thrown.name, 'ConnectorError', `${what}: ${thrown.message}`);
-          assert.match(thrown.path, /^\/orders\/0\/orderDetails\/(shipToParty|billToParty|shipmentDetails|items)/, `${what}: path ${thrown.path}`);
-          assertNoPersonalData(JSON.stringify({ message: thrown.message, details: thrown.details, path: thrown.path, code: thrown.code, stack: String(thrown.stack) }), what);
+          assert.match(
+            thrown.path,
+            /^\/orders\/0\/orderDetails\/(shipToParty|billToParty|shipmentDetails|items)/,
+            `${what}: path ${thrown.path}`,
+          );
+          assertNoPersonalData(
+            JSON.stringify({
+              message: thrown.message,
+              details: thrown.details,
+              path: thrown.path,
+              code: thrown.code,
+              stack: String(thrown.stack),
+            }),
+            what,
+          );
           checked++;
         }
       }
@@ -185,7 +220,13 @@ for (const [shape, load] of HOST_SHAPES) {
     await t.test('errors over every personal field withhold the value', () => {
       let checked = 0;
       for (const [fn, what, input] of dfInputs()) {
-        for (const field of ['shipToParty/name', 'shipToParty/postalCode', 'shipToParty/phone', 'items/0/giftDetails/giftMessage', 'shipmentDetails/messageToCustomer']) {
+        for (const field of [
+          'shipToParty/name',
+          'shipToParty/postalCode',
+          'shipToParty/phone',
+          'items/0/giftDetails/giftMessage',
+          'shipmentDetails/messageToCustomer',
+        ]) {
           const bad = set(input, `/orders/0/orderDetails/${field}`, P.numeric);
           for (const call of [() => mod[fn](bad), () => mod[`${fn}Json`](JSON.stringify(bad))]) {
             let thrown;
@@ -196,7 +237,10 @@ for (const [shape, load] of HOST_SHAPES) {
             }
             assert.ok(thrown, `${fn} ${what} ${field}: refused`);
             assert.equal(thrown.path, `/orders/0/orderDetails/${field}`);
-            assertNoPersonalData(JSON.stringify({ message: thrown.message, details: thrown.details, stack: String(thrown.stack) }), `${fn} ${field}`);
+            assertNoPersonalData(
+              JSON.stringify({ message: thrown.message, details: thrown.details, stack: String(thrown.stack) }),
+              `${fn} ${field}`,
+            );
             checked++;
           }
         }

@@ -47,8 +47,10 @@ test('sandbox orders: distinct, first occurrence kept, quirks preserved', () => 
     assert.ok(numbers.includes(n), n);
   }
   // TestPO1 appears twice in the model; the first one listed has the window ending on the 30th.
-  assert.equal(orders.find((o) => o.purchaseOrderNumber === 'TestPO1').orderDetails.shipWindow,
-    '2020-05-27T07:00:00Z--2020-05-30T07:00:00Z');
+  assert.equal(
+    orders.find((o) => o.purchaseOrderNumber === 'TestPO1').orderDetails.shipWindow,
+    '2020-05-27T07:00:00Z--2020-05-30T07:00:00Z',
+  );
   // Deep copies: mutating one result does not affect the next.
   orders[0].purchaseOrderNumber = 'CHANGED';
   assert.notEqual(sandboxOrders()[0].purchaseOrderNumber, 'CHANGED');
@@ -72,9 +74,18 @@ test('sandbox orders validate against Order except exactly the documented quirks
     // "CASES" is not the enum spelling "Cases".
     '3TRD2IAB': ['/orderDetails/items/0/orderedQuantity/unitOfMeasure must be equal to one of the allowed values: Cases, Eaches'],
     // The mock POs lack purchaseOrderState (and purchaseOrderStateChangedDate).
-    'mock-purchaseOrderNumber1': [" must have required property 'purchaseOrderState'", "/orderDetails must have required property 'purchaseOrderStateChangedDate'"],
-    'mock-purchaseOrderNumber2': [" must have required property 'purchaseOrderState'", "/orderDetails must have required property 'purchaseOrderStateChangedDate'"],
-    'mock-purchaseOrderNumber': [" must have required property 'purchaseOrderState'", "/orderDetails must have required property 'purchaseOrderStateChangedDate'"],
+    'mock-purchaseOrderNumber1': [
+      " must have required property 'purchaseOrderState'",
+      "/orderDetails must have required property 'purchaseOrderStateChangedDate'",
+    ],
+    'mock-purchaseOrderNumber2': [
+      " must have required property 'purchaseOrderState'",
+      "/orderDetails must have required property 'purchaseOrderStateChangedDate'",
+    ],
+    'mock-purchaseOrderNumber': [
+      " must have required property 'purchaseOrderState'",
+      "/orderDetails must have required property 'purchaseOrderStateChangedDate'",
+    ],
   });
   // "00001" is only a string, which the model allows.
   const withLeadingZeros = sandboxOrders().find((o) => o.orderDetails?.items?.[0]?.itemSequenceNumber === '00001');
@@ -125,7 +136,12 @@ test('getPurchaseOrders: all loaded POs without a date filter, paged with an opa
     pages += 1;
   } while (nextToken);
   assert.equal(pages, 3);
-  assert.deepEqual([...seen].sort(), sandboxOrders().map((o) => o.purchaseOrderNumber).sort());
+  assert.deepEqual(
+    [...seen].sort(),
+    sandboxOrders()
+      .map((o) => o.purchaseOrderNumber)
+      .sort(),
+  );
 
   const bad = await api('/vendor/orders/v1/purchaseOrders?nextToken=garbage');
   assert.equal(bad.status, 400);
@@ -134,11 +150,16 @@ test('getPurchaseOrders: all loaded POs without a date filter, paged with an opa
 
 test('getPurchaseOrders: filters and includeDetails=false', async () => {
   const q = new URLSearchParams({
-    createdAfter: '2019-08-20T14:00:00', createdBefore: '2019-08-21T00:00:00', sortOrder: 'DESC',
+    createdAfter: '2019-08-20T14:00:00',
+    createdBefore: '2019-08-21T00:00:00',
+    sortOrder: 'DESC',
   });
   let res = await api(`/vendor/orders/v1/purchaseOrders?${q}`);
   let { payload } = await res.json();
-  assert.deepEqual(payload.orders.map((o) => o.purchaseOrderNumber), ['3TRD2IAB', '2JK3S9VC']);
+  assert.deepEqual(
+    payload.orders.map((o) => o.purchaseOrderNumber),
+    ['3TRD2IAB', '2JK3S9VC'],
+  );
 
   q.set('includeDetails', 'false');
   res = await api(`/vendor/orders/v1/purchaseOrders?${q}`);
@@ -155,7 +176,10 @@ test('getPurchaseOrders: filters and includeDetails=false', async () => {
 
   res = await api('/vendor/orders/v1/purchaseOrders?orderingVendorCode=API01&isPOChanged=true');
   ({ payload } = await res.json());
-  assert.deepEqual(payload.orders.map((o) => o.purchaseOrderNumber), ['TestPO2']);
+  assert.deepEqual(
+    payload.orders.map((o) => o.purchaseOrderNumber),
+    ['TestPO2'],
+  );
 });
 
 test('getPurchaseOrders: window over 7 days, bad date, bad limit → 400 InvalidInput', async () => {
@@ -186,18 +210,24 @@ test('getPurchaseOrder: the PO, or 404 NotFound', async () => {
 
 function ack(purchaseOrderNumber, code = 'Accepted') {
   return {
-    acknowledgements: [{
-      purchaseOrderNumber,
-      sellingParty: { partyId: '999US' },
-      acknowledgementDate: '2026-11-22T08:00:00Z',
-      items: [{
-        itemSequenceNumber: '1',
-        amazonProductIdentifier: 'B07DFVDRAB',
-        orderedQuantity: { amount: 1, unitOfMeasure: 'Eaches', unitSize: 1 },
-        netCost: { amount: '346.27', currencyCode: 'USD' },
-        itemAcknowledgements: [{ acknowledgementCode: code, acknowledgedQuantity: { amount: 1, unitOfMeasure: 'Eaches', unitSize: 1 } }],
-      }],
-    }],
+    acknowledgements: [
+      {
+        purchaseOrderNumber,
+        sellingParty: { partyId: '999US' },
+        acknowledgementDate: '2026-11-22T08:00:00Z',
+        items: [
+          {
+            itemSequenceNumber: '1',
+            amazonProductIdentifier: 'B07DFVDRAB',
+            orderedQuantity: { amount: 1, unitOfMeasure: 'Eaches', unitSize: 1 },
+            netCost: { amount: '346.27', currencyCode: 'USD' },
+            itemAcknowledgements: [
+              { acknowledgementCode: code, acknowledgedQuantity: { amount: 1, unitOfMeasure: 'Eaches', unitSize: 1 } },
+            ],
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -274,7 +304,10 @@ test('request log: method, path, query and status only — no tokens or secrets'
   const log = JSON.stringify(emu.requests);
   assert.ok(emu.requests.length > 10);
   for (const entry of emu.requests) {
-    assert.deepEqual(Object.keys(entry).filter((k) => k !== 'fault'), ['method', 'path', 'query', 'status']);
+    assert.deepEqual(
+      Object.keys(entry).filter((k) => k !== 'fault'),
+      ['method', 'path', 'query', 'status'],
+    );
   }
   assert.ok(!log.includes(token));
   for (const secret of Object.values(EMULATOR_CREDENTIALS)) assert.ok(!log.includes(secret));
@@ -284,10 +317,19 @@ test('a timeout fault holds the request until close()', async () => {
   const local = await startEmulator({ orders: [], faults: [{ kind: 'timeout', times: 1 }] });
   const pending = fetch(`${local.url}/auth/o2/token`, { method: 'POST', body: '' });
   const outcome = await Promise.race([
-    pending.then(() => 'answered', () => 'failed'),
+    pending.then(
+      () => 'answered',
+      () => 'failed',
+    ),
     new Promise((r) => setTimeout(() => r('held'), 200)),
   ]);
   assert.equal(outcome, 'held');
   await local.close();
-  assert.equal(await pending.then(() => 'answered', () => 'failed'), 'failed');
+  assert.equal(
+    await pending.then(
+      () => 'answered',
+      () => 'failed',
+    ),
+    'failed',
+  );
 });

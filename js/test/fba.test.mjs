@@ -22,7 +22,8 @@ const validateFulfillmentOrder = validatorFor(OUTBOUND_MODEL, 'GetFulfillmentOrd
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
 const fixtureDir = path.join(repoRoot, 'tests', 'fixtures', 'fba');
-const fixtures = fs.readdirSync(fixtureDir)
+const fixtures = fs
+  .readdirSync(fixtureDir)
   .filter((f) => f.endsWith('.json'))
   .sort()
   .map((f) => ({ name: f.replace(/\.json$/, ''), ...JSON.parse(fs.readFileSync(path.join(fixtureDir, f), 'utf8')) }));
@@ -52,10 +53,12 @@ test('fixture inputs that are Amazon answers validate against the models', () =>
     const answer = f.input.event.fulfillmentOrder;
     const { errors } = validateFulfillmentOrder(answer);
     // The sandbox's own example spells the status "PROCESSING" (read tolerantly by the core).
-    const expected = f.name === 'event_sandbox_fulfillment_order_processing'
-      ? ['/payload/fulfillmentOrder/fulfillmentOrderStatus']
-      : [];
-    assert.deepEqual(errors.map((e) => e.path), expected, f.name);
+    const expected = f.name === 'event_sandbox_fulfillment_order_processing' ? ['/payload/fulfillmentOrder/fulfillmentOrderStatus'] : [];
+    assert.deepEqual(
+      errors.map((e) => e.path),
+      expected,
+      f.name,
+    );
   }
 });
 

@@ -44,15 +44,32 @@ function invoiceCases() {
   const credit = clone(base);
   credit.options = { countryProfile: 'europe' };
   credit.invoices = [
-    { id: 'CN-1', date: '2026-11-12T10:00:00Z', invoiceType: 'CreditNote',
-      creditNote: { reason: 'return', returnsReferenceNumber: 'RET-9', goodsReturnDate: '2026-11-11T00:00:00Z', referenceInvoiceNumber: 'INV-1001' },
-      lines: [{ purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '1', quantity: 1 }] },
-    { id: 'CN-2', date: '2026-11-12T10:00:00Z', invoiceType: 'CreditNote',
+    {
+      id: 'CN-1',
+      date: '2026-11-12T10:00:00Z',
+      invoiceType: 'CreditNote',
+      creditNote: {
+        reason: 'return',
+        returnsReferenceNumber: 'RET-9',
+        goodsReturnDate: '2026-11-11T00:00:00Z',
+        referenceInvoiceNumber: 'INV-1001',
+      },
+      lines: [{ purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '1', quantity: 1 }],
+    },
+    {
+      id: 'CN-2',
+      date: '2026-11-12T10:00:00Z',
+      invoiceType: 'CreditNote',
       creditNote: { reason: 'coop', coopReferenceNumber: 'COOP-2026-11' },
-      lines: [{ quantity: 1, unitOfMeasure: 'Eaches', netCost: '250.00', currencyCode: 'EUR', amazonProductIdentifier: 'B0CASE0001' }] },
-    { id: 'CN-3', date: '2026-11-12T10:00:00Z', invoiceType: 'CreditNote',
+      lines: [{ quantity: 1, unitOfMeasure: 'Eaches', netCost: '250.00', currencyCode: 'EUR', amazonProductIdentifier: 'B0CASE0001' }],
+    },
+    {
+      id: 'CN-3',
+      date: '2026-11-12T10:00:00Z',
+      invoiceType: 'CreditNote',
       creditNote: { reason: 'priceProtection', debitNoteNumber: 'IPAPUS1234567' },
-      lines: [{ purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '2', quantity: 20, netCost: '0.50' }] },
+      lines: [{ purchaseOrderNumber: 'PO-INV1', itemSequenceNumber: '2', quantity: 20, netCost: '0.50' }],
+    },
   ];
   // Line 1 is 8 cases of 6 at netCost 60.00, "the net cost of an item per each or weight unit"
   // (vendorOrders): 48 eaches worth 2880.00, written in eaches at the PO's cost by default.
@@ -87,9 +104,16 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('invoice')]) {
     for (const [name, input, totals] of invoiceCases()) {
       await t.test(name, () => {
         const out = plain(mod.buildInvoice(input));
-        assert.deepEqual(out.issues.filter((i) => i.severity === 'error'), [], name);
+        assert.deepEqual(
+          out.issues.filter((i) => i.severity === 'error'),
+          [],
+          name,
+        );
         assertValid(out.request, name);
-        assert.deepEqual(out.request.invoices.map((i) => i.invoiceTotal.amount), totals);
+        assert.deepEqual(
+          out.request.invoices.map((i) => i.invoiceTotal.amount),
+          totals,
+        );
         // The JSON twin gives the same answer.
         assert.deepEqual(JSON.parse(mod.buildInvoiceJson(JSON.stringify(input))), out);
       });
@@ -100,14 +124,21 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('invoice')]) {
       input.usedInvoiceIds = ['INV-1001'];
       const out = plain(mod.buildInvoice(input));
       assert.deepEqual(out.request.invoices, []);
-      assert.deepEqual(out.issues.map((i) => [i.code, i.path]), [['INVOICE_ID_REUSED', '/invoices/0/id']]);
+      assert.deepEqual(
+        out.issues.map((i) => [i.code, i.path]),
+        [['INVOICE_ID_REUSED', '/invoices/0/id']],
+      );
     });
 
     await t.test('bad input throws a real Error with code and path', () => {
       const input = clone(base);
       input.invoices[0].date = 'tomorrow';
       let thrown;
-      try { mod.buildInvoice(input); } catch (error) { thrown = error; }
+      try {
+        mod.buildInvoice(input);
+      } catch (error) {
+        thrown = error;
+      }
       assert.ok(thrown instanceof ErrorCtor, 'a real Error of the host realm');
       assert.deepEqual([thrown.code, thrown.path], ['INVALID_DATE', '/invoices/0/date']);
       assert.equal(plain(mod.buildInvoice(base)).documents[0].status, 'built', 'still answering');
@@ -115,41 +146,64 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('invoice')]) {
 
     await t.test('finance walkthrough: remittance CSV to exceptions', () => {
       const built = plain(mod.buildInvoice(base));
-      const line = (seq, asin, amount) => ({ itemSequenceNumber: seq, buyerProductIdentifier: asin,
-        receivingStatus: { receiveStatus: 'RECEIVED', receivedQuantity: { amount, unitOfMeasure: 'Eaches' } } });
+      const line = (seq, asin, amount) => ({
+        itemSequenceNumber: seq,
+        buyerProductIdentifier: asin,
+        receivingStatus: { receiveStatus: 'RECEIVED', receivedQuantity: { amount, unitOfMeasure: 'Eaches' } },
+      });
       const input = {
         purchaseOrders: base.purchaseOrders,
         acknowledgements: base.acknowledgements,
         shipments: base.shipments,
-        receipts: [{ purchaseOrderNumber: 'PO-INV1', purchaseOrderStatus: 'OPEN', purchaseOrderDate: '2026-11-01T08:00:00Z',
-          itemStatus: [line('1', 'B0CASE0001', 42), line('2', 'B0EACH0002', 20)] }],
+        receipts: [
+          {
+            purchaseOrderNumber: 'PO-INV1',
+            purchaseOrderStatus: 'OPEN',
+            purchaseOrderDate: '2026-11-01T08:00:00Z',
+            itemStatus: [line('1', 'B0CASE0001', 42), line('2', 'B0EACH0002', 20)],
+          },
+        ],
         invoices: built.request.invoices,
-        remittanceCsv: { text: [
-          'Payment Number,Payment Date,Invoice Number,Transaction Description,Invoice Currency,Amount Paid',
-          'P-77,01/11/2027,INV-1001,Payment,USD,2980.00',
-          'P-77,01/11/2027,INV-1001SC,Shortage claim,USD,-360.00',
-          'P-77,01/11/2027,5521VCBSINV,Chargeback,USD,(12.50)',
-          'P-77,01/11/2027,INV-1001,Broken row,USD,twelve',
-        ].join('\r\n') },
+        remittanceCsv: {
+          text: [
+            'Payment Number,Payment Date,Invoice Number,Transaction Description,Invoice Currency,Amount Paid',
+            'P-77,01/11/2027,INV-1001,Payment,USD,2980.00',
+            'P-77,01/11/2027,INV-1001SC,Shortage claim,USD,-360.00',
+            'P-77,01/11/2027,5521VCBSINV,Chargeback,USD,(12.50)',
+            'P-77,01/11/2027,INV-1001,Broken row,USD,twelve',
+          ].join('\r\n'),
+        },
         now: '2027-01-15T00:00:00Z',
       };
       const out = plain(mod.reconcile(input));
-      assert.deepEqual(out.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]), [
-        ['DEDUCTION_CHARGEBACK', '12.50'],
-        ['DEDUCTION_SHORTAGE', '360.00'],
-        ['PARTIALLY_FULFILLED_OPEN', '17.00'],
-      ]);
-      assert.deepEqual(out.remittanceIssues.map((i) => [i.row, i.column, i.code]), [[5, 'Amount Paid', 'INVALID_AMOUNT']]);
+      assert.deepEqual(
+        out.exceptions.map((e) => [e.code, e.moneyAtRisk?.amount]),
+        [
+          ['DEDUCTION_CHARGEBACK', '12.50'],
+          ['DEDUCTION_SHORTAGE', '360.00'],
+          ['PARTIALLY_FULFILLED_OPEN', '17.00'],
+        ],
+      );
+      assert.deepEqual(
+        out.remittanceIssues.map((i) => [i.row, i.column, i.code]),
+        [[5, 'Amount Paid', 'INVALID_AMOUNT']],
+      );
       const shortage = out.disputes.find((d) => d.code === 'DEDUCTION_SHORTAGE');
       assert.equal(shortage.shipments[0].billOfLadingNumber, 'BOL-1001');
       assert.equal(shortage.shipments[0].cartons[0].identifiers[0].containerIdentificationNumber, '001234560000000018');
-      assert.deepEqual(out.totals.byCurrency.map((c) => [c.currencyCode, c.paid, c.deducted, c.disputable]),
-        [['USD', '2607.50', '372.50', '372.50']]);
+      assert.deepEqual(
+        out.totals.byCurrency.map((c) => [c.currencyCode, c.paid, c.deducted, c.disputable]),
+        [['USD', '2607.50', '372.50', '372.50']],
+      );
       assert.deepEqual(JSON.parse(mod.reconcileJson(JSON.stringify(input))), out);
 
       input.remittanceCsv.text = 'Invoice Number,Amount Paid,Invoice Currency\nINV-1001,2980.00,EUR';
       let thrown;
-      try { mod.reconcile(input); } catch (error) { thrown = error; }
+      try {
+        mod.reconcile(input);
+      } catch (error) {
+        thrown = error;
+      }
       assert.ok(thrown instanceof ErrorCtor);
       assert.deepEqual([thrown.code, thrown.path, thrown.details.row], ['CURRENCY_MISMATCH', '/remittanceCsv/text', 2]);
     });

@@ -12,7 +12,9 @@ import { Outbox, MemoryOutboxStore } from '../node/outbox.mjs';
 import { closedPort, json, leaks, startServer } from './harness/fake-amazon.mjs';
 
 let emu;
-before(async () => { emu = await startEmulator(); });
+before(async () => {
+  emu = await startEmulator();
+});
 after(() => emu.close());
 
 // A client with a recording sleep, so retry tests take no wall-clock time.
@@ -22,7 +24,9 @@ function makeClient(overrides = {}) {
     endpoint: emu.url,
     lwaEndpoint: `${emu.url}/auth/o2/token`,
     credentials: EMULATOR_CREDENTIALS,
-    sleep: async (ms) => { sleeps.push(ms); },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
     ...overrides,
   });
   return { client, sleeps };
@@ -34,18 +38,24 @@ function attempts(method, path, from) {
 
 function ackBody(purchaseOrderNumber) {
   return {
-    acknowledgements: [{
-      purchaseOrderNumber,
-      sellingParty: { partyId: 'API01' },
-      acknowledgementDate: '2026-11-22T08:00:00Z',
-      items: [{
-        itemSequenceNumber: '1',
-        amazonProductIdentifier: 'B01XYZ3Z02',
-        orderedQuantity: { amount: 10, unitOfMeasure: 'Eaches', unitSize: 1 },
-        netCost: { amount: '50', currencyCode: 'USD' },
-        itemAcknowledgements: [{ acknowledgementCode: 'Accepted', acknowledgedQuantity: { amount: 10, unitOfMeasure: 'Eaches', unitSize: 1 } }],
-      }],
-    }],
+    acknowledgements: [
+      {
+        purchaseOrderNumber,
+        sellingParty: { partyId: 'API01' },
+        acknowledgementDate: '2026-11-22T08:00:00Z',
+        items: [
+          {
+            itemSequenceNumber: '1',
+            amazonProductIdentifier: 'B01XYZ3Z02',
+            orderedQuantity: { amount: 10, unitOfMeasure: 'Eaches', unitSize: 1 },
+            netCost: { amount: '50', currencyCode: 'USD' },
+            itemAcknowledgements: [
+              { acknowledgementCode: 'Accepted', acknowledgedQuantity: { amount: 10, unitOfMeasure: 'Eaches', unitSize: 1 } },
+            ],
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -64,7 +74,10 @@ test('token exchange once, cached across calls; user-agent sent', async () => {
   let userAgent;
   const from = emu.requests.length;
   const { client } = makeClient({
-    fetch: (url, init) => { userAgent = init.headers['user-agent']; return fetch(url, init); },
+    fetch: (url, init) => {
+      userAgent = init.headers['user-agent'];
+      return fetch(url, init);
+    },
   });
   await client.getPurchaseOrder('2JK3S9VC');
   await client.getPurchaseOrder('3TRD2IAB');
@@ -92,7 +105,10 @@ test('an expired token is refreshed once on 403', async () => {
   const from = emu.requests.length;
   const res = await client.getPurchaseOrder('2JK3S9VC');
   assert.equal(res.payload.purchaseOrderNumber, '2JK3S9VC');
-  assert.deepEqual(emu.requests.slice(from).map((r) => r.status), [403, 200, 200]);
+  assert.deepEqual(
+    emu.requests.slice(from).map((r) => r.status),
+    [403, 200, 200],
+  );
 });
 
 test('a 403 that persists after one refresh is thrown as Unauthorized', async () => {
@@ -114,7 +130,12 @@ test('listPurchaseOrders follows nextToken across pages', async () => {
   const { client } = makeClient();
   const numbers = [];
   for await (const order of client.listPurchaseOrders({ limit: 4 })) numbers.push(order.purchaseOrderNumber);
-  assert.deepEqual(numbers.sort(), sandboxOrders().map((o) => o.purchaseOrderNumber).sort());
+  assert.deepEqual(
+    numbers.sort(),
+    sandboxOrders()
+      .map((o) => o.purchaseOrderNumber)
+      .sort(),
+  );
   const pages = attempts('GET', '/vendor/orders/v1/purchaseOrders', from);
   assert.equal(pages.length, 3);
   assert.ok(pages[1].query.nextToken && pages[1].query.limit === '4');
@@ -123,9 +144,14 @@ test('listPurchaseOrders follows nextToken across pages', async () => {
 test('filters: created window (Date objects accepted), state, includeDetails=false', async () => {
   const { client } = makeClient();
   let res = await client.getPurchaseOrders({
-    createdAfter: new Date('2020-05-25T13:00:00Z'), createdBefore: '2020-05-27T13:00:00Z', sortOrder: 'ASC',
+    createdAfter: new Date('2020-05-25T13:00:00Z'),
+    createdBefore: '2020-05-27T13:00:00Z',
+    sortOrder: 'ASC',
   });
-  assert.deepEqual(res.payload.orders.map((o) => o.purchaseOrderNumber), ['TestPO2', 'TestPO3', 'TestPO1']);
+  assert.deepEqual(
+    res.payload.orders.map((o) => o.purchaseOrderNumber),
+    ['TestPO2', 'TestPO3', 'TestPO1'],
+  );
   res = await client.getPurchaseOrders({ purchaseOrderState: 'Closed', includeDetails: false });
   assert.deepEqual(res.payload.orders, [{ purchaseOrderNumber: '4Z32PABC', purchaseOrderState: 'Closed' }]);
 });
@@ -133,16 +159,14 @@ test('filters: created window (Date objects accepted), state, includeDetails=fal
 test('a window over 7 days → SpApiError InvalidInput 400, not retried', async () => {
   const from = emu.requests.length;
   const { client, sleeps } = makeClient();
-  await assert.rejects(
-    client.getPurchaseOrders({ createdAfter: '2019-08-01T00:00:00Z', createdBefore: '2019-08-21T00:00:00Z' }),
-    (err) => {
-      assert.equal(err.code, 'InvalidInput');
-      assert.equal(err.status, 400);
-      assert.equal(err.operation, 'getPurchaseOrders');
-      assert.equal(err.retryable, false);
-      assert.ok(err.requestId);
-      return true;
-    });
+  await assert.rejects(client.getPurchaseOrders({ createdAfter: '2019-08-01T00:00:00Z', createdBefore: '2019-08-21T00:00:00Z' }), (err) => {
+    assert.equal(err.code, 'InvalidInput');
+    assert.equal(err.status, 400);
+    assert.equal(err.operation, 'getPurchaseOrders');
+    assert.equal(err.retryable, false);
+    assert.ok(err.requestId);
+    return true;
+  });
   assert.equal(attempts('GET', '/vendor/orders/v1/purchaseOrders', from).length, 1);
   assert.equal(sleeps.length, 0);
 });
@@ -211,7 +235,10 @@ test('429 (with Retry-After) and 503 are retried, then succeed', async () => {
   emu.injectFault({ route: 'GET /vendor/orders/v1/purchaseOrders/2JK3S9VC', status: 503, times: 1 });
   const res = await client.getPurchaseOrder('2JK3S9VC');
   assert.equal(res.payload.purchaseOrderNumber, '2JK3S9VC');
-  assert.deepEqual(attempts('GET', '/vendor/orders/v1/purchaseOrders/2JK3S9VC', from).map((r) => r.status), [429, 429, 503, 200]);
+  assert.deepEqual(
+    attempts('GET', '/vendor/orders/v1/purchaseOrders/2JK3S9VC', from).map((r) => r.status),
+    [429, 429, 503, 200],
+  );
   assert.equal(sleeps.length, 3);
   assert.deepEqual(sleeps.slice(0, 2), [3000, 3000]);
   assert.ok(sleeps[2] >= 1000 && sleeps[2] <= 2000, `backoff ${sleeps[2]}`); // attempt 2: 2000 ms, jittered
@@ -237,7 +264,10 @@ test('a timeout and a dropped connection are retried', async () => {
   emu.injectFault({ route: 'GET /vendor/orders/v1/purchaseOrders/TestPO2', kind: 'drop', times: 1 });
   const res = await client.getPurchaseOrder('TestPO2');
   assert.equal(res.payload.purchaseOrderNumber, 'TestPO2');
-  assert.deepEqual(attempts('GET', '/vendor/orders/v1/purchaseOrders/TestPO2', from).map((r) => r.fault ?? r.status), ['timeout', 'drop', 200]);
+  assert.deepEqual(
+    attempts('GET', '/vendor/orders/v1/purchaseOrders/TestPO2', from).map((r) => r.fault ?? r.status),
+    ['timeout', 'drop', 200],
+  );
   assert.equal(sleeps.length, 2);
 });
 
@@ -258,27 +288,61 @@ test('credentials and tokens never appear in errors, the client, or the emulator
   const echoing = async (url, init) => {
     const res = await fetch(url, init);
     if (String(url).endsWith('/auth/o2/token')) {
-      const body = await res.clone().json().catch(() => ({}));
+      const body = await res
+        .clone()
+        .json()
+        .catch(() => ({}));
       if (body.access_token) accessToken = body.access_token;
       return res;
     }
     if (String(url).includes('ECHO')) {
-      return new Response(JSON.stringify({ errors: [{ code: 'InvalidInput', message: `bad token ${init.headers['x-amz-access-token']} for ${secrets.clientSecret}`, details: secrets.refreshToken }] }), { status: 400 });
+      return new Response(
+        JSON.stringify({
+          errors: [
+            {
+              code: 'InvalidInput',
+              message: `bad token ${init.headers['x-amz-access-token']} for ${secrets.clientSecret}`,
+              details: secrets.refreshToken,
+            },
+          ],
+        }),
+        { status: 400 },
+      );
     }
     return res;
   };
   try {
     const errors = [];
-    const collect = (p) => p.then(() => assert.fail('expected an error'), (e) => errors.push(e));
-    const ok = new SpApiClient({ endpoint: local.url, lwaEndpoint: `${local.url}/auth/o2/token`, credentials: secrets, fetch: echoing, sleep: async () => {}, timeoutMs: 100, maxRetries: 0 });
+    const collect = (p) =>
+      p.then(
+        () => assert.fail('expected an error'),
+        (e) => errors.push(e),
+      );
+    const ok = new SpApiClient({
+      endpoint: local.url,
+      lwaEndpoint: `${local.url}/auth/o2/token`,
+      credentials: secrets,
+      fetch: echoing,
+      sleep: async () => {},
+      timeoutMs: 100,
+      maxRetries: 0,
+    });
     await collect(ok.getPurchaseOrder('ECHO'));
     await collect(ok.getPurchaseOrders({ createdAfter: '2019-01-01T00:00:00Z', createdBefore: '2019-02-01T00:00:00Z' }));
     local.injectFault({ kind: 'drop', route: 'purchaseOrders/TestPO1' });
     await collect(ok.getPurchaseOrder('TestPO1'));
     local.injectFault({ kind: 'timeout', route: 'purchaseOrders/TestPO1' });
     await collect(ok.getPurchaseOrder('TestPO1'));
-    for (const wrong of [{ ...secrets, clientSecret: `${secrets.clientSecret}x` }, { ...secrets, refreshToken: `${secrets.refreshToken}x` }]) {
-      const bad = new SpApiClient({ endpoint: local.url, lwaEndpoint: `${local.url}/auth/o2/token`, credentials: wrong, sleep: async () => {} });
+    for (const wrong of [
+      { ...secrets, clientSecret: `${secrets.clientSecret}x` },
+      { ...secrets, refreshToken: `${secrets.refreshToken}x` },
+    ]) {
+      const bad = new SpApiClient({
+        endpoint: local.url,
+        lwaEndpoint: `${local.url}/auth/o2/token`,
+        credentials: wrong,
+        sleep: async () => {},
+      });
       await collect(bad.getPurchaseOrders());
       errors.push(bad);
     }
@@ -304,17 +368,32 @@ test('credentials and tokens never appear in errors, the client, or the emulator
 
 test('a token exchange that fails names the real cause and says nothing was sent: refused, DNS, TLS, HTTP status', async () => {
   const port = await closedPort();
-  const tlsServer = https.createServer({
-    key: fs.readFileSync(new URL('./fixtures/tls/key.pem', import.meta.url)),
-    cert: fs.readFileSync(new URL('./fixtures/tls/cert.pem', import.meta.url)),
-  }, (_req, res) => res.end('{}'));
+  const tlsServer = https.createServer(
+    {
+      key: fs.readFileSync(new URL('./fixtures/tls/key.pem', import.meta.url)),
+      cert: fs.readFileSync(new URL('./fixtures/tls/cert.pem', import.meta.url)),
+    },
+    (_req, res) => res.end('{}'),
+  );
   await new Promise((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
   const lwa503 = await startServer((_req, res) => json(res, 503, { error: 'server_error' }));
   try {
     const cases = [
-      [`http://127.0.0.1:${port}/auth/o2/token`, 'NETWORK_ERROR', new RegExp(`^LWA token exchange failed: connection refused \\(ECONNREFUSED\\) to 127\\.0\\.0\\.1:${port}$`)],
-      ['http://no-such-host.invalid/auth/o2/token', 'NETWORK_ERROR', /^LWA token exchange failed: DNS lookup failed(: no such host \(ENOTFOUND\)| \(temporary\) \(EAI_AGAIN\)) to no-such-host\.invalid$/],
-      [`https://127.0.0.1:${tlsServer.address().port}/auth/o2/token`, 'TLS_ERROR', /^LWA token exchange failed: TLS handshake with 127\.0\.0\.1:\d+ failed: self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)$/],
+      [
+        `http://127.0.0.1:${port}/auth/o2/token`,
+        'NETWORK_ERROR',
+        new RegExp(`^LWA token exchange failed: connection refused \\(ECONNREFUSED\\) to 127\\.0\\.0\\.1:${port}$`),
+      ],
+      [
+        'http://no-such-host.invalid/auth/o2/token',
+        'NETWORK_ERROR',
+        /^LWA token exchange failed: DNS lookup failed(: no such host \(ENOTFOUND\)| \(temporary\) \(EAI_AGAIN\)) to no-such-host\.invalid$/,
+      ],
+      [
+        `https://127.0.0.1:${tlsServer.address().port}/auth/o2/token`,
+        'TLS_ERROR',
+        /^LWA token exchange failed: TLS handshake with 127\.0\.0\.1:\d+ failed: self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)$/,
+      ],
       [`${lwa503.url}/auth/o2/token`, 'LWA_ERROR', /^LWA token exchange failed: HTTP 503 server_error$/],
     ];
     for (const [lwaEndpoint, code, message] of cases) {
@@ -348,33 +427,61 @@ test('the outbox closes a submission that never left (notSent) instead of keepin
   // The SP-API endpoint itself refusing the connection: the same (the POST never left).
   const { client: direct } = makeClient({ endpoint: `http://127.0.0.1:${port}`, maxRetries: 0 });
   await direct.getTransaction('x').catch(() => {});
-  const again = await new Outbox({ store: new MemoryOutboxStore(), client: direct }).submit({ operation: 'submitAcknowledgement', body: ackBody('TestPO2'), keys: ['TestPO2'] });
+  const again = await new Outbox({ store: new MemoryOutboxStore(), client: direct }).submit({
+    operation: 'submitAcknowledgement',
+    body: ackBody('TestPO2'),
+    keys: ['TestPO2'],
+  });
   assert.deepEqual([again.state, again.error.notSent, again.error.code], ['rejected', true, 'NETWORK_ERROR']);
 });
 
 test('redirects: same-origin 307 followed; to another origin refused for LWA and SP-API, nothing reaches it', async () => {
   const elsewhere = await startServer((_req, res) => json(res, 200, { access_token: 'Atza|stolen-token-1', payload: {} }));
   const local = await startServer((req, res) => {
-    if (req.path === '/old/token') { res.writeHead(307, { location: '/auth/o2/token' }); return res.end(); }
+    if (req.path === '/old/token') {
+      res.writeHead(307, { location: '/auth/o2/token' });
+      return res.end();
+    }
     if (req.path === '/auth/o2/token') return json(res, 200, { access_token: 'Atza|fine-token-1', expires_in: 3600 });
-    if (req.path === '/away/token') { res.writeHead(307, { location: `${elsewhere.url}/auth/o2/token` }); return res.end(); }
-    if (req.path.startsWith('/vendor/orders/v1/purchaseOrders/SAME')) { res.writeHead(308, { location: '/vendor/orders/v1/purchaseOrders/HERE' }); return res.end(); }
+    if (req.path === '/away/token') {
+      res.writeHead(307, { location: `${elsewhere.url}/auth/o2/token` });
+      return res.end();
+    }
+    if (req.path.startsWith('/vendor/orders/v1/purchaseOrders/SAME')) {
+      res.writeHead(308, { location: '/vendor/orders/v1/purchaseOrders/HERE' });
+      return res.end();
+    }
     if (req.path.startsWith('/vendor/orders/v1/purchaseOrders/HERE')) return json(res, 200, { payload: { purchaseOrderNumber: 'HERE' } });
     res.writeHead(307, { location: `${elsewhere.url}${req.path}` });
     return res.end();
   });
   try {
-    const client = (lwaPath) => new SpApiClient({ endpoint: local.url, lwaEndpoint: `${local.url}${lwaPath}`, credentials: SECRET_SENTINELS.nodeClient, sleep: async () => {} });
+    const client = (lwaPath) =>
+      new SpApiClient({
+        endpoint: local.url,
+        lwaEndpoint: `${local.url}${lwaPath}`,
+        credentials: SECRET_SENTINELS.nodeClient,
+        sleep: async () => {},
+      });
     const ok = client('/old/token');
     assert.equal((await ok.getPurchaseOrder('SAME')).payload.purchaseOrderNumber, 'HERE', 'same-origin redirects followed');
     await assert.rejects(ok.submitAcknowledgement(ackBody('TestPO1')), (err) => {
       assert.equal(err.code, 'REDIRECT_REFUSED');
       assert.equal(err.status, 307);
-      assert.match(err.message, /^submitAcknowledgement failed: HTTP 307 redirect to another origin \(http:\/\/127\.0\.0\.1:\d+\) not followed: credentials are sent only to http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(
+        err.message,
+        /^submitAcknowledgement failed: HTTP 307 redirect to another origin \(http:\/\/127\.0\.0\.1:\d+\) not followed: credentials are sent only to http:\/\/127\.0\.0\.1:\d+$/,
+      );
       assert.equal(err.retryable, false);
       return true;
     });
-    await assert.rejects(client('/away/token').getPurchaseOrders(), (err) => err.code === 'REDIRECT_REFUSED' && err.notSent && /^LWA token exchange failed: HTTP 307 redirect to another origin/.test(err.message));
+    await assert.rejects(
+      client('/away/token').getPurchaseOrders(),
+      (err) =>
+        err.code === 'REDIRECT_REFUSED' &&
+        err.notSent &&
+        /^LWA token exchange failed: HTTP 307 redirect to another origin/.test(err.message),
+    );
     assert.deepEqual(elsewhere.requests, []);
   } finally {
     await elsewhere.close();
@@ -389,27 +496,57 @@ test('secrets echoed back in any encoding, however nested, are redacted from err
   const b64 = (s) => Buffer.from(s).toString('base64');
   const server = await startServer((req, res) => {
     if (req.path === '/auth/o2/token') {
-      if (req.body.includes('refresh_token=Atzr')) return json(res, 400, { error: 'invalid_request', error_description: `could not parse ${req.body} (${b64(req.body)})` });
+      if (req.body.includes('refresh_token=Atzr'))
+        return json(res, 400, { error: 'invalid_request', error_description: `could not parse ${req.body} (${b64(req.body)})` });
       return json(res, 200, { access_token: token, expires_in: 3600 });
     }
     return json(res, 400, {
-      errors: [{
-        code: 'InvalidInput',
-        message: `bad ${encodeURIComponent(req.headers['x-amz-access-token'])}`,
-        details: { a: [{ b: [token, JSON.stringify(token), b64(`user:${token}`), b64(`xy${secrets.clientSecret}`), encodeURIComponent(OTHER_REFRESH).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())] }] },
-      }],
+      errors: [
+        {
+          code: 'InvalidInput',
+          message: `bad ${encodeURIComponent(req.headers['x-amz-access-token'])}`,
+          details: {
+            a: [
+              {
+                b: [
+                  token,
+                  JSON.stringify(token),
+                  b64(`user:${token}`),
+                  b64(`xy${secrets.clientSecret}`),
+                  encodeURIComponent(OTHER_REFRESH).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
+                ],
+              },
+            ],
+          },
+        },
+      ],
     });
   });
   try {
     const errors = [];
-    const echoForm = new SpApiClient({ endpoint: server.url, lwaEndpoint: `${server.url}/auth/o2/token`, credentials: secrets, sleep: async () => {}, maxRetries: 0 });
+    const echoForm = new SpApiClient({
+      endpoint: server.url,
+      lwaEndpoint: `${server.url}/auth/o2/token`,
+      credentials: secrets,
+      sleep: async () => {},
+      maxRetries: 0,
+    });
     await echoForm.getPurchaseOrders().catch((e) => errors.push(e));
     // A refresh token the server does not recognise by prefix: it gets an access token, then an
     // SP-API error quoting it nested in details.
-    const echoToken = new SpApiClient({ endpoint: server.url, lwaEndpoint: `${server.url}/auth/o2/token`, credentials: { ...secrets, refreshToken: OTHER_REFRESH }, sleep: async () => {}, maxRetries: 0 });
+    const echoToken = new SpApiClient({
+      endpoint: server.url,
+      lwaEndpoint: `${server.url}/auth/o2/token`,
+      credentials: { ...secrets, refreshToken: OTHER_REFRESH },
+      sleep: async () => {},
+      maxRetries: 0,
+    });
     await echoToken.getPurchaseOrders().catch((e) => errors.push(e));
     assert.equal(errors.length, 2);
-    assert.match(errors[0].message, /could not parse grant_type=refresh_token&refresh_token=\[redacted\]&client_id=\[redacted\]&client_secret=\[redacted\]/);
+    assert.match(
+      errors[0].message,
+      /could not parse grant_type=refresh_token&refresh_token=\[redacted\]&client_id=\[redacted\]&client_secret=\[redacted\]/,
+    );
     const text = errors.map((e) => `${JSON.stringify(e)}\n${inspect(e, { depth: null })}\n${e.stack}`).join('\n');
     assert.deepEqual(leaks(text, [secrets.clientSecret, secrets.refreshToken, OTHER_REFRESH, token]), []);
     assert.ok(JSON.stringify(errors[1].errors).includes('[redacted]'));

@@ -52,7 +52,10 @@ function feedScenarios() {
       { warehouseId: 'EFGH', sku: 'NO-ASIN', onHand: 2 },
     ],
     skuMap,
-    rules: [{ sku: 'REMOTE', critical: true }, { sku: 'CABLE', cap: 10 }],
+    rules: [
+      { sku: 'REMOTE', critical: true },
+      { sku: 'CABLE', cap: 10 },
+    ],
     lastSent: [
       { warehouseId: 'ABCD', sku: 'CABLE', quantity: 10 },
       { warehouseId: 'ABCD', sku: 'REMOTE', quantity: 6 },
@@ -84,7 +87,7 @@ function expectThrow(a, fn, code, pathValue) {
     thrown = e;
   }
   assert.ok(thrown, `expected a ${code} error`);
-  assert.ok(thrown instanceof a.ErrorCtor, 'error is an Error of the module\'s realm');
+  assert.ok(thrown instanceof a.ErrorCtor, "error is an Error of the module's realm");
   assert.equal(thrown.code, code, thrown.message);
   assert.equal(thrown.path, pathValue, thrown.message);
   assert.ok('details' in thrown);
@@ -147,7 +150,10 @@ async function runOrdersSuite(t, a) {
     const kinds = diff.changes.map((c) => c.kind);
     for (const kind of ['shipWindowChanged', 'lineCancelled', 'lineAdded']) assert.ok(kinds.includes(kind), kind);
     assert.equal(diff.reacknowledgement.required, true);
-    assert.deepEqual(diff.reacknowledgement.cancelledLines.map((l) => l.itemSequenceNumber), [items[1].itemSequenceNumber]);
+    assert.deepEqual(
+      diff.reacknowledgement.cancelledLines.map((l) => l.itemSequenceNumber),
+      [items[1].itemSequenceNumber],
+    );
     assert.ok(diff.reacknowledgement.lines.some((l) => l.reasons.includes('lineAdded')));
     assert.deepEqual(JSON.parse(m.diffPurchaseOrderJson(JSON.stringify({ previous, current }))), diff);
   });
@@ -165,24 +171,43 @@ async function runOrdersSuite(t, a) {
         }
       }
     }
-    const skus = (out, w) => out.requests.filter((r) => r.warehouseId === w).flatMap((r) => r.body.inventory.items.map((i) => i.vendorProductIdentifier));
+    const skus = (out, w) =>
+      out.requests.filter((r) => r.warehouseId === w).flatMap((r) => r.body.inventory.items.map((i) => i.vendorProductIdentifier));
     assert.deepEqual(skus(feeds.partial, 'ABCD'), ['V-HDMI', 'V-TV'], 'partial: changed SKUs only, the critical zero held');
-    assert.deepEqual(feeds.partial.heldZeros.map((h) => h.sku), ['REMOTE']);
-    assert.deepEqual(feeds.full.requests.map((r) => [r.warehouseId, r.body.inventory.isFullUpdate]), [['EFGH', true]],
-      'the full update of ABCD is held whole because of its critical zero; EFGH goes');
-    assert.deepEqual(feeds.full.fullUpdates.map((f) => [f.warehouseId, f.held, f.wouldGoToZero]), [['ABCD', true, 3], ['EFGH', false, 0]]);
+    assert.deepEqual(
+      feeds.partial.heldZeros.map((h) => h.sku),
+      ['REMOTE'],
+    );
+    assert.deepEqual(
+      feeds.full.requests.map((r) => [r.warehouseId, r.body.inventory.isFullUpdate]),
+      [['EFGH', true]],
+      'the full update of ABCD is held whole because of its critical zero; EFGH goes',
+    );
+    assert.deepEqual(
+      feeds.full.fullUpdates.map((f) => [f.warehouseId, f.held, f.wouldGoToZero]),
+      [
+        ['ABCD', true, 3],
+        ['EFGH', false, 0],
+      ],
+    );
     assert.ok(skus(feeds.criticalConfirmed, 'ABCD').includes('V-REMOTE'), 'confirmed zero goes through');
     assert.equal(feeds.massZero.heldZeros.length, 4);
     assert.ok(feeds.massZero.exceptions.some((e) => e.code === 'MASS_ZERO_HELD'));
     assert.equal(feeds.massZeroConfirmed.heldZeros.length, 0);
     const hdmi = feeds.partial.items.find((i) => i.sku === 'HDMI');
     assert.deepEqual([hdmi.computed, hdmi.available], [-6, 0], 'negative availability clamped');
-    assert.deepEqual(feeds.batched.requests.map((r) => [r.warehouseId, r.batch, r.batches, r.body.inventory.items.length]),
-      [['ABCD', 1, 2, 2], ['ABCD', 2, 2, 2], ['EFGH', 1, 1, 2]]);
+    assert.deepEqual(
+      feeds.batched.requests.map((r) => [r.warehouseId, r.batch, r.batches, r.body.inventory.items.length]),
+      [
+        ['ABCD', 1, 2, 2],
+        ['ABCD', 2, 2, 2],
+        ['EFGH', 1, 1, 2],
+      ],
+    );
     assert.deepEqual(JSON.parse(m.inventoryFeedJson(JSON.stringify(feedScenarios().partial))), feeds.partial);
   });
 
-  await t.test('exceptionsReport merges every engine\'s exceptions in urgency order', () => {
+  await t.test("exceptionsReport merges every engine's exceptions in urgency order", () => {
     const ack = plain(m.decideAcknowledgements({ purchaseOrders: sandboxOrders(), inventory: [], now: NOW }));
     const exceptions = [
       ...ack.exceptions.map((e) => ({ ...e, source: 'decideAcknowledgements' })),
@@ -214,8 +239,12 @@ async function runOrdersSuite(t, a) {
     expectThrow(a, () => m.inventoryFeed({ ...feedScenarios().partial, batchSize: 0 }), 'INVALID_VALUE', '/batchSize');
     expectThrow(a, () => m.exceptionsReport({ exceptions: [] }), 'MISSING_FIELD', '/now');
     const order = sandboxOrders()[0];
-    expectThrow(a, () => m.diffPurchaseOrder({ previous: order, current: { ...order, purchaseOrderNumber: 'OTHER' } }),
-      'PURCHASE_ORDER_MISMATCH', '/current/purchaseOrderNumber');
+    expectThrow(
+      a,
+      () => m.diffPurchaseOrder({ previous: order, current: { ...order, purchaseOrderNumber: 'OTHER' } }),
+      'PURCHASE_ORDER_MISMATCH',
+      '/current/purchaseOrderNumber',
+    );
     expectThrow(a, () => m.inventoryFeedJson('{"sellingParty":'), 'INVALID_JSON', '');
     assert.deepEqual(plain(m.inventoryFeed(feedScenarios().partial)), feeds.partial);
   });

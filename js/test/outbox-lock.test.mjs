@@ -32,7 +32,10 @@ function deadPid() {
 function plantStaleLock(journal, pid) {
   const dir = `${journal}.lock.d`;
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, '000000000001.json'), JSON.stringify({ state: 'held', pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'dead' }));
+  fs.writeFileSync(
+    path.join(dir, '000000000001.json'),
+    JSON.stringify({ state: 'held', pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'dead' }),
+  );
 }
 
 /** Child processes answering lock commands (see harness/lock-child.mjs). */
@@ -48,7 +51,11 @@ function lockChildren(count) {
         if (done) throw new Error(`lock child ${proc.pid} ended`);
         return JSON.parse(value);
       },
-      end: () => new Promise((resolve) => { proc.on('close', resolve); proc.stdin.end(); }),
+      end: () =>
+        new Promise((resolve) => {
+          proc.on('close', resolve);
+          proc.stdin.end();
+        }),
     };
   });
 }
@@ -94,7 +101,10 @@ test('in one process: a second store is refused; released, taken over from a dea
     const first = new JsonlOutboxStore(journal);
     await first.append({ type: 'intent', id: 'a', at: '2026-01-01T00:00:00Z' });
     const second = new JsonlOutboxStore(journal);
-    assert.throws(() => second.lock(), (err) => err instanceof LockHeldError && Number(HELD.exec(err.message)?.[1]) === process.pid);
+    assert.throws(
+      () => second.lock(),
+      (err) => err instanceof LockHeldError && Number(HELD.exec(err.message)?.[1]) === process.pid,
+    );
     await assert.rejects(second.load(), LockHeldError);
     await first.close();
     assert.equal((await second.load()).length, 1, 'free once the first store closed');
@@ -110,7 +120,10 @@ test('in one process: a second store is refused; released, taken over from a dea
     // A live pid that is not the process which took the lock (the pid was reused): taken over.
     const reused = path.join(dir, 'reused', 'outbox.jsonl');
     fs.mkdirSync(`${reused}.lock.d`, { recursive: true });
-    fs.writeFileSync(path.join(`${reused}.lock.d`, '000000000001.json'), JSON.stringify({ state: 'held', pid: process.pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'x', started: '1' }));
+    fs.writeFileSync(
+      path.join(`${reused}.lock.d`, '000000000001.json'),
+      JSON.stringify({ state: 'held', pid: process.pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'x', started: '1' }),
+    );
     const afterReuse = new JsonlOutboxStore(reused);
     afterReuse.lock();
     await afterReuse.close();
@@ -118,8 +131,14 @@ test('in one process: a second store is refused; released, taken over from a dea
     // Another host's lock cannot be checked from here: it stands, and the message says where.
     const remote = path.join(dir, 'remote', 'outbox.jsonl');
     fs.mkdirSync(`${remote}.lock.d`, { recursive: true });
-    fs.writeFileSync(path.join(`${remote}.lock.d`, '000000000001.json'), JSON.stringify({ state: 'held', pid: 1, host: 'elsewhere.example', since: '2026-01-01T00:00:00.000Z', token: 'y' }));
-    assert.throws(() => new JsonlOutboxStore(remote).lock(), /another run holds the lock \(pid 1 on host elsewhere\.example, since 2026-01-01T00:00:00\.000Z\)/);
+    fs.writeFileSync(
+      path.join(`${remote}.lock.d`, '000000000001.json'),
+      JSON.stringify({ state: 'held', pid: 1, host: 'elsewhere.example', since: '2026-01-01T00:00:00.000Z', token: 'y' }),
+    );
+    assert.throws(
+      () => new JsonlOutboxStore(remote).lock(),
+      /another run holds the lock \(pid 1 on host elsewhere\.example, since 2026-01-01T00:00:00\.000Z\)/,
+    );
   } finally {
     removeTestDir(dir);
   }
@@ -139,20 +158,36 @@ test('runners started at the same instant on one state directory: one runs, the 
     const stateDir = testDir('vcc-lock-run-');
     try {
       const procs = Array.from({ length: runners }, () => {
-        const proc = spawn(process.execPath, [RUNNER_CHILD, JSON.stringify({ endpoint: emu.url, stateDir, now, inventory, skuMap, waitForGo: true })], {
-          env: { ...process.env, VCC_LWA_CLIENT_ID: sentinel.clientId, VCC_LWA_CLIENT_SECRET: sentinel.clientSecret, VCC_LWA_REFRESH_TOKEN: sentinel.refreshToken },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        });
+        const proc = spawn(
+          process.execPath,
+          [RUNNER_CHILD, JSON.stringify({ endpoint: emu.url, stateDir, now, inventory, skuMap, waitForGo: true })],
+          {
+            env: {
+              ...process.env,
+              VCC_LWA_CLIENT_ID: sentinel.clientId,
+              VCC_LWA_CLIENT_SECRET: sentinel.clientSecret,
+              VCC_LWA_REFRESH_TOKEN: sentinel.refreshToken,
+            },
+            stdio: ['pipe', 'pipe', 'pipe'],
+          },
+        );
         let stdout = '';
         let stderr = '';
         const ready = new Promise((resolve) => {
-          proc.stdout.on('data', (c) => { stdout += c; if (stdout.startsWith('READY\n')) resolve(); });
+          proc.stdout.on('data', (c) => {
+            stdout += c;
+            if (stdout.startsWith('READY\n')) resolve();
+          });
         });
-        proc.stderr.on('data', (c) => { stderr += c; });
-        const done = new Promise((resolve) => proc.on('close', (status) => {
-          recordProcessOutput('lock-runner-child', { stdout, stderr });
-          resolve({ status, stdout: stdout.replace(/^READY\n/, ''), stderr });
-        }));
+        proc.stderr.on('data', (c) => {
+          stderr += c;
+        });
+        const done = new Promise((resolve) =>
+          proc.on('close', (status) => {
+            recordProcessOutput('lock-runner-child', { stdout, stderr });
+            resolve({ status, stdout: stdout.replace(/^READY\n/, ''), stderr });
+          }),
+        );
         return { proc, ready, done };
       });
       await Promise.all(procs.map((p) => p.ready));
@@ -168,11 +203,20 @@ test('runners started at the same instant on one state directory: one runs, the 
       refusals += refused.length;
       // Every PO acknowledged at most once, and each one the runs sent is in the saved history once.
       const counts = new Map();
-      for (const body of emu.acknowledgements) for (const a of body.acknowledgements) counts.set(a.purchaseOrderNumber, (counts.get(a.purchaseOrderNumber) ?? 0) + 1);
+      for (const body of emu.acknowledgements)
+        for (const a of body.acknowledgements) counts.set(a.purchaseOrderNumber, (counts.get(a.purchaseOrderNumber) ?? 0) + 1);
       assert.ok(counts.size > 0, 'something was acknowledged');
-      assert.deepEqual([...counts.values()].filter((n) => n !== 1), [], 'duplicate acknowledgements');
+      assert.deepEqual(
+        [...counts.values()].filter((n) => n !== 1),
+        [],
+        'duplicate acknowledgements',
+      );
       const state = JSON.parse(fs.readFileSync(path.join(stateDir, 'state.json'), 'utf8'));
-      assert.deepEqual(state.history.map((a) => a.purchaseOrderNumber).sort(), [...counts.keys()].sort(), 'the state holds every acknowledged PO once');
+      assert.deepEqual(
+        state.history.map((a) => a.purchaseOrderNumber).sort(),
+        [...counts.keys()].sort(),
+        'the state holds every acknowledged PO once',
+      );
     } finally {
       await emu.close();
       removeTestDir(stateDir);

@@ -15,7 +15,10 @@ import { load } from '../build/runtime/loader.mjs';
 requireBuilt();
 
 function filesUnder(dir) {
-  return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile());
 }
 
 test('__testPanic is in no published file (pkg/, dist/), only in the test-only build', () => {
@@ -88,7 +91,9 @@ test('browser entry: a fetch that fails (network, file://) keeps its cause', asy
 test('browser entry: a compile refusal (Content-Security-Policy) says what to allow', async () => {
   const realCompile = WebAssembly.compile;
   WebAssembly.compile = async () => {
-    throw new WebAssembly.CompileError("WebAssembly.compile(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script");
+    throw new WebAssembly.CompileError(
+      "WebAssembly.compile(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script",
+    );
   };
   try {
     const bytes = fs.readFileSync(path.join(pkgDir, 'vendor-central-connector.wasm'));
@@ -122,11 +127,16 @@ test('init entry (vendor-central-connector/init): refuses calls before init(), r
   }
   assert.equal(early.code, 'NOT_INITIALISED');
   assert.equal(early.name, 'ConnectorError');
-  assert.match(early.message, /validateShipmentConfirmation\(\) was called before the WebAssembly module was loaded: call `await init\(\)`/);
+  assert.match(
+    early.message,
+    /validateShipmentConfirmation\(\) was called before the WebAssembly module was loaded: call `await init\(\)`/,
+  );
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (url) => {
     asked.push(String(url));
-    return serve === 'missing' ? new Response('not found', { status: 404 }) : new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
+    return serve === 'missing'
+      ? new Response('not found', { status: 404 })
+      : new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
   };
   try {
     await assert.rejects(mod.init(), (e) => e.code === 'MODULE_LOAD_FAILED' && e.details.step === 'fetch' && e.details.status === 404);
@@ -158,13 +168,17 @@ test('sync loader: a .wasm that cannot be read is the error, and the fallback is
         fallbackTried = true;
         throw new TypeError('createRequire is not a function');
       },
-      readHint: 'This is the package\'s Node.js entry',
+      readHint: "This is the package's Node.js entry",
     });
   } catch (e) {
     error = e;
   }
   assert.equal(fallbackTried, false);
-  assertLoadError(error, 'read', /could not read the WebAssembly module vendor-central-connector\.wasm \(readFileSync is not a function\)\. This is the package's Node\.js entry/);
+  assertLoadError(
+    error,
+    'read',
+    /could not read the WebAssembly module vendor-central-connector\.wasm \(readFileSync is not a function\)\. This is the package's Node\.js entry/,
+  );
 });
 
 test('sync loader: WebAssembly failing and the fallback failing too are both named', () => {
@@ -182,7 +196,11 @@ test('sync loader: WebAssembly failing and the fallback failing too are both nam
   } catch (e) {
     error = e;
   }
-  assertLoadError(error, 'fallback', /WebAssembly failed \(WebAssembly\.Module\(\): size cap\), and so did the wasm2js fallback: Cannot find module/);
+  assertLoadError(
+    error,
+    'fallback',
+    /WebAssembly failed \(WebAssembly\.Module\(\): size cap\), and so did the wasm2js fallback: Cannot find module/,
+  );
   assert.equal(error.details.wasmError, 'WebAssembly.Module(): size cap');
 });
 

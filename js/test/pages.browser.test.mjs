@@ -20,10 +20,15 @@ function raw(port, text) {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
     let answer = '';
-    socket.on('data', (d) => { answer += d; });
+    socket.on('data', (d) => {
+      answer += d;
+    });
     socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
     socket.on('error', reject);
-    socket.setTimeout(5000, () => { socket.destroy(); reject(new Error(`no answer to ${JSON.stringify(text.slice(0, 60))}`)); });
+    socket.setTimeout(5000, () => {
+      socket.destroy();
+      reject(new Error(`no answer to ${JSON.stringify(text.slice(0, 60))}`));
+    });
   });
 }
 const get = (port, target, method = 'GET') => raw(port, `${method} ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
@@ -55,7 +60,11 @@ test('pages: serve.mjs answers malformed requests and keeps serving', async () =
     assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
     const script = await fetch(`http://127.0.0.1:${port}/exceptions-worker.mjs`);
     assert.equal(script.status, 200);
-    assert.match(script.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval';/, 'the worker runs under the policy too');
+    assert.match(
+      script.headers.get('content-security-policy'),
+      /script-src 'self' 'wasm-unsafe-eval';/,
+      'the worker runs under the policy too',
+    );
   } finally {
     server.close();
   }
@@ -75,7 +84,11 @@ test('pages: every page declares the policy serve.mjs sends, inline script allow
     if (file.endsWith('.example.html')) continue; // an embed snippet: the host page's <head> holds the policy; the header serves it here
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
     assert.ok(meta, `${file} has a Content-Security-Policy <meta> tag`);
-    assert.equal(meta[1], policy, `${file}: the <meta> policy is the one serve.mjs computes (run node -e to refresh the hash after editing the inline script)`);
+    assert.equal(
+      meta[1],
+      policy,
+      `${file}: the <meta> policy is the one serve.mjs computes (run node -e to refresh the hash after editing the inline script)`,
+    );
     assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), `${file}: the policy comes before any script`);
   }
 });
@@ -84,25 +97,30 @@ test('pages: every page declares the policy serve.mjs sends, inline script allow
  * Tries three ways of running injected script; returns what ran. The eval runs from a timer:
  * code evaluated through DevTools (page.evaluate itself) is exempt from the page's policy.
  */
-const inject = (page) => page.evaluate(async () => {
-  window.__ran = [];
-  const s = document.createElement('script');
-  s.textContent = 'window.__ran.push("element")';
-  document.body.append(s);
-  const div = document.createElement('div');
-  div.setAttribute('onclick', 'window.__ran.push("attribute")');
-  document.body.append(div);
-  div.click();
-  await new Promise((resolve) => setTimeout(() => {
-    try {
-      // biome-ignore lint/security/noGlobalEval: the test checks that the page's CSP refuses eval
-      eval('window.__ran.push("eval")');
-    } catch { /* refused */ }
-    resolve();
-  }, 0));
-  await new Promise((r) => setTimeout(r, 50));
-  return window.__ran;
-});
+const inject = (page) =>
+  page.evaluate(async () => {
+    window.__ran = [];
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran.push("element")';
+    document.body.append(s);
+    const div = document.createElement('div');
+    div.setAttribute('onclick', 'window.__ran.push("attribute")');
+    document.body.append(div);
+    div.click();
+    await new Promise((resolve) =>
+      setTimeout(() => {
+        try {
+          // biome-ignore lint/security/noGlobalEval: the test checks that the page's CSP refuses eval
+          eval('window.__ran.push("eval")');
+        } catch {
+          /* refused */
+        }
+        resolve();
+      }, 0),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    return window.__ran;
+  });
 
 const PAGES = [
   ['ASN form', 'asn-form', 'asn-form.html', () => document.querySelector('.asn-form') !== null],
@@ -115,7 +133,9 @@ for (const [label, folder, file, rendered] of PAGES) {
     if (skipWithoutChromium(t)) return;
     requireBuilt();
     const dir = path.join(distDir, folder);
-    const overrides = { '/open-orders.json': ['application/json', JSON.stringify({ purchaseOrders: [], inventory: [], now: '2026-11-22T12:00:00Z' })] };
+    const overrides = {
+      '/open-orders.json': ['application/json', JSON.stringify({ purchaseOrders: [], inventory: [], now: '2026-11-22T12:00:00Z' })],
+    };
     // As served: meta and header. No violation while the page starts and works.
     await withPage(dir, { overrides, index: file }, async (page, origin) => {
       await page.goto(`${origin}/`);

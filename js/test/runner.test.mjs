@@ -44,7 +44,8 @@ function ackCounts(emu) {
 function inProcess(emu, { outboxStore = new MemoryOutboxStore(), state = new MemoryStateStore(), settleGraceMs } = {}) {
   const client = new SpApiClient({ endpoint: emu.url, lwaEndpoint: `${emu.url}/auth/o2/token`, credentials: SENTINEL });
   const outbox = new Outbox({ store: outboxStore, client, ...(settleGraceMs !== undefined ? { settleGraceMs } : {}) });
-  const run = () => runOnce({ core, client, outbox, state, inventory, skuMap, now: () => new Date(NOW), wait: { intervalMs: 10, timeoutMs: 5000 } });
+  const run = () =>
+    runOnce({ core, client, outbox, state, inventory, skuMap, now: () => new Date(NOW), wait: { intervalMs: 10, timeoutMs: 5000 } });
   return { client, outbox, state, outboxStore, run };
 }
 
@@ -52,13 +53,22 @@ function inProcess(emu, { outboxStore = new MemoryOutboxStore(), state = new Mem
 function child(emu, stateDir, extra = {}) {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [CHILD, JSON.stringify({ endpoint: emu.url, stateDir, now: NOW, inventory, skuMap, ...extra })], {
-      env: { ...process.env, VCC_LWA_CLIENT_ID: SENTINEL.clientId, VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret, VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken },
+      env: {
+        ...process.env,
+        VCC_LWA_CLIENT_ID: SENTINEL.clientId,
+        VCC_LWA_CLIENT_SECRET: SENTINEL.clientSecret,
+        VCC_LWA_REFRESH_TOKEN: SENTINEL.refreshToken,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    proc.stdout.on('data', (c) => { stdout += c; });
-    proc.stderr.on('data', (c) => { stderr += c; });
+    proc.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    proc.stderr.on('data', (c) => {
+      stderr += c;
+    });
     const timer = setTimeout(() => proc.kill('SIGTERM'), 60_000);
     proc.on('error', reject);
     proc.on('close', (status, signal) => {
@@ -73,7 +83,8 @@ function child(emu, stateDir, extra = {}) {
 function assertNoSecrets(texts, dir) {
   const all = [...texts];
   // Every file, the lock's records included.
-  for (const f of fs.readdirSync(dir, { recursive: true })) if (fs.statSync(path.join(dir, f)).isFile()) all.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+  for (const f of fs.readdirSync(dir, { recursive: true }))
+    if (fs.statSync(path.join(dir, f)).isFile()) all.push(fs.readFileSync(path.join(dir, f), 'utf8'));
   const joined = all.join('\n');
   for (const secret of Object.values(SENTINEL)) assert.ok(!joined.includes(secret), `a credential leaked (${secret.slice(0, 14)}…)`);
 }
@@ -99,7 +110,10 @@ test('N POs in: every actionable PO acknowledged exactly once; a second run send
     assert.ok([...counts.values()].every((n) => n === 1));
     // Every fetched PO is either acknowledged or waiting for a person.
     for (const po of list.filter((o) => o.purchaseOrderState === 'New')) {
-      assert.ok(counts.has(po.purchaseOrderNumber) || first.pendingApproval.includes(po.purchaseOrderNumber), `${po.purchaseOrderNumber} neither sent nor held`);
+      assert.ok(
+        counts.has(po.purchaseOrderNumber) || first.pendingApproval.includes(po.purchaseOrderNumber),
+        `${po.purchaseOrderNumber} neither sent nor held`,
+      );
     }
     const history = (await r.state.load()).history;
     assert.equal(history.length, sent.length);
@@ -122,21 +136,44 @@ test('read back: after submitting, what Amazon recorded is checked; a line recor
     assert.ok(lines > 0);
     // RP guide: "Allow the system to take up to 30 minutes to show the original or updated
     // version once submitted": just sent, every line reads pending, nothing is raised.
-    assert.deepEqual(first.readBack.map((l) => l.status), Array(lines).fill('pending'));
+    assert.deepEqual(
+      first.readBack.map((l) => l.status),
+      Array(lines).fill('pending'),
+    );
     assert.ok(!first.exceptions.some((e) => e.code.startsWith('ACKNOWLEDGEMENT_MISMATCH')));
     assert.ok(emu.requests.some((q) => q.path === '/vendor/orders/v1/purchaseOrdersStatus'));
 
     // Amazon records one line differently: one unit more accepted than was sent.
     const [ack] = sentAcks;
     const [item] = ack.items;
-    const sent = item.itemAcknowledgements.filter((e) => e.acknowledgementCode !== 'Rejected').reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
-    const unit = { unitOfMeasure: item.orderedQuantity.unitOfMeasure, ...(item.orderedQuantity.unitSize ? { unitSize: item.orderedQuantity.unitSize } : {}) };
-    emu.recordStatus(ack.purchaseOrderNumber, item.itemSequenceNumber, { confirmationStatus: 'ACCEPTED', acceptedQuantity: { amount: sent + 1, ...unit } });
+    const sent = item.itemAcknowledgements
+      .filter((e) => e.acknowledgementCode !== 'Rejected')
+      .reduce((n, e) => n + e.acknowledgedQuantity.amount, 0);
+    const unit = {
+      unitOfMeasure: item.orderedQuantity.unitOfMeasure,
+      ...(item.orderedQuantity.unitSize ? { unitSize: item.orderedQuantity.unitSize } : {}),
+    };
+    emu.recordStatus(ack.purchaseOrderNumber, item.itemSequenceNumber, {
+      confirmationStatus: 'ACCEPTED',
+      acceptedQuantity: { amount: sent + 1, ...unit },
+    });
 
-    const later = await runOnce({ core, client: r.client, outbox: r.outbox, state: r.state, inventory, skuMap, now: () => new Date(Date.parse(NOW) + 40 * 60_000), wait: { intervalMs: 10, timeoutMs: 5000 } });
+    const later = await runOnce({
+      core,
+      client: r.client,
+      outbox: r.outbox,
+      state: r.state,
+      inventory,
+      skuMap,
+      now: () => new Date(Date.parse(NOW) + 40 * 60_000),
+      wait: { intervalMs: 10, timeoutMs: 5000 },
+    });
     assert.equal(later.submissions.length, 0);
     const mismatches = later.exceptions.filter((e) => e.code === 'ACKNOWLEDGEMENT_MISMATCH');
-    assert.deepEqual(mismatches.map((e) => [e.purchaseOrderNumber, e.itemSequenceNumber]), [[ack.purchaseOrderNumber, item.itemSequenceNumber]]);
+    assert.deepEqual(
+      mismatches.map((e) => [e.purchaseOrderNumber, e.itemSequenceNumber]),
+      [[ack.purchaseOrderNumber, item.itemSequenceNumber]],
+    );
     assert.equal(later.readBack.filter((l) => l.status === 'confirmed').length, lines - 1);
   } finally {
     await emu.close();
@@ -147,12 +184,25 @@ test('batches: 3 POs per request, each batch journaled and confirmed', async () 
   const emu = await startEmulator({ orders: orders(12, 11), credentials: SENTINEL });
   try {
     const r = inProcess(emu);
-    const report = await runOnce({ core, client: r.client, outbox: r.outbox, state: r.state, inventory, skuMap, now: () => new Date(NOW), batchSize: 3, wait: { intervalMs: 10 } });
+    const report = await runOnce({
+      core,
+      client: r.client,
+      outbox: r.outbox,
+      state: r.state,
+      inventory,
+      skuMap,
+      now: () => new Date(NOW),
+      batchSize: 3,
+      wait: { intervalMs: 10 },
+    });
     assert.ok(report.submissions.length >= 2);
     assert.ok(report.submissions.every((s) => s.purchaseOrderNumbers.length <= 3 && s.status === 'Success'));
     const events = r.outboxStore.events;
     for (const s of report.submissions) {
-      assert.deepEqual(events.filter((e) => e.id === s.id).map((e) => e.type), ['intent', 'sent', 'settled']);
+      assert.deepEqual(
+        events.filter((e) => e.id === s.id).map((e) => e.type),
+        ['intent', 'sent', 'settled'],
+      );
     }
   } finally {
     await emu.close();
@@ -191,7 +241,11 @@ test('429s and 5xx on reads are retried; a 500 on the POST is not blindly resent
     assert.equal(first.submissions[0].state, 'unknown', 'in doubt, not resent');
     assert.equal(first.submissions[0].lastError.status, 500);
     assert.equal(emu.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/acknowledgements')).length, 1);
-    assert.equal(r.client.rateLimit('getPurchaseOrders').rate, 10, 'rate learnt from x-amzn-RateLimit-Limit (the emulator says 10.0 on success)');
+    assert.equal(
+      r.client.rateLimit('getPurchaseOrders').rate,
+      10,
+      'rate learnt from x-amzn-RateLimit-Limit (the emulator says 10.0 on success)',
+    );
 
     const second = await r.run();
     assert.equal(second.recovered.settled.length, 1);
@@ -239,8 +293,15 @@ for (const crashAt of ['afterSend', 'afterJournalSent']) {
       const crashed = await child(emu, dir, { crashAt });
       assert.equal(crashed.signal, 'SIGKILL', `the child should have crashed: ${crashed.stderr}`);
       assert.equal(emu.acknowledgements.length, 1, 'the POST reached Amazon');
-      const journal = fs.readFileSync(path.join(dir, 'outbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-      assert.deepEqual(journal.map((e) => e.type), crashAt === 'afterSend' ? ['intent'] : ['intent', 'sent']);
+      const journal = fs
+        .readFileSync(path.join(dir, 'outbox.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(
+        journal.map((e) => e.type),
+        crashAt === 'afterSend' ? ['intent'] : ['intent', 'sent'],
+      );
 
       const restarted = await child(emu, dir);
       assert.equal(restarted.status, 0, restarted.stderr);
@@ -252,7 +313,11 @@ for (const crashAt of ['afterSend', 'afterJournalSent']) {
       const counts = ackCounts(emu);
       assert.ok([...counts.values()].every((n) => n === 1));
       const state = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8'));
-      assert.deepEqual(state.history.map((a) => a.purchaseOrderNumber).sort(), [...counts.keys()].sort(), 'the recovered acknowledgements are in the history');
+      assert.deepEqual(
+        state.history.map((a) => a.purchaseOrderNumber).sort(),
+        [...counts.keys()].sort(),
+        'the recovered acknowledgements are in the history',
+      );
       // A third run after recovery still sends nothing.
       const third = await child(emu, dir);
       assert.equal(third.report.submissions.length, 0);
@@ -268,10 +333,16 @@ test('journal: a torn last line (crash mid-write) is ignored; a stale lock from 
   const dir = tmpDir();
   try {
     const file = path.join(dir, 'outbox.jsonl');
-    fs.writeFileSync(file, `${JSON.stringify({ type: 'intent', id: 'a', operation: 'submitAcknowledgement', keys: ['PO1'], body: {}, at: NOW })}\n{"type":"se`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ type: 'intent', id: 'a', operation: 'submitAcknowledgement', keys: ['PO1'], body: {}, at: NOW })}\n{"type":"se`,
+    );
     // The lock record a process that is gone left behind (see js/node/lock.mjs).
     fs.mkdirSync(`${file}.lock.d`);
-    fs.writeFileSync(path.join(`${file}.lock.d`, '000000000001.json'), JSON.stringify({ state: 'held', pid: 999999, host: os.hostname(), since: NOW, token: 'gone' }));
+    fs.writeFileSync(
+      path.join(`${file}.lock.d`, '000000000001.json'),
+      JSON.stringify({ state: 'held', pid: 999999, host: os.hostname(), since: NOW, token: 'gone' }),
+    );
     const store = new JsonlOutboxStore(file);
     const outbox = new Outbox({ store, client: null });
     const entries = await outbox.entries();

@@ -43,8 +43,13 @@ test('LZMA decoder: every mode, long repeats, empty input, and the other literal
   const words = ['(local.get 0)', 'i32.const 1048576', 'call $serde_json::de::Deserializer', '\u0000\u0001'];
   let text = '';
   for (let i = 0; text.length < 200_000; i++) text += words[(i * 7919) % words.length] + String(i % 977).repeat(1 + (i % 5));
-  const samples = [new Uint8Array(0), Uint8Array.of(7), new TextEncoder().encode(text), new Uint8Array(70_000).fill(42),
-    new Uint8Array(crypto.randomBytes(20_000))];
+  const samples = [
+    new Uint8Array(0),
+    Uint8Array.of(7),
+    new TextEncoder().encode(text),
+    new Uint8Array(70_000).fill(42),
+    new Uint8Array(crypto.randomBytes(20_000)),
+  ];
   for (const original of samples) {
     for (const mode of [1, 5, 9]) {
       const stream = compress(original, mode);

@@ -13,8 +13,15 @@ requireBuilt();
 
 const SHIPMENTS_MODEL = 'vendor-shipments-api-model/vendorShipments.json';
 const FIXTURES = path.join(repoRoot, 'tests', 'fixtures', 'shipment');
-const STRUCTURES = ['PalletizedAssortmentCase', 'LooseAssortmentCase', 'PalletOfItems', 'PalletizedStandardCase',
-  'LooseStandardCase', 'MasterPallet', 'MasterCase'];
+const STRUCTURES = [
+  'PalletizedAssortmentCase',
+  'LooseAssortmentCase',
+  'PalletOfItems',
+  'PalletizedStandardCase',
+  'LooseStandardCase',
+  'MasterPallet',
+  'MasterCase',
+];
 const fixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 // Results cross realms (vm contexts); compare them as plain JSON values.
 const plain = (value) => JSON.parse(JSON.stringify(value));
@@ -38,8 +45,13 @@ function assertValidRequest(request, what) {
 for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('shipment')]) {
   test(`shipment confirmations: ${shape}`, async (t) => {
     const { mod: m, ErrorCtor } = await load();
-    for (const f of ['buildShipmentConfirmation', 'buildShipmentConfirmationJson', 'validateShipmentConfirmation',
-      'validateShipmentConfirmationJson', 'generateSscc']) {
+    for (const f of [
+      'buildShipmentConfirmation',
+      'buildShipmentConfirmationJson',
+      'validateShipmentConfirmation',
+      'validateShipmentConfirmationJson',
+      'generateSscc',
+    ]) {
       assert.equal(typeof m[f], 'function', f);
     }
 
@@ -49,13 +61,15 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('shipment')]) {
         const out = plain(m.buildShipmentConfirmation(input));
         assert.deepEqual(out, fixture(`build-${structure}.expected.json`), structure);
         assertValidRequest(out.request, structure);
-        const check = plain(m.validateShipmentConfirmation({
-          shipmentConfirmation: out.request.shipmentConfirmations[0],
-          purchaseOrders: input.purchaseOrders,
-          acknowledgements: input.acknowledgements,
-          skuMap: input.skuMap,
-          now: input.now,
-        }));
+        const check = plain(
+          m.validateShipmentConfirmation({
+            shipmentConfirmation: out.request.shipmentConfirmations[0],
+            purchaseOrders: input.purchaseOrders,
+            acknowledgements: input.acknowledgements,
+            skuMap: input.skuMap,
+            now: input.now,
+          }),
+        );
         assert.deepEqual(check, { valid: true, issues: [] }, structure);
       }
     });
@@ -85,8 +99,10 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('shipment')]) {
       input.cartons[1].sscc = '106141411234567898';
       const built = plain(m.buildShipmentConfirmation(input));
       assert.equal(built.request, undefined);
-      assert.deepEqual(built.issues.map((i) => [i.code, i.severity, i.path]),
-        [['INVALID_SSCC_CHECK_DIGIT', 'error', '/cartons/1/sscc']]);
+      assert.deepEqual(
+        built.issues.map((i) => [i.code, i.severity, i.path]),
+        [['INVALID_SSCC_CHECK_DIGIT', 'error', '/cartons/1/sscc']],
+      );
       assert.deepEqual(JSON.parse(m.buildShipmentConfirmationJson(JSON.stringify(input))), built);
 
       const asn = fixture('build-PalletizedAssortmentCase.expected.json').request.shipmentConfirmations[0];
@@ -94,7 +110,10 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('shipment')]) {
       const args = { shipmentConfirmation: asn, now: '2026-11-22T10:00:00Z' };
       const out = plain(m.validateShipmentConfirmation(args));
       assert.equal(out.valid, false);
-      assert.deepEqual(out.issues.map((i) => [i.code, i.path]), [['INVALID_SCAC', '/transportationDetails/carrierScac']]);
+      assert.deepEqual(
+        out.issues.map((i) => [i.code, i.path]),
+        [['INVALID_SCAC', '/transportationDetails/carrierScac']],
+      );
       assert.deepEqual(JSON.parse(m.validateShipmentConfirmationJson(JSON.stringify(args))), out);
     });
 
@@ -103,8 +122,15 @@ for (const [shape, load] of [...HOST_SHAPES, ...flowShapes('shipment')]) {
       const expected = JSON.stringify(plain(m.buildShipmentConfirmation(input)));
       const cases = [
         [() => m.buildShipmentConfirmation(42), 'INVALID_TYPE', ''],
-        [() => m.buildShipmentConfirmation({ ...input, cartons: [{ contents: [{ purchaseOrderNumber: 'PO-A', sku: 'RED', quantity: 'six' }] }] }),
-          'INVALID_TYPE', '/cartons/0/contents/0/quantity'],
+        [
+          () =>
+            m.buildShipmentConfirmation({
+              ...input,
+              cartons: [{ contents: [{ purchaseOrderNumber: 'PO-A', sku: 'RED', quantity: 'six' }] }],
+            }),
+          'INVALID_TYPE',
+          '/cartons/0/contents/0/quantity',
+        ],
         [() => m.buildShipmentConfirmation({ ...input, shipmentStructure: 'Pallets' }), 'UNKNOWN_ENUM', '/shipmentStructure'],
         [() => m.validateShipmentConfirmation({ shipmentConfirmation: {} }), 'MISSING_FIELD', '/now'],
         [() => m.validateShipmentConfirmationJson('{'), 'INVALID_JSON', ''],

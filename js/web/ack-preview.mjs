@@ -20,9 +20,29 @@ function element(tag, attributes = {}, children = []) {
 
 function table(headers, rows, numeric = []) {
   return element('table', { class: 'ack-table' }, [
-    element('thead', {}, [element('tr', {}, headers.map((h) => element('th', { scope: 'col', text: h })))]),
-    element('tbody', {}, rows.map(({ cells, attributes }) => element('tr', attributes, cells.map((c, i) =>
-      element('td', { class: numeric.includes(headers[i]) ? 'ack-num' : undefined, text: c === undefined || c === null ? '' : String(c) }))))),
+    element('thead', {}, [
+      element(
+        'tr',
+        {},
+        headers.map((h) => element('th', { scope: 'col', text: h })),
+      ),
+    ]),
+    element(
+      'tbody',
+      {},
+      rows.map(({ cells, attributes }) =>
+        element(
+          'tr',
+          attributes,
+          cells.map((c, i) =>
+            element('td', {
+              class: numeric.includes(headers[i]) ? 'ack-num' : undefined,
+              text: c === undefined || c === null ? '' : String(c),
+            }),
+          ),
+        ),
+      ),
+    ),
   ]);
 }
 
@@ -41,19 +61,46 @@ export function mountAckPreview(root, options = {}) {
 
   function render(result) {
     const pending = new Set(result.pendingApproval.map((p) => p.purchaseOrderNumber));
-    const decisions = table(['PO', 'Line', 'Product', 'Ordered', 'Accepted', 'Backordered', 'Rejected', 'Status', 'Why'],
+    const decisions = table(
+      ['PO', 'Line', 'Product', 'Ordered', 'Accepted', 'Backordered', 'Rejected', 'Status', 'Why'],
       result.decisions.map((d) => ({
-        attributes: { 'data-po': d.purchaseOrderNumber, 'data-line': d.itemSequenceNumber, 'data-code': d.code, class: pending.has(d.purchaseOrderNumber) ? 'ack-pending' : undefined },
-        cells: [d.purchaseOrderNumber, d.itemSequenceNumber, d.sku || d.amazonProductIdentifier || d.vendorProductIdentifier,
-          `${d.orderedQuantity?.amount ?? ''} ${d.orderedQuantity?.unitOfMeasure ?? ''}`.trim(), d.accepted, d.backordered, d.rejected, d.status, d.reason],
-      })), ['Accepted', 'Backordered', 'Rejected']);
+        attributes: {
+          'data-po': d.purchaseOrderNumber,
+          'data-line': d.itemSequenceNumber,
+          'data-code': d.code,
+          class: pending.has(d.purchaseOrderNumber) ? 'ack-pending' : undefined,
+        },
+        cells: [
+          d.purchaseOrderNumber,
+          d.itemSequenceNumber,
+          d.sku || d.amazonProductIdentifier || d.vendorProductIdentifier,
+          `${d.orderedQuantity?.amount ?? ''} ${d.orderedQuantity?.unitOfMeasure ?? ''}`.trim(),
+          d.accepted,
+          d.backordered,
+          d.rejected,
+          d.status,
+          d.reason,
+        ],
+      })),
+      ['Accepted', 'Backordered', 'Rejected'],
+    );
     decisions.id = 'ack-decisions';
     const exceptions = result.exceptions.length
-      ? element('ul', { class: 'ack-exceptions' }, result.exceptions.map((e) => element('li', { class: `ack-${e.severity}`, 'data-code': e.code },
-        [element('strong', { text: e.code }), document.createTextNode(` ${e.purchaseOrderNumber ?? ''} ${e.message}`)])))
+      ? element(
+          'ul',
+          { class: 'ack-exceptions' },
+          result.exceptions.map((e) =>
+            element('li', { class: `ack-${e.severity}`, 'data-code': e.code }, [
+              element('strong', { text: e.code }),
+              document.createTextNode(` ${e.purchaseOrderNumber ?? ''} ${e.message}`),
+            ]),
+          ),
+        )
       : null;
     const body = element('details', { class: 'ack-request' }, [
-      element('summary', { text: `submitAcknowledgement body: ${result.request.acknowledgements.length} PO(s); ${pending.size} waiting for approval` }),
+      element('summary', {
+        text: `submitAcknowledgement body: ${result.request.acknowledgements.length} PO(s); ${pending.size} waiting for approval`,
+      }),
       element('pre', { id: 'ack-request-body', text: JSON.stringify(result.request, null, 2) }),
     ]);
     root.replaceChildren(decisions, exceptions, body);
@@ -66,8 +113,14 @@ export function mountAckPreview(root, options = {}) {
     } catch (error) {
       // Input the core cannot read: its code and the JSON pointer to the field.
       last = { error: { code: error.code, path: error.path, message: error.message } };
-      root.replaceChildren(element('p', { class: 'ack-error', role: 'alert', 'data-code': error.code ?? '',
-        text: `${error.code ?? 'ERROR'}${error.path ? ` at ${error.path}` : ''}: ${error.message}` }));
+      root.replaceChildren(
+        element('p', {
+          class: 'ack-error',
+          role: 'alert',
+          'data-code': error.code ?? '',
+          text: `${error.code ?? 'ERROR'}${error.path ? ` at ${error.path}` : ''}: ${error.message}`,
+        }),
+      );
     }
     options.onChange?.(last);
     return last;

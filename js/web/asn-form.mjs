@@ -12,8 +12,15 @@
 // The shipment flow's module (dist/flows/): the form needs nothing else of the library.
 import { buildShipmentConfirmation } from './vendor-central-connector.shipment.esm.js';
 
-const STRUCTURES = ['PalletizedAssortmentCase', 'LooseAssortmentCase', 'PalletOfItems', 'PalletizedStandardCase',
-  'LooseStandardCase', 'MasterPallet', 'MasterCase'];
+const STRUCTURES = [
+  'PalletizedAssortmentCase',
+  'LooseAssortmentCase',
+  'PalletOfItems',
+  'PalletizedStandardCase',
+  'LooseStandardCase',
+  'MasterPallet',
+  'MasterCase',
+];
 const SHIPMENT_TYPES = ['TruckLoad', 'LessThanTruckLoad', 'SmallParcel'];
 
 /** The header fields: [JSON pointer into the packing data, label, kind]. */
@@ -30,13 +37,29 @@ const HEADER = [
   ['/shippedDate', 'Shipped (ISO-8601)', 'text'],
   ['/estimatedDeliveryDate', 'Estimated delivery', 'text'],
 ];
-const PALLET_FIELDS = [['id', 'Pallet ID', 'text'], ['sscc', 'SSCC', 'text'], ['weight/value', 'Weight (lb)', 'decimal']];
-const CARTON_FIELDS = [['sscc', 'SSCC', 'text'], ['pallet', 'On pallet', 'text'],
-  ['trackingNumber', 'Tracking no.', 'text'], ['weight/value', 'Weight (lb)', 'decimal']];
-const CONTENT_FIELDS = [['purchaseOrderNumber', 'PO', 'text'], ['sku', 'SKU', 'text'],
-  ['quantity', 'Quantity', 'integer'], ['lotNumber', 'Lot', 'text']];
+const PALLET_FIELDS = [
+  ['id', 'Pallet ID', 'text'],
+  ['sscc', 'SSCC', 'text'],
+  ['weight/value', 'Weight (lb)', 'decimal'],
+];
+const CARTON_FIELDS = [
+  ['sscc', 'SSCC', 'text'],
+  ['pallet', 'On pallet', 'text'],
+  ['trackingNumber', 'Tracking no.', 'text'],
+  ['weight/value', 'Weight (lb)', 'decimal'],
+];
+const CONTENT_FIELDS = [
+  ['purchaseOrderNumber', 'PO', 'text'],
+  ['sku', 'SKU', 'text'],
+  ['quantity', 'Quantity', 'integer'],
+  ['lotNumber', 'Lot', 'text'],
+];
 
-const tokens = (pointer) => pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+const tokens = (pointer) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 function getAt(object, pointer) {
   let value = object;
@@ -109,10 +132,17 @@ export function mountAsnForm(root, options = {}) {
     const id = `f${pointer.replace(/[^A-Za-z0-9]/g, '-')}`;
     const current = getAt(state, pointer);
     const control = Array.isArray(kind)
-      ? element('select', { id, 'data-path': pointer }, [element('option', { value: '', text: '—' }),
-        ...kind.map((v) => element('option', { value: v, text: v }))])
-      : element('input', { id, 'data-path': pointer, 'data-kind': kind, autocomplete: 'off',
-        inputmode: kind === 'integer' ? 'numeric' : kind === 'decimal' ? 'decimal' : 'text' });
+      ? element('select', { id, 'data-path': pointer }, [
+          element('option', { value: '', text: '—' }),
+          ...kind.map((v) => element('option', { value: v, text: v })),
+        ])
+      : element('input', {
+          id,
+          'data-path': pointer,
+          'data-kind': kind,
+          autocomplete: 'off',
+          inputmode: kind === 'integer' ? 'numeric' : kind === 'decimal' ? 'decimal' : 'text',
+        });
     control.value = current == null ? '' : String(current);
     return element('div', { class: 'asn-field' }, [
       element('label', { for: id, text: label }),
@@ -123,7 +153,10 @@ export function mountAsnForm(root, options = {}) {
 
   function button(text, action, attributes = {}) {
     const node = element('button', { type: 'button', ...attributes, text });
-    node.addEventListener('click', () => { action(); render(); });
+    node.addEventListener('click', () => {
+      action();
+      render();
+    });
     return node;
   }
 
@@ -132,46 +165,64 @@ export function mountAsnForm(root, options = {}) {
     owner.contents ??= [];
     const block = element('div', { class: 'asn-contents', 'data-path': `${at}/contents` });
     owner.contents.forEach((_, k) => {
-      block.append(element('div', { class: 'asn-row asn-content', 'data-path': `${at}/contents/${k}` }, [
-        ...CONTENT_FIELDS.map(([f, l, kind]) => field(`${at}/contents/${k}/${f}`, l, kind)),
-        button('Remove', () => owner.contents.splice(k, 1), { class: 'asn-remove' }),
-        element('div', { class: 'asn-issue', 'data-issue-for': `${at}/contents/${k}` }),
-      ]));
+      block.append(
+        element('div', { class: 'asn-row asn-content', 'data-path': `${at}/contents/${k}` }, [
+          ...CONTENT_FIELDS.map(([f, l, kind]) => field(`${at}/contents/${k}/${f}`, l, kind)),
+          button('Remove', () => owner.contents.splice(k, 1), { class: 'asn-remove' }),
+          element('div', { class: 'asn-issue', 'data-issue-for': `${at}/contents/${k}` }),
+        ]),
+      );
     });
-    block.append(button('Add content', () => owner.contents.push({}), { class: 'add-content' }),
-      element('div', { class: 'asn-issue', 'data-issue-for': `${at}/contents` }));
+    block.append(
+      button('Add content', () => owner.contents.push({}), { class: 'add-content' }),
+      element('div', { class: 'asn-issue', 'data-issue-for': `${at}/contents` }),
+    );
     return block;
   }
 
   function render() {
-    const header = element('fieldset', { class: 'asn-header', 'data-path': '' },
-      [element('legend', { text: 'Shipment' }), ...HEADER.map(([p, l, k]) => field(p, l, k))]);
+    const header = element('fieldset', { class: 'asn-header', 'data-path': '' }, [
+      element('legend', { text: 'Shipment' }),
+      ...HEADER.map(([p, l, k]) => field(p, l, k)),
+    ]);
     const pallets = element('fieldset', { class: 'asn-pallets', 'data-path': '/pallets' }, [element('legend', { text: 'Pallets' })]);
     state.pallets.forEach((pallet, q) => {
-      pallets.append(element('div', { class: 'asn-pallet', 'data-path': `/pallets/${q}` }, [
-        element('div', { class: 'asn-row' }, [...PALLET_FIELDS.map(([f, l, k]) => field(`/pallets/${q}/${f}`, l, k)),
-          button('Remove', () => state.pallets.splice(q, 1), { class: 'asn-remove' })]),
-        element('div', { class: 'asn-issue', 'data-issue-for': `/pallets/${q}` }),
-        // Items stacked directly on the pallet (PalletOfItems, MasterPallet).
-        contentsBlock(pallet, `/pallets/${q}`),
-      ]));
+      pallets.append(
+        element('div', { class: 'asn-pallet', 'data-path': `/pallets/${q}` }, [
+          element('div', { class: 'asn-row' }, [
+            ...PALLET_FIELDS.map(([f, l, k]) => field(`/pallets/${q}/${f}`, l, k)),
+            button('Remove', () => state.pallets.splice(q, 1), { class: 'asn-remove' }),
+          ]),
+          element('div', { class: 'asn-issue', 'data-issue-for': `/pallets/${q}` }),
+          // Items stacked directly on the pallet (PalletOfItems, MasterPallet).
+          contentsBlock(pallet, `/pallets/${q}`),
+        ]),
+      );
     });
-    pallets.append(button('Add pallet', () => state.pallets.push({ id: `P${state.pallets.length + 1}` }), { id: 'add-pallet' }),
-      element('div', { class: 'asn-issue', 'data-issue-for': '/pallets' }));
+    pallets.append(
+      button('Add pallet', () => state.pallets.push({ id: `P${state.pallets.length + 1}` }), { id: 'add-pallet' }),
+      element('div', { class: 'asn-issue', 'data-issue-for': '/pallets' }),
+    );
 
     const cartons = element('fieldset', { class: 'asn-cartons', 'data-path': '/cartons' }, [element('legend', { text: 'Cartons' })]);
     state.cartons.forEach((carton, c) => {
       const contents = contentsBlock(carton, `/cartons/${c}`);
-      cartons.append(element('div', { class: 'asn-carton', 'data-path': `/cartons/${c}` }, [
-        element('h3', { text: `Carton ${c + 1}` }),
-        element('div', { class: 'asn-row' }, [...CARTON_FIELDS.map(([f, l, k]) => field(`/cartons/${c}/${f}`, l, k)),
-          button('Remove', () => state.cartons.splice(c, 1), { class: 'asn-remove' })]),
-        element('div', { class: 'asn-issue', 'data-issue-for': `/cartons/${c}` }),
-        contents,
-      ]));
+      cartons.append(
+        element('div', { class: 'asn-carton', 'data-path': `/cartons/${c}` }, [
+          element('h3', { text: `Carton ${c + 1}` }),
+          element('div', { class: 'asn-row' }, [
+            ...CARTON_FIELDS.map(([f, l, k]) => field(`/cartons/${c}/${f}`, l, k)),
+            button('Remove', () => state.cartons.splice(c, 1), { class: 'asn-remove' }),
+          ]),
+          element('div', { class: 'asn-issue', 'data-issue-for': `/cartons/${c}` }),
+          contents,
+        ]),
+      );
     });
-    cartons.append(button('Add carton', () => state.cartons.push({ contents: [{}] }), { id: 'add-carton' }),
-      element('div', { class: 'asn-issue', 'data-issue-for': '/cartons' }));
+    cartons.append(
+      button('Add carton', () => state.cartons.push({ contents: [{}] }), { id: 'add-carton' }),
+      element('div', { class: 'asn-issue', 'data-issue-for': '/cartons' }),
+    );
 
     const submit = element('button', { type: 'submit', id: 'submit-asn', text: 'Submit ASN' });
     form.replaceChildren(header, pallets, cartons, submit);

@@ -40,16 +40,38 @@ export function toCsv(rows, columns) {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export const CHARGEBACK_COLUMNS = ['chargebackType', 'purchaseOrderNumber', 'itemSequenceNumber', 'shipmentIdentifier', 'carton',
-  'amount', 'currencyCode', 'landsAt', 'weekStart', 'avoidable', 'avoidBy', 'action', 'evidence'];
+export const CHARGEBACK_COLUMNS = [
+  'chargebackType',
+  'purchaseOrderNumber',
+  'itemSequenceNumber',
+  'shipmentIdentifier',
+  'carton',
+  'amount',
+  'currencyCode',
+  'landsAt',
+  'weekStart',
+  'avoidable',
+  'avoidBy',
+  'action',
+  'evidence',
+];
 export const CONTRIBUTION_COLUMNS = ['figure', 'weekStart', 'purchaseOrderNumber', 'shipmentIdentifier', 'numerator', 'denominator'];
 
 /** The core's chargebacks as flat rows (evidence as its codes and input pointers). */
 export function chargebackRows(chargebacks) {
   return chargebacks.map((c) => ({
-    chargebackType: c.chargebackType, purchaseOrderNumber: c.purchaseOrderNumber ?? '', itemSequenceNumber: c.itemSequenceNumber ?? '',
-    shipmentIdentifier: c.shipmentIdentifier ?? '', carton: c.carton ?? '', amount: c.amount?.amount ?? '', currencyCode: c.amount?.currencyCode ?? '',
-    landsAt: c.landsAt, weekStart: c.weekStart, avoidable: c.avoidable ? 'yes' : 'no', avoidBy: c.avoidBy ?? '', action: c.action,
+    chargebackType: c.chargebackType,
+    purchaseOrderNumber: c.purchaseOrderNumber ?? '',
+    itemSequenceNumber: c.itemSequenceNumber ?? '',
+    shipmentIdentifier: c.shipmentIdentifier ?? '',
+    carton: c.carton ?? '',
+    amount: c.amount?.amount ?? '',
+    currencyCode: c.amount?.currencyCode ?? '',
+    landsAt: c.landsAt,
+    weekStart: c.weekStart,
+    avoidable: c.avoidable ? 'yes' : 'no',
+    avoidBy: c.avoidBy ?? '',
+    action: c.action,
     evidence: c.evidence.map((e) => `${e.code} ${e.input}`).join('; '),
   }));
 }
@@ -66,11 +88,27 @@ function barChart({ id, title, bars, onSelect }) {
   const marks = bars.map((bar, i) => {
     const h = Math.max(1, (bar.value / max) * plot);
     const x = PAD.left + i * slot + slot * 0.15;
-    const g = svg('g', { class: 'cb-bar', role: 'button', tabindex: i === 0 ? '0' : '-1', 'data-key': bar.key, 'aria-label': `${bar.label}: ${bar.text}` }, [
-      svg('rect', { x: x.toFixed(1), y: (PAD.top + plot - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1) }),
-      svg('text', { x: (x + slot * 0.35).toFixed(1), y: String(HEIGHT - PAD.bottom + 14), 'text-anchor': 'middle', class: 'cb-axis' }, [document.createTextNode(bar.label)]),
-      svg('text', { x: (x + slot * 0.35).toFixed(1), y: String(HEIGHT - PAD.bottom + 28), 'text-anchor': 'middle', class: 'cb-value', 'aria-hidden': 'true' }, [document.createTextNode(bar.short ?? bar.text)]),
-    ]);
+    const g = svg(
+      'g',
+      { class: 'cb-bar', role: 'button', tabindex: i === 0 ? '0' : '-1', 'data-key': bar.key, 'aria-label': `${bar.label}: ${bar.text}` },
+      [
+        svg('rect', { x: x.toFixed(1), y: (PAD.top + plot - h).toFixed(1), width: (slot * 0.7).toFixed(1), height: h.toFixed(1) }),
+        svg('text', { x: (x + slot * 0.35).toFixed(1), y: String(HEIGHT - PAD.bottom + 14), 'text-anchor': 'middle', class: 'cb-axis' }, [
+          document.createTextNode(bar.label),
+        ]),
+        svg(
+          'text',
+          {
+            x: (x + slot * 0.35).toFixed(1),
+            y: String(HEIGHT - PAD.bottom + 28),
+            'text-anchor': 'middle',
+            class: 'cb-value',
+            'aria-hidden': 'true',
+          },
+          [document.createTextNode(bar.short ?? bar.text)],
+        ),
+      ],
+    );
     return g;
   });
   return chart({ id, title, marks, onSelect });
@@ -81,19 +119,36 @@ function lineChart({ id, title, points, onSelect }) {
   const slot = (WIDTH - PAD.left - PAD.right) / Math.max(1, points.length);
   const plot = HEIGHT - PAD.top - PAD.bottom;
   const xy = points.map((p, i) => [PAD.left + slot * (i + 0.5), PAD.top + plot - Math.min(1, Math.max(0, p.value)) * plot]);
-  const path = svg('polyline', { class: 'cb-line', points: xy.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '), 'aria-hidden': 'true' });
-  const marks = points.map((p, i) => svg('g', { class: 'cb-point', role: 'button', tabindex: i === 0 ? '0' : '-1', 'data-key': p.key, 'aria-label': `${p.label}: ${p.text}` }, [
-    svg('circle', { cx: xy[i][0].toFixed(1), cy: xy[i][1].toFixed(1), r: '5' }),
-    svg('text', { x: xy[i][0].toFixed(1), y: String(HEIGHT - PAD.bottom + 14), 'text-anchor': 'middle', class: 'cb-axis' }, [document.createTextNode(p.label)]),
-    svg('text', { x: xy[i][0].toFixed(1), y: String(HEIGHT - PAD.bottom + 28), 'text-anchor': 'middle', class: 'cb-value' }, [document.createTextNode(p.text)]),
-  ]));
+  const path = svg('polyline', {
+    class: 'cb-line',
+    points: xy.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '),
+    'aria-hidden': 'true',
+  });
+  const marks = points.map((p, i) =>
+    svg(
+      'g',
+      { class: 'cb-point', role: 'button', tabindex: i === 0 ? '0' : '-1', 'data-key': p.key, 'aria-label': `${p.label}: ${p.text}` },
+      [
+        svg('circle', { cx: xy[i][0].toFixed(1), cy: xy[i][1].toFixed(1), r: '5' }),
+        svg('text', { x: xy[i][0].toFixed(1), y: String(HEIGHT - PAD.bottom + 14), 'text-anchor': 'middle', class: 'cb-axis' }, [
+          document.createTextNode(p.label),
+        ]),
+        svg('text', { x: xy[i][0].toFixed(1), y: String(HEIGHT - PAD.bottom + 28), 'text-anchor': 'middle', class: 'cb-value' }, [
+          document.createTextNode(p.text),
+        ]),
+      ],
+    ),
+  );
   return chart({ id, title, marks, onSelect, before: [path] });
 }
 
 /** The figure around a chart's marks, with roving focus (one tab stop; arrows move). */
 function chart({ id, title, marks, onSelect, before = [] }) {
   const titleId = `${id}-title`;
-  const graphic = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'cb-chart', role: 'group', 'aria-labelledby': titleId }, [...before, ...marks]);
+  const graphic = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'cb-chart', role: 'group', 'aria-labelledby': titleId }, [
+    ...before,
+    ...marks,
+  ]);
   const figure = element('figure', { id, class: 'cb-figure' }, [element('figcaption', { id: titleId, text: title })]);
   figure.append(graphic);
   const select = (mark) => {
@@ -102,7 +157,10 @@ function chart({ id, title, marks, onSelect, before = [] }) {
   };
   marks.forEach((mark, i) => {
     mark.setAttribute('aria-pressed', 'false');
-    mark.addEventListener('click', () => { mark.focus(); select(mark); });
+    mark.addEventListener('click', () => {
+      mark.focus();
+      select(mark);
+    });
     mark.addEventListener('keydown', (event) => {
       const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: marks.length - 1 }[event.key];
       if (event.key === 'Enter' || event.key === ' ') {
@@ -124,8 +182,24 @@ function chart({ id, title, marks, onSelect, before = [] }) {
 function listTable({ id, caption, rows, columns, onExport }) {
   const table = element('table', { id, class: 'xp-table cb-list' }, [
     element('caption', { text: caption }),
-    element('thead', {}, [element('tr', {}, columns.map((c) => element('th', { scope: 'col', text: c })))]),
-    element('tbody', {}, rows.map((r) => element('tr', {}, columns.map((c) => element('td', { text: String(r[c] ?? '') }))))),
+    element('thead', {}, [
+      element(
+        'tr',
+        {},
+        columns.map((c) => element('th', { scope: 'col', text: c })),
+      ),
+    ]),
+    element(
+      'tbody',
+      {},
+      rows.map((r) =>
+        element(
+          'tr',
+          {},
+          columns.map((c) => element('td', { text: String(r[c] ?? '') })),
+        ),
+      ),
+    ),
   ]);
   const button = element('button', { type: 'button', class: 'cb-export', 'data-table': id, text: `Export ${rows.length} row(s) as CSV` });
   button.addEventListener('click', () => onExport(id));
@@ -162,23 +236,62 @@ export function mountChargebackView(root, { exposure, scorecard } = {}) {
     const all = exposure.chargebacks;
     const currencies = [...new Set(exposure.byType.map((t) => t.currencyCode).filter(Boolean))].sort();
     for (const currency of currencies) {
-      const weekBars = exposure.byWeek.filter((w) => w.currencyCode === currency)
-        .map((w) => ({ key: w.weekStart, label: w.weekStart, value: Number(w.amount), short: `${w.amount} ${currency}`, text: `${w.amount} ${currency}, ${w.count} chargeback(s), ${w.avoidable} avoidable` }));
+      const weekBars = exposure.byWeek
+        .filter((w) => w.currencyCode === currency)
+        .map((w) => ({
+          key: w.weekStart,
+          label: w.weekStart,
+          value: Number(w.amount),
+          short: `${w.amount} ${currency}`,
+          text: `${w.amount} ${currency}, ${w.count} chargeback(s), ${w.avoidable} avoidable`,
+        }));
       const weekId = `cb-week-${currency}`;
-      charts.set(weekId, (key) => showList(`cb-list-week-${currency}-${key}`, `Chargebacks landing in the week of ${key} (${currency})`,
-        chargebackRows(all.filter((c) => c.weekStart === key && c.amount?.currencyCode === currency)), CHARGEBACK_COLUMNS));
-      sections.push(barChart({ id: weekId, title: `Money at risk by landing week (${currency})`, bars: weekBars, onSelect: charts.get(weekId) }));
-      const typeBars = exposure.byType.filter((t) => t.currencyCode === currency)
-        .map((t) => ({ key: t.chargebackType, label: t.chargebackType, value: Number(t.amount), short: `${t.amount} ${currency}`, text: `${t.amount} ${currency}, ${t.count} chargeback(s), ${t.avoidable} avoidable` }));
+      charts.set(weekId, (key) =>
+        showList(
+          `cb-list-week-${currency}-${key}`,
+          `Chargebacks landing in the week of ${key} (${currency})`,
+          chargebackRows(all.filter((c) => c.weekStart === key && c.amount?.currencyCode === currency)),
+          CHARGEBACK_COLUMNS,
+        ),
+      );
+      sections.push(
+        barChart({ id: weekId, title: `Money at risk by landing week (${currency})`, bars: weekBars, onSelect: charts.get(weekId) }),
+      );
+      const typeBars = exposure.byType
+        .filter((t) => t.currencyCode === currency)
+        .map((t) => ({
+          key: t.chargebackType,
+          label: t.chargebackType,
+          value: Number(t.amount),
+          short: `${t.amount} ${currency}`,
+          text: `${t.amount} ${currency}, ${t.count} chargeback(s), ${t.avoidable} avoidable`,
+        }));
       const typeId = `cb-type-${currency}`;
-      charts.set(typeId, (key) => showList(`cb-list-type-${currency}-${key}`, `${key} chargebacks (${currency})`,
-        chargebackRows(all.filter((c) => c.chargebackType === key && c.amount?.currencyCode === currency)), CHARGEBACK_COLUMNS));
+      charts.set(typeId, (key) =>
+        showList(
+          `cb-list-type-${currency}-${key}`,
+          `${key} chargebacks (${currency})`,
+          chargebackRows(all.filter((c) => c.chargebackType === key && c.amount?.currencyCode === currency)),
+          CHARGEBACK_COLUMNS,
+        ),
+      );
       sections.push(barChart({ id: typeId, title: `Money at risk by type (${currency})`, bars: typeBars, onSelect: charts.get(typeId) }));
     }
     const unknown = all.filter((c) => !c.amount);
-    if (unknown.length) sections.push(element('p', { class: 'cb-unvalued', text: `${unknown.length} chargeback(s) with the amount unknown (no cost or no rate): in the full list.` }));
+    if (unknown.length)
+      sections.push(
+        element('p', {
+          class: 'cb-unvalued',
+          text: `${unknown.length} chargeback(s) with the amount unknown (no cost or no rate): in the full list.`,
+        }),
+      );
     tables.set('cb-all', () => toCsv(chargebackRows(all), CHARGEBACK_COLUMNS));
-    const allButton = element('button', { type: 'button', class: 'cb-export', 'data-table': 'cb-all', text: `Export all ${all.length} chargeback(s) as CSV` });
+    const allButton = element('button', {
+      type: 'button',
+      class: 'cb-export',
+      'data-table': 'cb-all',
+      text: `Export all ${all.length} chargeback(s) as CSV`,
+    });
     allButton.addEventListener('click', () => exportTable('cb-all'));
     sections.push(allButton);
   }
@@ -187,14 +300,27 @@ export function mountChargebackView(root, { exposure, scorecard } = {}) {
     for (const f of scorecard.figures) {
       if (!f.weeks.length) continue;
       const id = `sc-${f.figure}`;
-      charts.set(id, (key) => showList(`sc-list-${f.figure}-${key}`, `${f.figure}, week of ${key}: the POs behind it`,
-        f.contributions.filter((c) => c.weekStart === key).map((c) => ({ figure: f.figure, ...c })), CONTRIBUTION_COLUMNS));
-      sections.push(lineChart({
-        id,
-        title: `${f.figure}: ${f.rate ?? 'not measured'} (${f.numerator} / ${f.denominator})`,
-        points: f.weeks.map((w) => ({ key: w.weekStart, label: w.weekStart, value: Number(w.rate ?? 0), text: `${w.rate ?? 'not measured'} (${w.numerator} / ${w.denominator})` })),
-        onSelect: charts.get(id),
-      }));
+      charts.set(id, (key) =>
+        showList(
+          `sc-list-${f.figure}-${key}`,
+          `${f.figure}, week of ${key}: the POs behind it`,
+          f.contributions.filter((c) => c.weekStart === key).map((c) => ({ figure: f.figure, ...c })),
+          CONTRIBUTION_COLUMNS,
+        ),
+      );
+      sections.push(
+        lineChart({
+          id,
+          title: `${f.figure}: ${f.rate ?? 'not measured'} (${f.numerator} / ${f.denominator})`,
+          points: f.weeks.map((w) => ({
+            key: w.weekStart,
+            label: w.weekStart,
+            value: Number(w.rate ?? 0),
+            text: `${w.rate ?? 'not measured'} (${w.numerator} / ${w.denominator})`,
+          })),
+          onSelect: charts.get(id),
+        }),
+      );
     }
   }
 

@@ -4,9 +4,15 @@
 
 /** [key, header, column class]: the table's columns; every column sorts on a click. */
 export const COLUMNS = [
-  ['rank', '#', 'xp-col-rank'], ['severity', 'Severity', 'xp-col-severity'], ['dueAt', 'Due', 'xp-col-due'],
-  ['owner', 'Owner', 'xp-col-owner'], ['code', 'Code', 'xp-col-code'], ['purchaseOrderNumber', 'PO', 'xp-col-po'],
-  ['itemSequenceNumber', 'Line', 'xp-col-line'], ['sku', 'SKU', 'xp-col-sku'], ['moneyAtRisk', 'Money at risk', 'xp-col-money'],
+  ['rank', '#', 'xp-col-rank'],
+  ['severity', 'Severity', 'xp-col-severity'],
+  ['dueAt', 'Due', 'xp-col-due'],
+  ['owner', 'Owner', 'xp-col-owner'],
+  ['code', 'Code', 'xp-col-code'],
+  ['purchaseOrderNumber', 'PO', 'xp-col-po'],
+  ['itemSequenceNumber', 'Line', 'xp-col-line'],
+  ['sku', 'SKU', 'xp-col-sku'],
+  ['moneyAtRisk', 'Money at risk', 'xp-col-money'],
   ['message', 'What happened · what to do', 'xp-col-message'],
 ];
 
@@ -51,23 +57,41 @@ const text = (value) => document.createTextNode(value ?? '');
 export function entryRow(e, nowMs) {
   const due = present(e.dueAt);
   const overdue = Boolean(e.overdue) || (due && Date.parse(e.dueAt) < nowMs);
-  return element('tr', { 'data-rank': String(e.rank), 'data-code': e.code, 'data-owner': e.owner, 'data-severity': e.severity,
-    'data-overdue': String(overdue), class: `xp-row-${e.severity}${overdue ? ' xp-overdue' : ''}` }, [
-    cell({ class: 'xp-num' }, [text(String(e.rank))]),
-    cell({}, [element('span', { class: `xp-badge xp-badge-${e.severity}`, text: e.severity })]),
-    cell({ class: 'xp-due' }, due
-      ? [element('time', { datetime: e.dueAt, text: absolute(e.dueAt) }), element('span', { class: 'xp-relative', text: relative(e.dueAt, nowMs) }),
-        overdue ? element('span', { class: 'xp-overdue-label', text: 'overdue' }) : null]
-      : [element('span', { class: 'xp-none', text: '—' })]),
-    cell({}, [text(e.owner)]),
-    cell({ class: 'xp-code' }, [text(e.code)]),
-    cell({ class: 'xp-key' }, [text(e.purchaseOrderNumber)]),
-    cell({ class: 'xp-key' }, [text(e.itemSequenceNumber)]),
-    cell({ class: 'xp-key' }, [text(e.sku)]),
-    cell({ class: 'xp-num xp-money' }, [text(money(e.moneyAtRisk))]),
-    cell({ class: 'xp-message', title: e.action ? `${e.message}\n${e.action}` : e.message },
-      [element('div', { class: 'xp-what', text: e.message }), e.action ? element('div', { class: 'xp-action', text: e.action }) : null]),
-  ]);
+  return element(
+    'tr',
+    {
+      'data-rank': String(e.rank),
+      'data-code': e.code,
+      'data-owner': e.owner,
+      'data-severity': e.severity,
+      'data-overdue': String(overdue),
+      class: `xp-row-${e.severity}${overdue ? ' xp-overdue' : ''}`,
+    },
+    [
+      cell({ class: 'xp-num' }, [text(String(e.rank))]),
+      cell({}, [element('span', { class: `xp-badge xp-badge-${e.severity}`, text: e.severity })]),
+      cell(
+        { class: 'xp-due' },
+        due
+          ? [
+              element('time', { datetime: e.dueAt, text: absolute(e.dueAt) }),
+              element('span', { class: 'xp-relative', text: relative(e.dueAt, nowMs) }),
+              overdue ? element('span', { class: 'xp-overdue-label', text: 'overdue' }) : null,
+            ]
+          : [element('span', { class: 'xp-none', text: '—' })],
+      ),
+      cell({}, [text(e.owner)]),
+      cell({ class: 'xp-code' }, [text(e.code)]),
+      cell({ class: 'xp-key' }, [text(e.purchaseOrderNumber)]),
+      cell({ class: 'xp-key' }, [text(e.itemSequenceNumber)]),
+      cell({ class: 'xp-key' }, [text(e.sku)]),
+      cell({ class: 'xp-num xp-money' }, [text(money(e.moneyAtRisk))]),
+      cell({ class: 'xp-message', title: e.action ? `${e.message}\n${e.action}` : e.message }, [
+        element('div', { class: 'xp-what', text: e.message }),
+        e.action ? element('div', { class: 'xp-action', text: e.action }) : null,
+      ]),
+    ],
+  );
 }
 
 /** The header cells: a sort button each (see updateHeader). */

@@ -8,8 +8,18 @@
 
 export const SEVERITY_ORDER = ['error', 'warning', 'info'];
 /** The columns a person can sort by (the table's columns). */
-export const SORTABLE = ['rank', 'severity', 'dueAt', 'owner', 'code', 'purchaseOrderNumber', 'itemSequenceNumber', 'sku',
-  'moneyAtRisk', 'message'];
+export const SORTABLE = [
+  'rank',
+  'severity',
+  'dueAt',
+  'owner',
+  'code',
+  'purchaseOrderNumber',
+  'itemSequenceNumber',
+  'sku',
+  'moneyAtRisk',
+  'message',
+];
 /**
  * The fields free text is searched in: those with a value of their own per entry go into one
  * text; those shared by many entries (an action per code, four owners, a few sources) are
@@ -46,10 +56,12 @@ export function compareDecimal(a, b) {
  * in every browser and locale (a locale-aware collator is five times slower on 100,000 texts).
  */
 export function naturalKey(text) {
-  return String(text).toLowerCase().replace(/\d+/g, (digits) => {
-    const value = digits.replace(/^0+(?=\d)/, '');
-    return `${String(value.length).padStart(5, '0')}${value}`;
-  });
+  return String(text)
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => {
+      const value = digits.replace(/^0+(?=\d)/, '');
+      return `${String(value.length).padStart(5, '0')}${value}`;
+    });
 }
 
 const present = (value) => value !== undefined && value !== null && value !== '';
@@ -69,7 +81,8 @@ const COLUMNS = {
       const [amount, currency] = v.split(' ');
       return { approx: Number(amount), amount, currency };
     },
-    compare: (a, b) => a.approx - b.approx || compareDecimal(a.amount, b.amount) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0),
+    compare: (a, b) =>
+      a.approx - b.approx || compareDecimal(a.amount, b.amount) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0),
   },
 };
 const textColumn = (field) => ({
@@ -213,7 +226,7 @@ export function indexEntries(entries) {
   function holding(word) {
     const { text, starts } = searchText();
     const mask = new Uint8Array(n);
-    for (let at = text.indexOf(word); at >= 0;) {
+    for (let at = text.indexOf(word); at >= 0; ) {
       let lo = 0;
       let hi = n - 1;
       while (lo < hi) {
@@ -243,7 +256,11 @@ export function indexEntries(entries) {
   /** `filters` ({ severity, owner, code, text }; empty = any) as a mask, or null for none. */
   function kept({ severity = '', owner = '', code = '', text = '' } = {}) {
     const words = String(text).toLowerCase().split(/\s+/).filter(Boolean);
-    const equal = [['severity', severity], ['owner', owner], ['code', code]].filter(([, v]) => v);
+    const equal = [
+      ['severity', severity],
+      ['owner', owner],
+      ['code', code],
+    ].filter(([, v]) => v);
     if (!equal.length && !words.length) return null;
     let mask = null;
     for (const word of words) {
@@ -260,7 +277,18 @@ export function indexEntries(entries) {
     return mask;
   }
   /** What `prepare()` builds, cheapest and most used first. */
-  const steps = ['severity', 'owner', 'code', 'dueAt', 'moneyAtRisk', 'itemSequenceNumber', 'purchaseOrderNumber', 'sku', 'search', 'message'];
+  const steps = [
+    'severity',
+    'owner',
+    'code',
+    'dueAt',
+    'moneyAtRisk',
+    'itemSequenceNumber',
+    'purchaseOrderNumber',
+    'sku',
+    'search',
+    'message',
+  ];
   return {
     size: n,
     /** The indices of the entries to show, in order: a new array the caller may keep. */

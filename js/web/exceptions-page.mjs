@@ -30,7 +30,13 @@ const DEFAULT_SORT = { key: 'rank', direction: 1 };
  * resolve to the report shown (`open` to null when refused, `load` rejects with the refusal).
  */
 export function mountExceptionsPage(root, options = {}) {
-  const state = { report: null, computed: false, order: null, sort: { ...DEFAULT_SORT }, filters: { severity: '', owner: '', code: '', text: '' } };
+  const state = {
+    report: null,
+    computed: false,
+    order: null,
+    sort: { ...DEFAULT_SORT },
+    filters: { severity: '', owner: '', code: '', text: '' },
+  };
   const nowMs = () => (options.now ? Date.parse(options.now) : Date.now());
   let loadId = 0;
   let viewId = 0;
@@ -44,17 +50,26 @@ export function mountExceptionsPage(root, options = {}) {
 
   const fileInput = element('input', { type: 'file', id: 'file-input', accept: '.json,application/json', multiple: '' });
   const dropZone = element('label', { id: 'drop-zone', class: 'xp-drop', for: 'file-input' }, [
-    element('strong', { text: 'Open JSON files' }), document.createTextNode(' or drop them here'), fileInput]);
+    element('strong', { text: 'Open JSON files' }),
+    document.createTextNode(' or drop them here'),
+    fileInput,
+  ]);
   const error = element('p', { id: 'load-error', class: 'xp-error', role: 'alert', hidden: '' });
   const select = (id, label) => element('label', { class: 'xp-filter' }, [document.createTextNode(label), element('select', { id })]);
   const filters = element('div', { class: 'xp-filters', hidden: '' }, [
-    select('filter-severity', 'Severity'), select('filter-owner', 'Owner'), select('filter-code', 'Code'),
-    element('label', { class: 'xp-filter xp-text' }, [document.createTextNode('Search'),
-      element('input', { type: 'search', id: 'filter-text', placeholder: 'PO, SKU, words…', autocomplete: 'off' })]),
+    select('filter-severity', 'Severity'),
+    select('filter-owner', 'Owner'),
+    select('filter-code', 'Code'),
+    element('label', { class: 'xp-filter xp-text' }, [
+      document.createTextNode('Search'),
+      element('input', { type: 'search', id: 'filter-text', placeholder: 'PO, SKU, words…', autocomplete: 'off' }),
+    ]),
   ]);
   const summary = element('div', { id: 'summary', class: 'xp-summary', 'aria-live': 'polite' });
   const grid = createVirtualTable({
-    id: 'entries', label: 'Exceptions', columns: COLUMNS.map(([, , name]) => name),
+    id: 'entries',
+    label: 'Exceptions',
+    columns: COLUMNS.map(([, , name]) => name),
     renderRow: (i) => entryRow(state.report.entries[state.order ? state.order[i] : i], nowMs()),
   });
   grid.table.classList.add('xp-table');
@@ -91,20 +106,29 @@ export function mountExceptionsPage(root, options = {}) {
   /** Options of a filter: the values present in the report; a choice still present is kept. */
   function fillSelect(name, values, label) {
     const control = root.querySelector(`#filter-${name}`);
-    control.replaceChildren(element('option', { value: '', text: `All ${label}` }), ...values.map((v) => element('option', { value: v, text: v })));
+    control.replaceChildren(
+      element('option', { value: '', text: `All ${label}` }),
+      ...values.map((v) => element('option', { value: v, text: v })),
+    );
     control.value = values.includes(state.filters[name]) ? state.filters[name] : '';
     state.filters[name] = control.value;
   }
 
   function renderSummary(shown) {
     const s = state.report.summary;
-    const byOwner = Object.entries(s.byOwner ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || '—';
+    const byOwner =
+      Object.entries(s.byOwner ?? {})
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || '—';
     const atRisk = (s.moneyAtRisk ?? []).map(money).join(', ') || '—';
     summary.replaceChildren(
       element('span', { 'data-total': String(s.total), text: `${s.total} exception(s), ${s.overdue} overdue` }),
       element('span', { text: `by owner: ${byOwner}` }),
       element('span', { id: 'money-at-risk', text: `money at risk: ${atRisk}` }),
-      element('span', { id: 'showing', text: `showing ${shown} of ${state.report.entries.length}${state.computed ? ' (reported in this page)' : ''}` }),
+      element('span', {
+        id: 'showing',
+        text: `showing ${shown} of ${state.report.entries.length}${state.computed ? ' (reported in this page)' : ''}`,
+      }),
     );
   }
 
@@ -120,8 +144,13 @@ export function mountExceptionsPage(root, options = {}) {
     root.dispatchEvent(new CustomEvent('exceptions-view', { detail: { shown: count } }));
   }
 
-  const isDefaultView = () => state.sort.key === DEFAULT_SORT.key && state.sort.direction === DEFAULT_SORT.direction
-    && !state.filters.severity && !state.filters.owner && !state.filters.code && !state.filters.text.trim();
+  const isDefaultView = () =>
+    state.sort.key === DEFAULT_SORT.key &&
+    state.sort.direction === DEFAULT_SORT.direction &&
+    !state.filters.severity &&
+    !state.filters.owner &&
+    !state.filters.code &&
+    !state.filters.text.trim();
 
   // View requests: the changes of one task are settled together (a microtask), and at most one
   // request is with the worker; changes made meanwhile are asked for when it answers, so quick
@@ -166,7 +195,11 @@ export function mountExceptionsPage(root, options = {}) {
     const entries = report.entries;
     const distinct = (key) => [...new Set(entries.map((e) => e[key]).filter((v) => v !== undefined))].sort();
     const severities = new Set(entries.map((e) => e.severity));
-    fillSelect('severity', SEVERITY_ORDER.filter((s) => severities.has(s)), 'severities');
+    fillSelect(
+      'severity',
+      SEVERITY_ORDER.filter((s) => severities.has(s)),
+      'severities',
+    );
     fillSelect('owner', distinct('owner'), 'owners');
     fillSelect('code', distinct('code'), 'codes');
     filters.hidden = false;
@@ -219,7 +252,9 @@ export function mountExceptionsPage(root, options = {}) {
 
     settle('reject', Object.assign(new Error('superseded by files opened later'), { superseded: true }));
     root.dataset.state = 'loading';
-    const promise = new Promise((resolve, reject) => { pending = { resolve, reject }; });
+    const promise = new Promise((resolve, reject) => {
+      pending = { resolve, reject };
+    });
     worker.postMessage({ ...message, type: 'load', id: loadId, now: options.now });
     return promise;
   }
@@ -238,9 +273,15 @@ export function mountExceptionsPage(root, options = {}) {
     }
   }
 
-  fileInput.addEventListener('change', () => { open(fileInput.files); fileInput.value = ''; });
+  fileInput.addEventListener('change', () => {
+    open(fileInput.files);
+    fileInput.value = '';
+  });
   for (const type of ['dragenter', 'dragover']) {
-    root.addEventListener(type, (event) => { event.preventDefault(); dropZone.classList.add('xp-dragging'); });
+    root.addEventListener(type, (event) => {
+      event.preventDefault();
+      dropZone.classList.add('xp-dragging');
+    });
   }
   root.addEventListener('dragleave', () => dropZone.classList.remove('xp-dragging'));
   root.addEventListener('drop', (event) => {

@@ -23,8 +23,8 @@ configure({ maxInputBytes: MAX_REPORT_BYTES });
 
 let current = { id: 0, index: null };
 
-const isReport = (json) => json !== null && typeof json === 'object' && !Array.isArray(json) && Array.isArray(json.entries)
-  && json.summary !== undefined;
+const isReport = (json) =>
+  json !== null && typeof json === 'object' && !Array.isArray(json) && Array.isArray(json.entries) && json.summary !== undefined;
 
 class Refusal extends Error {
   constructor(message, { file, code, path } = {}) {
@@ -77,8 +77,9 @@ function readReport(document) {
 }
 
 /** Whether the core's refusal of a text as a report says it is not one at all (not its shape). */
-const notAReport = (error) => (error?.code === 'MISSING_FIELD' && ['/entries', '/summary'].includes(error.path))
-  || (error?.code === 'INVALID_TYPE' && error.path === '');
+const notAReport = (error) =>
+  (error?.code === 'MISSING_FIELD' && ['/entries', '/summary'].includes(error.path)) ||
+  (error?.code === 'INVALID_TYPE' && error.path === '');
 
 /**
  * The report to show: a finished report read back by the core, or the engines' outputs merged
@@ -99,7 +100,9 @@ function reportOf(documents, now) {
   const reports = documents.filter((d) => isReport(parsed(d)));
   if (reports.length) {
     if (documents.length > 1) {
-      throw new Refusal(`${reports.map((d) => d.name).join(', ')}: a finished report is shown on its own; open it alone, or open the engines' outputs instead`);
+      throw new Refusal(
+        `${reports.map((d) => d.name).join(', ')}: a finished report is shown on its own; open it alone, or open the engines' outputs instead`,
+      );
     }
     return readReport(reports[0]);
   }
@@ -109,9 +112,16 @@ function reportOf(documents, now) {
   for (const document of documents) {
     const { name } = document;
     const json = parsed(document);
-    const lists = Array.isArray(json) ? { exceptions: json }
-      : json !== null && typeof json === 'object' && (Array.isArray(json.exceptions) || Array.isArray(json.transactions)) ? json : null;
-    if (!lists) throw new Refusal(`${name}: neither an exceptionsReport output nor an engine output with "exceptions" (or a list of "transactions")`, { file: name });
+    const lists = Array.isArray(json)
+      ? { exceptions: json }
+      : json !== null && typeof json === 'object' && (Array.isArray(json.exceptions) || Array.isArray(json.transactions))
+        ? json
+        : null;
+    if (!lists)
+      throw new Refusal(
+        `${name}: neither an exceptionsReport output nor an engine output with "exceptions" (or a list of "transactions")`,
+        { file: name },
+      );
     for (const list of ['exceptions', 'transactions']) {
       if (!Array.isArray(lists[list])) continue;
       origins.push({ name, list, start: input[list].length, count: lists[list].length, bare: Array.isArray(json) });
@@ -154,7 +164,10 @@ function prepareInBackground(id, then) {
 async function load({ id, files, documents, now }) {
   current = { id, index: null };
   try {
-    const { text, computed } = reportOf([...await readTexts(files ?? []), ...(documents ?? []).map(({ name, json }) => ({ name, json }))], now);
+    const { text, computed } = reportOf(
+      [...(await readTexts(files ?? [])), ...(documents ?? []).map(({ name, json }) => ({ name, json }))],
+      now,
+    );
     if (current.id !== id) return;
     postMessage({ type: 'loaded', id, text, computed });
     const entries = JSON.parse(text).entries;

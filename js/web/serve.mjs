@@ -10,8 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
-  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 /**
  * The pages' policy: scripts and styles from this folder only, inline script only by the hash of
@@ -58,7 +64,12 @@ export function contentSecurityPolicy(html = '', { header = false } = {}) {
 
 /** The page served at `/`: the folder's HTML file (examples, `*.example.html`, aside). */
 function defaultIndex(root) {
-  return fs.readdirSync(root).filter((f) => f.endsWith('.html') && !f.endsWith('.example.html')).sort()[0] ?? 'index.html';
+  return (
+    fs
+      .readdirSync(root)
+      .filter((f) => f.endsWith('.html') && !f.endsWith('.example.html'))
+      .sort()[0] ?? 'index.html'
+  );
 }
 
 function send(req, res, status, type, body) {
@@ -125,13 +136,20 @@ export function serveFolder(dir, { port = 0, overrides = {}, index } = {}) {
       send(req, res, 200, type, fs.readFileSync(file, 'utf8'));
       return;
     }
-    res.writeHead(200, { 'content-type': type, 'content-security-policy': contentSecurityPolicy('', { header: true }),
-      'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': type,
+      'content-security-policy': contentSecurityPolicy('', { header: true }),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
   const server = http.createServer((req, res) => {
     try {

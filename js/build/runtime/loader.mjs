@@ -68,14 +68,19 @@ export function load({ initSync, wasmBytes, wasm2js, readHint = '' }) {
   }
   if (!backend) {
     if (!wasm2js) {
-      throw loadError('fallback', 'this engine has no WebAssembly; load the fallback bundle ' +
-        'vendor-central-connector.wasm2js.iife.js (or the AMD bundle, which carries both) instead');
+      throw loadError(
+        'fallback',
+        'this engine has no WebAssembly; load the fallback bundle ' +
+          'vendor-central-connector.wasm2js.iife.js (or the AMD bundle, which carries both) instead',
+      );
     }
     try {
       selectWebAssembly(createWasm2jsWebAssembly(wasm2js()));
       initSync({ module: new Uint8Array(0) });
     } catch (e) {
-      const why = wasmError ? `WebAssembly failed (${messageOf(wasmError)}), and so did the wasm2js fallback` : 'the wasm2js build (this engine has no WebAssembly) failed to load';
+      const why = wasmError
+        ? `WebAssembly failed (${messageOf(wasmError)}), and so did the wasm2js fallback`
+        : 'the wasm2js build (this engine has no WebAssembly) failed to load';
       throw loadError('fallback', `${why}: ${messageOf(e)}`, e, { wasmError: wasmError ? messageOf(wasmError) : null });
     }
     backend = 'wasm2js';
@@ -105,35 +110,60 @@ export async function loadAsync({ initSync, wasmUrl }) {
   const native = G.WebAssembly;
   const url = String(wasmUrl);
   if (typeof native !== 'object' || native === null) {
-    throw loadError('compile', 'this browser has no WebAssembly (turned off by policy, e.g. Lockdown Mode); ' +
-      'load dist/vendor-central-connector.wasm2js.iife.js, the JavaScript build, instead', undefined, { url });
+    throw loadError(
+      'compile',
+      'this browser has no WebAssembly (turned off by policy, e.g. Lockdown Mode); ' +
+        'load dist/vendor-central-connector.wasm2js.iife.js, the JavaScript build, instead',
+      undefined,
+      { url },
+    );
   }
   if (typeof G.fetch !== 'function') throw loadError('fetch', `this host has no fetch() to load ${url} with`, undefined, { url });
   let response;
   try {
     response = await G.fetch(url);
   } catch (e) {
-    throw loadError('fetch', `could not fetch the WebAssembly module from ${url} (${messageOf(e)}); ` +
-      'pages opened from file:// cannot fetch it: serve the app over HTTP', e, { url });
+    throw loadError(
+      'fetch',
+      `could not fetch the WebAssembly module from ${url} (${messageOf(e)}); ` +
+        'pages opened from file:// cannot fetch it: serve the app over HTTP',
+      e,
+      { url },
+    );
   }
   if (!response.ok) {
-    throw loadError('fetch', `fetching the WebAssembly module from ${url} answered HTTP ${response.status}: ` +
-      'the app\'s bundler did not emit vendor-central-connector.wasm at that address, or the server does not serve it', undefined, { url, status: response.status });
+    throw loadError(
+      'fetch',
+      `fetching the WebAssembly module from ${url} answered HTTP ${response.status}: ` +
+        "the app's bundler did not emit vendor-central-connector.wasm at that address, or the server does not serve it",
+      undefined,
+      { url, status: response.status },
+    );
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   const contentType = response.headers && typeof response.headers.get === 'function' ? response.headers.get('content-type') : null;
   if (WASM_MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw loadError('fetch', `${url} answered something that is not a WebAssembly module (${describeBody(bytes, contentType)}): ` +
-      'the server sent another file in its place (often a dev server\'s index.html for a path it does not know); ' +
-      'see the package README, "Bundlers"', undefined, { url, contentType });
+    throw loadError(
+      'fetch',
+      `${url} answered something that is not a WebAssembly module (${describeBody(bytes, contentType)}): ` +
+        "the server sent another file in its place (often a dev server's index.html for a path it does not know); " +
+        'see the package README, "Bundlers"',
+      undefined,
+      { url, contentType },
+    );
   }
   let module;
   try {
     module = await native.compile(bytes);
   } catch (e) {
     const csp = /content security policy|unsafe-eval/i.test(messageOf(e));
-    throw loadError('compile', `WebAssembly could not compile ${url} (${messageOf(e)})` +
-      (csp ? ': the page\'s Content-Security-Policy must allow \'wasm-unsafe-eval\' in script-src' : ''), e, { url });
+    throw loadError(
+      'compile',
+      `WebAssembly could not compile ${url} (${messageOf(e)})` +
+        (csp ? ": the page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src" : ''),
+      e,
+      { url },
+    );
   }
   try {
     selectWebAssembly(native);

@@ -115,7 +115,7 @@ export function decodeLzma(input, size, props) {
       rep1 = rep0;
       len = length(LEN, posState);
       state = state < 7 ? 7 : 10;
-      const slot = tree(POS_SLOT + (len < 3 ? len : 3) * 64, 6);
+      const slot = tree(POS_SLOT + Math.min(len, 3) * 64, 6);
       if (slot < 4) {
         rep0 = slot;
       } else {

@@ -29,8 +29,10 @@ function isTrap(error, backend, RuntimeError) {
 // Only the explicit-initialisation entry (`vendor-central-connector/init`) can be called before
 // its module is loaded; the glue would fail on its missing instance with a TypeError.
 function notLoadedError(functionName) {
-  const error = new Error(`vendor-central-connector: ${functionName}() was called before the WebAssembly module ` +
-    'was loaded: call `await init()` (from \'vendor-central-connector/init\') once first');
+  const error = new Error(
+    `vendor-central-connector: ${functionName}() was called before the WebAssembly module ` +
+      "was loaded: call `await init()` (from 'vendor-central-connector/init') once first",
+  );
   error.name = 'ConnectorError';
   error.code = 'NOT_INITIALISED';
   error.path = '';
@@ -39,9 +41,11 @@ function notLoadedError(functionName) {
 }
 
 function panicError(functionName, cause, recovered) {
-  const error = new Error(`internal error in ${functionName}: the WebAssembly instance trapped` +
-    ` (${cause && cause.message ? cause.message : String(cause)}); ` +
-    (recovered ? 'a fresh instance has replaced it, so later calls work' : 'the instance could not be re-created'));
+  const error = new Error(
+    `internal error in ${functionName}: the WebAssembly instance trapped` +
+      ` (${cause && cause.message ? cause.message : String(cause)}); ` +
+      (recovered ? 'a fresh instance has replaced it, so later calls work' : 'the instance could not be re-created'),
+  );
   error.name = 'ConnectorError';
   error.code = 'INTERNAL_PANIC';
   error.path = '';

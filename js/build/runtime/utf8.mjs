@@ -98,10 +98,23 @@ export class Utf8TextDecoder {
         units.push(b);
         i++;
       } else {
-        if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f; min = 0x80; }
-        else if (b >= 0xe0 && b <= 0xef) { need = 2; cp = b & 0x0f; min = 0x800; }
-        else if (b >= 0xf0 && b <= 0xf4) { need = 3; cp = b & 0x07; min = 0x10000; }
-        else { bad(); i++; need = 0; }
+        if (b >= 0xc2 && b <= 0xdf) {
+          need = 1;
+          cp = b & 0x1f;
+          min = 0x80;
+        } else if (b >= 0xe0 && b <= 0xef) {
+          need = 2;
+          cp = b & 0x0f;
+          min = 0x800;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+          need = 3;
+          cp = b & 0x07;
+          min = 0x10000;
+        } else {
+          bad();
+          i++;
+          need = 0;
+        }
         if (need) {
           let k = 1;
           for (; k <= need; k++) {
@@ -109,8 +122,11 @@ export class Utf8TextDecoder {
             if (i + k >= end || (c & 0xc0) !== 0x80) break;
             cp = (cp << 6) | (c & 63);
             // Reject overlong/surrogate/out-of-range forms as soon as the second byte shows them.
-            if (k === 1 && ((need === 2 && cp < 0x20) || (need === 2 && cp >= 0x360 && cp <= 0x37f) ||
-              (need === 3 && (cp < 0x10 || cp > 0x10f)))) break;
+            if (
+              k === 1 &&
+              ((need === 2 && cp < 0x20) || (need === 2 && cp >= 0x360 && cp <= 0x37f) || (need === 3 && (cp < 0x10 || cp > 0x10f)))
+            )
+              break;
           }
           if (k <= need) {
             bad();

@@ -22,14 +22,23 @@ const testDistDir = path.join(testBuildDir, 'dist');
 /** Throws a clear instruction when the artefacts were not built (the tests never build). */
 export function requireBuilt() {
   const needed = [
-    path.join(pkgDir, 'index.mjs'), path.join(pkgDir, 'index.cjs'), path.join(pkgDir, 'browser.mjs'), path.join(pkgDir, 'index.d.ts'),
-    dist('iife.js'), dist('wasm2js.iife.js'), dist('amd.js'), dist('esm.js'),
-    path.join(testPkgDir, 'browser.mjs'), dist('amd.js', testDistDir),
+    path.join(pkgDir, 'index.mjs'),
+    path.join(pkgDir, 'index.cjs'),
+    path.join(pkgDir, 'browser.mjs'),
+    path.join(pkgDir, 'index.d.ts'),
+    dist('iife.js'),
+    dist('wasm2js.iife.js'),
+    dist('amd.js'),
+    dist('esm.js'),
+    path.join(testPkgDir, 'browser.mjs'),
+    dist('amd.js', testDistDir),
   ];
   const missing = needed.filter((f) => !fs.existsSync(f));
   if (missing.length) {
-    throw new Error(`built artefacts missing (${missing.map((f) => path.relative(repoRoot, f)).join(', ')}): ` +
-      'run the build first: node js/build/build.mjs');
+    throw new Error(
+      `built artefacts missing (${missing.map((f) => path.relative(repoRoot, f)).join(', ')}): ` +
+        'run the build first: node js/build/build.mjs',
+    );
   }
 }
 
@@ -61,7 +70,10 @@ export async function loadPkgBrowser(dir = pkgDir) {
     const u = new URL(String(url));
     if (u.protocol !== 'file:') return realFetch(url, init);
     if (!fs.existsSync(u)) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    return new Response(fs.readFileSync(u), { status: 200, headers: { 'content-type': u.pathname.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+    return new Response(fs.readFileSync(u), {
+      status: 200,
+      headers: { 'content-type': u.pathname.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' },
+    });
   };
   try {
     const mod = await import(pathToFileURL(path.join(dir, 'browser.mjs')).href);
@@ -81,7 +93,9 @@ export function bareContext({ withoutWebAssembly = false } = {}) {
   if (withoutWebAssembly) vm.runInContext('delete globalThis.WebAssembly;', ctx);
   const leaks = vm.runInContext(
     `['TextDecoder','TextEncoder','atob','btoa','Buffer','require','process','fetch','structuredClone','performance']
-      .filter(function (n) { return typeof globalThis[n] !== 'undefined'; })`, ctx);
+      .filter(function (n) { return typeof globalThis[n] !== 'undefined'; })`,
+    ctx,
+  );
   if (leaks.length) throw new Error(`bare context is not bare: ${leaks.join(', ')}`);
   return ctx;
 }
@@ -96,8 +110,12 @@ export function loadIife({ withoutWebAssembly = false, dir = distDir, flow = nul
   vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
   const mod = ctx.VendorCentralConnector;
   if (!mod) throw new Error(`${path.basename(file)} did not set globalThis.VendorCentralConnector`);
-  return api(withoutWebAssembly ? 'wasm2js IIFE in a bare vm context without WebAssembly' : 'IIFE in a bare vm context',
-    mod, vm.runInContext('Error', ctx), withoutWebAssembly ? 'wasm2js' : 'wasm');
+  return api(
+    withoutWebAssembly ? 'wasm2js IIFE in a bare vm context without WebAssembly' : 'IIFE in a bare vm context',
+    mod,
+    vm.runInContext('Error', ctx),
+    withoutWebAssembly ? 'wasm2js' : 'wasm',
+  );
 }
 
 /**
@@ -121,8 +139,12 @@ export function loadAmd({ withoutWebAssembly = false, dir = distDir, flow = null
   vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
   if (defined.length !== 1) throw new Error(`the AMD bundle called define ${defined.length} times`);
   if (typeof ctx.VendorCentralConnector !== 'undefined') throw new Error('the AMD bundle leaked a global');
-  return api(`AMD in a SuiteScript-style define harness${withoutWebAssembly ? ' without WebAssembly' : ''}`, defined[0],
-    vm.runInContext('Error', ctx), withoutWebAssembly ? 'wasm2js' : 'wasm');
+  return api(
+    `AMD in a SuiteScript-style define harness${withoutWebAssembly ? ' without WebAssembly' : ''}`,
+    defined[0],
+    vm.runInContext('Error', ctx),
+    withoutWebAssembly ? 'wasm2js' : 'wasm',
+  );
 }
 
 /**
@@ -130,10 +152,13 @@ export function loadAmd({ withoutWebAssembly = false, dir = distDir, flow = null
  * loads the same shape from the test-only build (with `__testPanic`).
  */
 function shape(name, loadFrom) {
-  return [name, async () => {
-    const a = await loadFrom(pkgDir, distDir);
-    return { ...a, testBuild: async () => loadFrom(testPkgDir, testDistDir) };
-  }];
+  return [
+    name,
+    async () => {
+      const a = await loadFrom(pkgDir, distDir);
+      return { ...a, testBuild: async () => loadFrom(testPkgDir, testDistDir) };
+    },
+  ];
 }
 
 /**
@@ -159,7 +184,13 @@ export const FLOWS = {
   ack: ['approveAcknowledgement', 'checkAcknowledgementStatus', 'decideAcknowledgements'],
   shipment: ['buildShipmentConfirmation', 'generateSscc', 'validateShipmentConfirmation'],
   invoice: ['buildInvoice', 'reconcile'],
-  df: ['buildDirectFulfillmentInvoices', 'buildDirectFulfillmentShipmentConfirmations', 'decideDirectFulfillmentAcknowledgements', 'inventoryFeed', 'toDirectFulfillmentSalesOrders'],
+  df: [
+    'buildDirectFulfillmentInvoices',
+    'buildDirectFulfillmentShipmentConfirmations',
+    'decideDirectFulfillmentAcknowledgements',
+    'inventoryFeed',
+    'toDirectFulfillmentSalesOrders',
+  ],
   fba: ['applyFulfillmentEvent', 'routeFulfillment'],
   'sales-order': ['diffPurchaseOrder', 'toSalesOrders'],
   exceptions: ['chargebackExposure', 'exceptionsReport', 'readExceptionsReport', 'vendorScorecard'],
@@ -176,16 +207,21 @@ async function loadEsm(dir, flow) {
 /** Host shapes of one flow's bundles, as HOST_SHAPES has them for the full build. */
 export function flowShapes(flow) {
   if (!FLOWS[flow]) throw new Error(`no flow ${flow}`);
-  const flowShape = (name, loadFrom) => [`flow ${flow}: ${name}`, async () => {
-    const a = await loadFrom(flowsDir);
-    return { ...a, flow, testBuild: async () => loadFrom(testFlowsDir) };
-  }];
+  const flowShape = (name, loadFrom) => [
+    `flow ${flow}: ${name}`,
+    async () => {
+      const a = await loadFrom(flowsDir);
+      return { ...a, flow, testBuild: async () => loadFrom(testFlowsDir) };
+    },
+  ];
   return [
     flowShape('ESM bundle', (d) => loadEsm(d, flow)),
     flowShape('IIFE bundle, bare vm context', (d) => loadIife({ dir: d, flow })),
     flowShape('wasm2js IIFE bundle, bare vm context without WebAssembly', (d) => loadIife({ withoutWebAssembly: true, dir: d, flow })),
     flowShape('AMD bundle, SuiteScript-style define, bare vm context', (d) => loadAmd({ dir: d, flow })),
-    flowShape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (d) => loadAmd({ withoutWebAssembly: true, dir: d, flow })),
+    flowShape('AMD bundle, SuiteScript-style define, without WebAssembly (wasm2js)', (d) =>
+      loadAmd({ withoutWebAssembly: true, dir: d, flow }),
+    ),
   ];
 }
 

@@ -8,8 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Skips the test without Chromium, unless CI is set (then it fails). True when skipped. */
 export function skipWithoutChromium(t) {
@@ -41,14 +48,18 @@ export async function withPage(dir, { overrides = {}, index, expectViolations = 
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     await context.addInitScript(RECORD_VIOLATIONS);
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors = [];
     const consoleRefusals = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleRefusals.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) consoleRefusals.push(m.text());
+    });
     const origin = `http://127.0.0.1:${server.address().port}`;
     const offsite = [];
-    page.on('request', (r) => { if (!r.url().startsWith(`${origin}/`)) offsite.push(r.url()); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`${origin}/`)) offsite.push(r.url());
+    });
     const watch = {
       violations: (p = page) => p.evaluate(() => window.__cspViolations ?? []),
       consoleRefusals,
@@ -57,7 +68,8 @@ export async function withPage(dir, { overrides = {}, index, expectViolations = 
     assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
     assert.deepEqual(offsite, [], 'nothing is loaded from outside the folder');
     if (!expectViolations) {
-      for (const p of context.pages()) assert.deepEqual(await watch.violations(p).catch(() => []), [], 'no Content-Security-Policy violation');
+      for (const p of context.pages())
+        assert.deepEqual(await watch.violations(p).catch(() => []), [], 'no Content-Security-Policy violation');
       assert.deepEqual(consoleRefusals, [], 'no Content-Security-Policy refusal in the console');
     }
   } finally {

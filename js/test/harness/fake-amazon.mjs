@@ -13,7 +13,9 @@ export function startServer(handle) {
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       const record = { method: req.method, path: req.url, headers: req.headers, body };
       requests.push(record);
@@ -26,7 +28,11 @@ export function startServer(handle) {
       resolve({
         url: `http://127.0.0.1:${port}`,
         requests,
-        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -46,7 +52,12 @@ export async function closedPort() {
 
 /** Every form a secret can leak in: raw, URL-encoded (both ways), JSON-escaped, base64 (each alignment). */
 export function leakForms(secret) {
-  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ v: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
+  const forms = new Set([
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ v: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+  ]);
   for (const pad of ['', 'a', 'ab']) {
     const b64 = Buffer.from(pad + secret).toString('base64');
     // The part of the encoding that depends on the secret only.
@@ -61,7 +72,8 @@ export function leakForms(secret) {
 export function leaks(text, secrets) {
   const found = [];
   for (const secret of secrets) {
-    for (const form of leakForms(secret)) if (text.includes(form)) found.push(`${secret.slice(0, 6)}… as ${JSON.stringify(form.slice(0, 6))}…`);
+    for (const form of leakForms(secret))
+      if (text.includes(form)) found.push(`${secret.slice(0, 6)}… as ${JSON.stringify(form.slice(0, 6))}…`);
   }
   return found;
 }

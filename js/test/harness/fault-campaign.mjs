@@ -40,9 +40,17 @@ function prng(seed) {
 const pick = (rng, list) => list[Math.floor(rng() * list.length)];
 
 const ROUTES = {
-  ack: ['GET /vendor/orders/v1/purchaseOrders', 'GET /vendor/orders/v1/purchaseOrders/', 'POST /vendor/orders/v1/acknowledgements',
-    'GET /vendor/transactions/v1/transactions/'],
-  documents: ['POST /vendor/shipping/v1/shipmentConfirmations', 'POST /vendor/payments/v1/invoices', 'GET /vendor/transactions/v1/transactions/'],
+  ack: [
+    'GET /vendor/orders/v1/purchaseOrders',
+    'GET /vendor/orders/v1/purchaseOrders/',
+    'POST /vendor/orders/v1/acknowledgements',
+    'GET /vendor/transactions/v1/transactions/',
+  ],
+  documents: [
+    'POST /vendor/shipping/v1/shipmentConfirmations',
+    'POST /vendor/payments/v1/invoices',
+    'GET /vendor/transactions/v1/transactions/',
+  ],
 };
 const FAULT_KINDS = ['429', '500', '502', '503', '504', 'timeout', 'drop'];
 
@@ -52,13 +60,21 @@ function fault(rng, phase) {
   if (kind === 'timeout' || kind === 'drop') return { route, kind };
   const status = Number(kind);
   // A 5xx on a submission sometimes comes after Amazon took the body: the outcome is unknown.
-  return { route, kind: 'status', status, retryAfter: status === 429 ? 0 : undefined, afterProcessing: route.startsWith('POST') && status !== 429 && rng() < 0.5 };
+  return {
+    route,
+    kind: 'status',
+    status,
+    retryAfter: status === 429 ? 0 : undefined,
+    afterProcessing: route.startsWith('POST') && status !== 429 && rng() < 0.5,
+  };
 }
 
 /** ASNs and invoices to send in a run: valid bodies (the builders' fixture output), unique ids. */
 async function documentsFor(run, count) {
   const core = await loadCore();
-  const asnTemplate = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'shipment', 'build-MasterCase.expected.json'), 'utf8')).request;
+  const asnTemplate = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'shipment', 'build-MasterCase.expected.json'), 'utf8'),
+  ).request;
   const invoiceInput = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'invoice', 'base.json'), 'utf8'));
   const invoiceTemplate = JSON.parse(core.buildInvoiceJson(JSON.stringify(invoiceInput))).request;
   const docs = [];
@@ -77,14 +93,27 @@ async function documentsFor(run, count) {
 
 function child(emu, args, kill) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [CHILD, JSON.stringify({ endpoint: emu.url, now: NOW, timeoutMs: 1_000, settleGraceMs: 0, ...args })], {
-      env: { PATH: process.env.PATH, VCC_LWA_CLIENT_ID: CREDENTIALS.clientId, VCC_LWA_CLIENT_SECRET: CREDENTIALS.clientSecret, VCC_LWA_REFRESH_TOKEN: CREDENTIALS.refreshToken },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      [CHILD, JSON.stringify({ endpoint: emu.url, now: NOW, timeoutMs: 1_000, settleGraceMs: 0, ...args })],
+      {
+        env: {
+          PATH: process.env.PATH,
+          VCC_LWA_CLIENT_ID: CREDENTIALS.clientId,
+          VCC_LWA_CLIENT_SECRET: CREDENTIALS.clientSecret,
+          VCC_LWA_REFRESH_TOKEN: CREDENTIALS.refreshToken,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
-    proc.stdout.on('data', (c) => { stdout += c; });
-    proc.stderr.on('data', (c) => { stderr += c; });
+    proc.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    proc.stderr.on('data', (c) => {
+      stderr += c;
+    });
     const killer = kill !== null ? setTimeout(() => proc.kill('SIGKILL'), kill) : null;
     const guard = setTimeout(() => proc.kill('SIGKILL'), 60_000);
     proc.on('error', reject);
@@ -94,7 +123,11 @@ function child(emu, args, kill) {
       recordProcessOutput('fault-campaign', { stdout, stderr });
       let report = null;
       if (status === 0) {
-        try { report = JSON.parse(stdout); } catch { report = null; }
+        try {
+          report = JSON.parse(stdout);
+        } catch {
+          report = null;
+        }
       }
       resolve({ status, signal, stdout, stderr, report });
     });
@@ -137,23 +170,39 @@ async function oneRun(run, seed, tally) {
   const dir = testDir('vcc-faults-');
   try {
     for (let i = 0, n = 2 + Math.floor(rng() * 4); i < n; i++) emu.injectFault(fault(rng, 'ack'));
-    const ack = await phase(emu, rng, { mode: 'ack', stateDir: dir, inventory, skuMap },
-      (rep) => rep.inDoubt.length === 0 && rep.recovered.stillInDoubt.length === 0 && rep.submissions.every((s) => s.state === 'settled'), tally);
+    const ack = await phase(
+      emu,
+      rng,
+      { mode: 'ack', stateDir: dir, inventory, skuMap },
+      (rep) => rep.inDoubt.length === 0 && rep.recovered.stillInDoubt.length === 0 && rep.submissions.every((s) => s.state === 'settled'),
+      tally,
+    );
 
     const documents = await documentsFor(run, 2);
     for (let i = 0, n = 2 + Math.floor(rng() * 4); i < n; i++) emu.injectFault(fault(rng, 'documents'));
-    const docs = await phase(emu, rng, { mode: 'documents', stateDir: dir, documents },
+    const docs = await phase(
+      emu,
+      rng,
+      { mode: 'documents', stateDir: dir, documents },
       // Done when a pass has nothing left to send. What is still in doubt then has no answer
       // Amazon can give (no read-back of ASNs or invoices by id) and waits for a person.
-      (rep) => rep.submitted.length === 0, tally);
+      (rep) => rep.submitted.length === 0,
+      tally,
+    );
 
     // What Amazon (the emulator) received.
     const acked = counts(emu.acknowledgements.flatMap((b) => b.acknowledgements.map((a) => a.purchaseOrderNumber)));
     const pending = new Set(ack.report?.pendingApproval ?? []);
     const newPos = orders.filter((o) => o.purchaseOrderState === 'New').map((o) => o.purchaseOrderNumber);
-    const received = counts(emu.submissions.flatMap((s) => (s.operation === 'submitShipmentConfirmations'
-      ? s.body.shipmentConfirmations.map((c) => c.shipmentIdentifier)
-      : s.operation === 'submitInvoices' ? s.body.invoices.map((inv) => inv.id) : [])));
+    const received = counts(
+      emu.submissions.flatMap((s) =>
+        s.operation === 'submitShipmentConfirmations'
+          ? s.body.shipmentConfirmations.map((c) => c.shipmentIdentifier)
+          : s.operation === 'submitInvoices'
+            ? s.body.invoices.map((inv) => inv.id)
+            : [],
+      ),
+    );
     const heldInDoubt = new Set((docs.report?.inDoubt ?? []).flatMap((e) => e.keys));
     const result = {
       run,

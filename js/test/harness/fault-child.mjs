@@ -22,7 +22,11 @@ const crash = () => process.kill(process.pid, 'SIGKILL');
 const client = new SpApiClient({
   endpoint: args.endpoint,
   lwaEndpoint: `${args.endpoint}/auth/o2/token`,
-  credentials: { clientId: process.env.VCC_LWA_CLIENT_ID, clientSecret: process.env.VCC_LWA_CLIENT_SECRET, refreshToken: process.env.VCC_LWA_REFRESH_TOKEN },
+  credentials: {
+    clientId: process.env.VCC_LWA_CLIENT_ID,
+    clientSecret: process.env.VCC_LWA_CLIENT_SECRET,
+    refreshToken: process.env.VCC_LWA_REFRESH_TOKEN,
+  },
   timeoutMs: args.timeoutMs,
   maxRetries: 3,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
@@ -63,7 +67,11 @@ if (args.mode === 'ack') {
     submitted.push({ key: doc.key, state: entry.state });
   }
   const inDoubt = (await outbox.inDoubt()).map((e) => ({ operation: e.operation, keys: e.keys, state: e.state }));
-  report = { recovered: { settled: recovered.settled.length, released: recovered.released.length, stillInDoubt: recovered.stillInDoubt.length }, submitted, inDoubt };
+  report = {
+    recovered: { settled: recovered.settled.length, released: recovered.released.length, stillInDoubt: recovered.stillInDoubt.length },
+    submitted,
+    inDoubt,
+  };
 }
 await outbox.close();
 process.stdout.write(JSON.stringify(report));

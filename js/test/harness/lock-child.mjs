@@ -17,7 +17,9 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
   const command = JSON.parse(line);
   if (command.cmd === 'try') {
     store = new JsonlOutboxStore(command.file);
-    while (Date.now() < command.at) { /* spin to the start instant */ }
+    while (Date.now() < command.at) {
+      /* spin to the start instant */
+    }
     try {
       await store.load(); // takes the lock, as every use of the store does
       answer({ held: true });

@@ -23,7 +23,11 @@ const crash = () => process.kill(process.pid, 'SIGKILL');
 const client = new SpApiClient({
   endpoint: args.endpoint,
   lwaEndpoint: `${args.endpoint}/auth/o2/token`,
-  credentials: { clientId: process.env.VCC_LWA_CLIENT_ID, clientSecret: process.env.VCC_LWA_CLIENT_SECRET, refreshToken: process.env.VCC_LWA_REFRESH_TOKEN },
+  credentials: {
+    clientId: process.env.VCC_LWA_CLIENT_ID,
+    clientSecret: process.env.VCC_LWA_CLIENT_SECRET,
+    refreshToken: process.env.VCC_LWA_REFRESH_TOKEN,
+  },
 });
 const hooks = {};
 if (args.crashAt === 'afterSend') hooks.afterSend = crash;
@@ -41,7 +45,9 @@ if (args.waitForGo) {
   const { value } = await lines[Symbol.asyncIterator]().next();
   lines.close();
   const at = Number(value);
-  while (Date.now() < at) { /* spin to the common start instant */ }
+  while (Date.now() < at) {
+    /* spin to the common start instant */
+  }
 }
 let report;
 try {

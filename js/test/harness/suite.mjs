@@ -49,7 +49,8 @@ export async function runSuite(t, a) {
     assert.equal(m.backend, a.expectBackend);
     assert.equal(typeof m.instantiationMs, 'number');
     assert.ok(m.instantiationMs >= 0 && Number.isFinite(m.instantiationMs));
-    for (const f of ['version', 'decideAcknowledgements', 'decideAcknowledgementsJson', 'approveAcknowledgement']) assert.equal(typeof m[f], 'function', f);
+    for (const f of ['version', 'decideAcknowledgements', 'decideAcknowledgementsJson', 'approveAcknowledgement'])
+      assert.equal(typeof m[f], 'function', f);
     for (const internal of ['initSync', 'default']) assert.equal(m[internal], undefined, `${internal} is not exported`);
   });
 
@@ -65,15 +66,25 @@ export async function runSuite(t, a) {
   await t.test('decideAcknowledgements on the sandbox POs', () => {
     output = plain(m.decideAcknowledgements(input));
     const decision = (po, seq) => output.decisions.find((d) => d.purchaseOrderNumber === po && d.itemSequenceNumber === seq);
-    assert.deepEqual(
-      pick(decision('2JK3S9VC', '1'), ['status', 'sku', 'accepted', 'backordered', 'rejected']),
-      { status: 'acknowledged', sku: 'B07DFVDRAB', accepted: 1, backordered: 0, rejected: 0 },
-    );
-    assert.deepEqual(
-      pick(decision('2JK3S9VC', '2'), ['status', 'accepted', 'backordered', 'rejected', 'rejectionReason']),
-      { status: 'acknowledged', accepted: 1, backordered: 0, rejected: 1, rejectionReason: 'TemporarilyUnavailable' },
-    );
-    assert.deepEqual(pick(decision('TestPO3', '1'), ['status', 'accepted', 'rejected']), { status: 'acknowledged', accepted: 10, rejected: 0 });
+    assert.deepEqual(pick(decision('2JK3S9VC', '1'), ['status', 'sku', 'accepted', 'backordered', 'rejected']), {
+      status: 'acknowledged',
+      sku: 'B07DFVDRAB',
+      accepted: 1,
+      backordered: 0,
+      rejected: 0,
+    });
+    assert.deepEqual(pick(decision('2JK3S9VC', '2'), ['status', 'accepted', 'backordered', 'rejected', 'rejectionReason']), {
+      status: 'acknowledged',
+      accepted: 1,
+      backordered: 0,
+      rejected: 1,
+      rejectionReason: 'TemporarilyUnavailable',
+    });
+    assert.deepEqual(pick(decision('TestPO3', '1'), ['status', 'accepted', 'rejected']), {
+      status: 'acknowledged',
+      accepted: 10,
+      rejected: 0,
+    });
     assert.equal(decision('TestPO1', '1').status, 'skipped', 'an Acknowledged PO is not acknowledged again');
     assert.deepEqual(
       pick(decision('L8266355', '1'), ['status', 'code', 'rejected', 'rejectionReason']),
@@ -86,7 +97,10 @@ export async function runSuite(t, a) {
     const sent = output.request.acknowledgements;
     assert.ok(sent.length >= 4, `expected several POs in the request, got ${sent.length}`);
     for (const po of ['2JK3S9VC', 'TestPO2', 'TestPO3', '3TRD2IAB']) {
-      assert.ok(sent.some((s) => s.purchaseOrderNumber === po), `${po} is in the request`);
+      assert.ok(
+        sent.some((s) => s.purchaseOrderNumber === po),
+        `${po} is in the request`,
+      );
     }
     for (const ack of sent) {
       const order = byNumber.get(ack.purchaseOrderNumber);
@@ -95,13 +109,23 @@ export async function runSuite(t, a) {
       assert.notEqual(order.purchaseOrderState, 'Closed');
       // One sandbox PO (L8266355) has its items beside orderDetails: the core reads them there too.
       const lines = order.orderDetails.items ?? order.items;
-      assert.deepEqual(ack.items.map((i) => i.itemSequenceNumber).sort(), lines.map((l) => l.itemSequenceNumber).sort(),
-        `every line of ${ack.purchaseOrderNumber} is acknowledged`);
+      assert.deepEqual(
+        ack.items.map((i) => i.itemSequenceNumber).sort(),
+        lines.map((l) => l.itemSequenceNumber).sort(),
+        `every line of ${ack.purchaseOrderNumber} is acknowledged`,
+      );
       for (const item of ack.items) {
         const ordered = lines.find((l) => l.itemSequenceNumber === item.itemSequenceNumber).orderedQuantity.amount;
         const parts = item.itemAcknowledgements.map((x) => x.acknowledgedQuantity.amount);
-        assert.ok(parts.every((q) => q > 0), `${ack.purchaseOrderNumber}/${item.itemSequenceNumber}: no zero quantities (${parts})`);
-        assert.equal(parts.reduce((s, q) => s + q, 0), ordered, `${ack.purchaseOrderNumber}/${item.itemSequenceNumber}: sums to ordered`);
+        assert.ok(
+          parts.every((q) => q > 0),
+          `${ack.purchaseOrderNumber}/${item.itemSequenceNumber}: no zero quantities (${parts})`,
+        );
+        assert.equal(
+          parts.reduce((s, q) => s + q, 0),
+          ordered,
+          `${ack.purchaseOrderNumber}/${item.itemSequenceNumber}: sums to ordered`,
+        );
       }
     }
   });
@@ -131,14 +155,35 @@ export async function runSuite(t, a) {
       ['a string', () => m.decideAcknowledgements('x'), 'INVALID_TYPE', ''],
       ['null', () => m.decideAcknowledgements(null), 'INVALID_TYPE', ''],
       ['undefined', () => m.decideAcknowledgements(undefined), 'INVALID_TYPE', ''],
-      ['missing purchaseOrderNumber', () => m.decideAcknowledgements(withPo((o) => delete o.purchaseOrderNumber)),
-        'MISSING_FIELD', '/purchaseOrders/0/purchaseOrderNumber'],
-      ['a string amount', () => m.decideAcknowledgements(withPo((o) => { o.orderDetails.items[0].orderedQuantity.amount = '2'; })),
-        'INVALID_TYPE', '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/amount'],
-      ['an unknown unit of measure', () => m.decideAcknowledgements(withPo((o) => { o.orderDetails.items[0].orderedQuantity.unitOfMeasure = 'Pallets'; })),
-        'UNKNOWN_ENUM', '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/unitOfMeasure'],
-      ['over 16 MiB', () => m.decideAcknowledgements({ ...input, sellingParty: 'x'.repeat(16 * 1024 * 1024 + 1) }),
-        'INPUT_TOO_LARGE', ''],
+      [
+        'missing purchaseOrderNumber',
+        () => m.decideAcknowledgements(withPo((o) => delete o.purchaseOrderNumber)),
+        'MISSING_FIELD',
+        '/purchaseOrders/0/purchaseOrderNumber',
+      ],
+      [
+        'a string amount',
+        () =>
+          m.decideAcknowledgements(
+            withPo((o) => {
+              o.orderDetails.items[0].orderedQuantity.amount = '2';
+            }),
+          ),
+        'INVALID_TYPE',
+        '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/amount',
+      ],
+      [
+        'an unknown unit of measure',
+        () =>
+          m.decideAcknowledgements(
+            withPo((o) => {
+              o.orderDetails.items[0].orderedQuantity.unitOfMeasure = 'Pallets';
+            }),
+          ),
+        'UNKNOWN_ENUM',
+        '/purchaseOrders/0/orderDetails/items/0/orderedQuantity/unitOfMeasure',
+      ],
+      ['over 16 MiB', () => m.decideAcknowledgements({ ...input, sellingParty: 'x'.repeat(16 * 1024 * 1024 + 1) }), 'INPUT_TOO_LARGE', ''],
       ['JSON: not JSON', () => m.decideAcknowledgementsJson('{'), 'INVALID_JSON', ''],
     ];
     const expected = JSON.stringify(plain(m.decideAcknowledgements(input)));
@@ -157,7 +202,10 @@ export async function runSuite(t, a) {
   await t.test('non-ASCII text survives the trip (UTF-8 encode/decode)', () => {
     const po = JSON.parse(JSON.stringify(input.purchaseOrders.find((o) => o.purchaseOrderNumber === 'TestPO3')));
     const name = 'Müller & Søn — 東京 📦';
-    po.orderDetails.shipToParty = { ...(po.orderDetails.shipToParty || { partyId: 'X' }), address: { name, addressLine1: 'Straße 1', city: 'Zürich', countryCode: 'CH' } };
+    po.orderDetails.shipToParty = {
+      ...(po.orderDetails.shipToParty || { partyId: 'X' }),
+      address: { name, addressLine1: 'Straße 1', city: 'Zürich', countryCode: 'CH' },
+    };
     const args = { ...input, purchaseOrders: [po], sellingParty: 'VÉNDOR✓' };
     const out = plain(m.decideAcknowledgements(args));
     assert.equal(out.request.acknowledgements[0].sellingParty.partyId, 'VÉNDOR✓');

@@ -42,7 +42,11 @@ const control = {
   orders: () => orders ?? [],
   served: () => [...served],
   /** Every accepted submitAcknowledgement body checked against Amazon's model: the failures. */
-  invalidAcknowledgements: () => emu.acknowledgements.map((body, i) => [i, validateAck(body)]).filter(([, r]) => !r.valid).map(([i, r]) => ({ i, errors: r.errors })),
+  invalidAcknowledgements: () =>
+    emu.acknowledgements
+      .map((body, i) => [i, validateAck(body)])
+      .filter(([, r]) => !r.valid)
+      .map(([i, r]) => ({ i, errors: r.errors })),
   sentinels: () => SECRET_SENTINELS.netsuite,
   demoInventory: () => loadDemoInventory(),
   acknowledgements: () => emu.acknowledgements,

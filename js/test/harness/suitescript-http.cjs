@@ -20,11 +20,12 @@ function startEmulatorThread(options = {}) {
   const worker = new Worker(path.join(__dirname, 'suitescript-http-worker.mjs'), { workerData: { shared, options } });
   const pending = new Map();
   let nextId = 1;
-  const call = (method, ...args) => new Promise((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ type: 'call', id, method, args });
-  });
+  const call = (method, ...args) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'call', id, method, args });
+    });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('message', (message) => {

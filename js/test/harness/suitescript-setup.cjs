@@ -11,10 +11,17 @@ const SP_API = 'https://sellingpartnerapi-na.amazon.com';
 const LWA = 'https://api.amazon.com/auth/o2/token';
 const SRC_DIR = path.join(__dirname, '..', '..', '..', 'dist', 'netsuite', 'src');
 
-const CUSTOMERS = [{ vendorCode: 'DEMO1', customer: '42', currencies: ['USD'] }, { vendorCode: 'DEMO2', customer: '42', currencies: ['USD'] },
-  { vendorCode: 'DEMO3', customer: '43', currencies: ['USD'] }];
-const LOCATIONS = [{ fulfillmentCenter: 'SEA8', location: '1' }, { fulfillmentCenter: 'PHX6', location: '2' },
-  { fulfillmentCenter: 'ONT8', location: '3' }, { fulfillmentCenter: 'BFI4', location: '4' }];
+const CUSTOMERS = [
+  { vendorCode: 'DEMO1', customer: '42', currencies: ['USD'] },
+  { vendorCode: 'DEMO2', customer: '42', currencies: ['USD'] },
+  { vendorCode: 'DEMO3', customer: '43', currencies: ['USD'] },
+];
+const LOCATIONS = [
+  { fulfillmentCenter: 'SEA8', location: '1' },
+  { fulfillmentCenter: 'PHX6', location: '2' },
+  { fulfillmentCenter: 'ONT8', location: '3' },
+  { fulfillmentCenter: 'BFI4', location: '4' },
+];
 const INVENTORY_SEARCH = 'customsearch_vcc_inventory';
 
 /** The map/reduce's parameters (custscript_vcc_…), and the same connection for the workflow action (custscript_vcc_wa_…). */
@@ -33,7 +40,8 @@ function parameters({ credentials, skuMap = [], rules, customers = CUSTOMERS, lo
     ...(rules ? { custscript_vcc_rules: JSON.stringify(rules) } : {}),
   };
   const wa = {};
-  for (const k of ['endpoint', 'lwa_endpoint', 'client_id', 'client_secret', 'refresh_token', 'sku_map']) wa[`custscript_vcc_wa_${k}`] = mr[`custscript_vcc_${k}`];
+  for (const k of ['endpoint', 'lwa_endpoint', 'client_id', 'client_secret', 'refresh_token', 'sku_map'])
+    wa[`custscript_vcc_wa_${k}`] = mr[`custscript_vcc_${k}`];
   return { mr, wa };
 }
 
@@ -46,7 +54,12 @@ function inventorySearch(positions, { mapping = false } = {}) {
     { name: 'custitem_safety_stock', label: 'safetyStock' },
     { name: 'locationquantityavailable', label: 'available' },
   ];
-  if (mapping) columns.push({ name: 'custitem_asin', label: 'asin' }, { name: 'vendorname', label: 'vendorSku' }, { name: 'custitem_case_pack', label: 'unitsPerCase' });
+  if (mapping)
+    columns.push(
+      { name: 'custitem_asin', label: 'asin' },
+      { name: 'vendorname', label: 'vendorSku' },
+      { name: 'custitem_case_pack', label: 'unitsPerCase' },
+    );
   const byLabel = Object.fromEntries(columns.map((c) => [c.label, c.name]));
   const rows = positions.map((p, i) => {
     const row = { id: String(100000 + i) };
@@ -81,7 +94,8 @@ function catalogue(count, mapped = count) {
   return { skuMap, inventory };
 }
 
-const outputRoot = () => (process.env.VCC_TEST_OUTPUT_DIR ? path.join(path.resolve(process.env.VCC_TEST_OUTPUT_DIR), 'netsuite-jest') : null);
+const outputRoot = () =>
+  process.env.VCC_TEST_OUTPUT_DIR ? path.join(path.resolve(process.env.VCC_TEST_OUTPUT_DIR), 'netsuite-jest') : null;
 
 /**
  * Keeps what a test's account holds (logs, requests, records) under VCC_TEST_OUTPUT_DIR, so
@@ -109,4 +123,17 @@ function recordFigures(label, figures) {
   fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 }
 
-module.exports = { SP_API, LWA, SRC_DIR, CUSTOMERS, LOCATIONS, INVENTORY_SEARCH, parameters, inventorySearch, itemRecords, catalogue, keepForScan, recordFigures };
+module.exports = {
+  SP_API,
+  LWA,
+  SRC_DIR,
+  CUSTOMERS,
+  LOCATIONS,
+  INVENTORY_SEARCH,
+  parameters,
+  inventorySearch,
+  itemRecords,
+  catalogue,
+  keepForScan,
+  recordFigures,
+};

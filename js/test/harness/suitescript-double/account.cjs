@@ -41,7 +41,10 @@ class Meter {
     if (!units) return;
     this.used += units;
     if (this.used > this.limit) {
-      this.exceeded ??= new SuiteScriptError('SSS_USAGE_LIMIT_EXCEEDED', `Script Execution Usage Limit Exceeded: ${this.label} used ${this.used} of ${this.limit} units (last call ${api})`);
+      this.exceeded ??= new SuiteScriptError(
+        'SSS_USAGE_LIMIT_EXCEEDED',
+        `Script Execution Usage Limit Exceeded: ${this.label} used ${this.used} of ${this.limit} units (last call ${api})`,
+      );
       throw this.exceeded;
     }
   }
@@ -54,7 +57,11 @@ class Meter {
 /** Field value rules by SDF field type; throws INVALID_FLD_VALUE like NetSuite. */
 function checkFieldValue(recordType, fieldId, type, value) {
   if (value === null || value === undefined || value === '') return;
-  const bad = (why) => fail('INVALID_FLD_VALUE', `You have entered an Invalid Field Value ${String(value).slice(0, 60)} for the following field: ${fieldId} (${recordType}, ${type}: ${why})`);
+  const bad = (why) =>
+    fail(
+      'INVALID_FLD_VALUE',
+      `You have entered an Invalid Field Value ${String(value).slice(0, 60)} for the following field: ${fieldId} (${recordType}, ${type}: ${why})`,
+    );
   const limit = FIELD_BYTES[type];
   if (limit !== undefined) {
     if (typeof value === 'object') bad('text expected');
@@ -87,7 +94,14 @@ function checkFieldValue(recordType, fieldId, type, value) {
   }
 }
 
-function createAccount({ srcDir, records = {}, savedSearches = {}, secrets = {}, user = { id: 7, email: 'approver@vendor.example', role: 3 }, transport = null }) {
+function createAccount({
+  srcDir,
+  records = {},
+  savedSearches = {},
+  secrets = {},
+  user = { id: 7, email: 'approver@vendor.example', role: 3 },
+  transport = null,
+}) {
   const meta = loadMetadata(srcDir);
   const db = new Map();
   let nextId = 1000;
@@ -125,7 +139,11 @@ function createAccount({ srcDir, records = {}, savedSearches = {}, secrets = {},
           continue;
         }
         const drop = before ? String(before[entry.fieldId] ?? '').toLowerCase() : null;
-        if (drop !== null) entry.map.set(drop, (entry.map.get(drop) ?? []).filter((x) => x !== id));
+        if (drop !== null)
+          entry.map.set(
+            drop,
+            (entry.map.get(drop) ?? []).filter((x) => x !== id),
+          );
         if (after) {
           const add = String(after[entry.fieldId] ?? '').toLowerCase();
           if (!entry.map.has(add)) entry.map.set(add, []);
@@ -153,7 +171,10 @@ function createAccount({ srcDir, records = {}, savedSearches = {}, secrets = {},
       const type = fields?.[fieldId];
       if (type) return type;
       if (isCustomFieldId(fieldId)) {
-        fail('VCC_DOUBLE_UNDECLARED_FIELD', `${fieldId} is not declared for ${recordType}${sublistId ? ` sublist ${sublistId}` : ''} by any object in src/Objects (the double refuses what an account without the object could not store)`);
+        fail(
+          'VCC_DOUBLE_UNDECLARED_FIELD',
+          `${fieldId} is not declared for ${recordType}${sublistId ? ` sublist ${sublistId}` : ''} by any object in src/Objects (the double refuses what an account without the object could not store)`,
+        );
       }
       if (rt && !rt.standard) fail('VCC_DOUBLE_UNDECLARED_FIELD', `${fieldId} is not a field of custom record ${recordType}`);
       return null;

@@ -12,24 +12,59 @@ const { parseXml } = require('../../../build/sdf-xml.cjs');
 /** Standard fields this project reads or writes, by record type (Records Browser types). */
 const STANDARD_FIELDS = {
   salesorder: {
-    internalid: 'SELECT', mainline: 'CHECKBOX', type: 'SELECT', entity: 'SELECT', location: 'SELECT', currency: 'SELECT',
-    orderstatus: 'SELECT', trandate: 'DATE', shipdate: 'DATE', otherrefnum: 'TEXT', externalid: 'TEXT', memo: 'TEXT', tranid: 'TEXT',
+    internalid: 'SELECT',
+    mainline: 'CHECKBOX',
+    type: 'SELECT',
+    entity: 'SELECT',
+    location: 'SELECT',
+    currency: 'SELECT',
+    orderstatus: 'SELECT',
+    trandate: 'DATE',
+    shipdate: 'DATE',
+    otherrefnum: 'TEXT',
+    externalid: 'TEXT',
+    memo: 'TEXT',
+    tranid: 'TEXT',
   },
   itemfulfillment: { internalid: 'SELECT', mainline: 'CHECKBOX', createdfrom: 'SELECT', trandate: 'DATE', memo: 'TEXT' },
   item: { internalid: 'SELECT', itemid: 'TEXT', isinactive: 'CHECKBOX', type: 'SELECT', externalid: 'TEXT' },
 };
 /** Sublist fields: sales order lines. */
-const STANDARD_SUBLIST_FIELDS = { item: { item: 'SELECT', quantity: 'FLOAT', rate: 'CURRENCY', amount: 'CURRENCY', location: 'SELECT', description: 'TEXTAREA' } };
+const STANDARD_SUBLIST_FIELDS = {
+  item: { item: 'SELECT', quantity: 'FLOAT', rate: 'CURRENCY', amount: 'CURRENCY', location: 'SELECT', description: 'TEXTAREA' },
+};
 /** Every custom record has these (name is Free-Form Text). */
-const CUSTOM_RECORD_STANDARD = { internalid: 'SELECT', name: 'TEXT', isinactive: 'CHECKBOX', created: 'DATETIME', lastmodified: 'DATETIME', externalid: 'TEXT' };
+const CUSTOM_RECORD_STANDARD = {
+  internalid: 'SELECT',
+  name: 'TEXT',
+  isinactive: 'CHECKBOX',
+  created: 'DATETIME',
+  lastmodified: 'DATETIME',
+  externalid: 'TEXT',
+};
 /** transactionbodycustomfield flags → record types they put the field on. */
-const BODY_FLAGS = { bodysale: ['salesorder', 'estimate', 'invoice', 'cashsale'], bodyitemfulfillment: ['itemfulfillment'], bodypurchase: ['purchaseorder'] };
-const SCRIPT_TYPES = ['mapreducescript', 'scheduledscript', 'usereventscript', 'workflowactionscript', 'suitelet', 'restlet', 'clientscript'];
+const BODY_FLAGS = {
+  bodysale: ['salesorder', 'estimate', 'invoice', 'cashsale'],
+  bodyitemfulfillment: ['itemfulfillment'],
+  bodypurchase: ['purchaseorder'],
+};
+const SCRIPT_TYPES = [
+  'mapreducescript',
+  'scheduledscript',
+  'usereventscript',
+  'workflowactionscript',
+  'suitelet',
+  'restlet',
+  'clientscript',
+];
 
 const text = (node, name) => {
   const child = node.children.find((c) => typeof c !== 'string' && c.name === name);
   if (!child) return undefined;
-  return child.children.filter((c) => typeof c === 'string').join('').trim();
+  return child.children
+    .filter((c) => typeof c === 'string')
+    .join('')
+    .trim();
 };
 const childrenNamed = (node, name) => node.children.filter((c) => typeof c !== 'string' && c.name === name);
 const child = (node, name) => childrenNamed(node, name)[0];
@@ -37,7 +72,10 @@ const child = (node, name) => childrenNamed(node, name)[0];
 function loadMetadata(srcDir) {
   const objectsDir = path.join(srcDir, 'Objects');
   const meta = { recordTypes: {}, bodyFields: {}, columnFields: {}, scripts: {}, workflows: {}, scriptsByFile: {} };
-  for (const file of fs.readdirSync(objectsDir).filter((f) => f.endsWith('.xml')).sort()) {
+  for (const file of fs
+    .readdirSync(objectsDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()) {
     const root = parseXml(fs.readFileSync(path.join(objectsDir, file), 'utf8'));
     const id = root.attributes.scriptid;
     if (root.name === 'customrecordtype') {
@@ -47,17 +85,26 @@ function loadMetadata(srcDir) {
       }
       meta.recordTypes[id] = { fields, sublists: {} };
     } else if (root.name === 'transactionbodycustomfield') {
-      const appliesTo = Object.entries(BODY_FLAGS).filter(([flag]) => text(root, flag) === 'T').flatMap(([, types]) => types);
+      const appliesTo = Object.entries(BODY_FLAGS)
+        .filter(([flag]) => text(root, flag) === 'T')
+        .flatMap(([, types]) => types);
       meta.bodyFields[id] = { type: text(root, 'fieldtype'), appliesTo, selectRecordType: text(root, 'selectrecordtype') };
     } else if (root.name === 'transactioncolumncustomfield') {
       meta.columnFields[id] = { type: text(root, 'fieldtype'), sale: text(root, 'colsale') === 'T' };
     } else if (SCRIPT_TYPES.includes(root.name)) {
       const params = {};
       for (const p of childrenNamed(child(root, 'scriptcustomfields') ?? { children: [] }, 'scriptcustomfield')) {
-        params[p.attributes.scriptid] = { type: text(p, 'fieldtype'), mandatory: text(p, 'ismandatory') === 'T', defaultChecked: text(p, 'defaultchecked') === 'T' };
+        params[p.attributes.scriptid] = {
+          type: text(p, 'fieldtype'),
+          mandatory: text(p, 'ismandatory') === 'T',
+          defaultChecked: text(p, 'defaultchecked') === 'T',
+        };
       }
-      const deployments = childrenNamed(child(root, 'scriptdeployments') ?? { children: [] }, 'scriptdeployment')
-        .map((d) => ({ id: d.attributes.scriptid, recordType: text(d, 'recordtype'), status: text(d, 'status') }));
+      const deployments = childrenNamed(child(root, 'scriptdeployments') ?? { children: [] }, 'scriptdeployment').map((d) => ({
+        id: d.attributes.scriptid,
+        recordType: text(d, 'recordtype'),
+        status: text(d, 'status'),
+      }));
       const scriptFile = /\[(.+)\]/.exec(text(root, 'scriptfile') ?? '')?.[1];
       meta.scripts[id] = { id, type: root.name, file: scriptFile, params, deployments };
       if (scriptFile) meta.scriptsByFile[scriptFile] = id;

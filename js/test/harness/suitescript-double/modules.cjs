@@ -48,14 +48,22 @@ function createHttpsModule(account) {
     });
   };
   const call = (method, options) => {
-    account.charge(UNITS[`https.${method === 'GET' ? 'get' : method === 'POST' ? 'post' : method.toLowerCase()}`] ?? UNITS['https.request'], `https.${method.toLowerCase()}`);
+    account.charge(
+      UNITS[`https.${method === 'GET' ? 'get' : method === 'POST' ? 'post' : method.toLowerCase()}`] ?? UNITS['https.request'],
+      `https.${method.toLowerCase()}`,
+    );
     const url = String(resolve(options.url));
     if (!url.startsWith('https://')) fail('SSS_INVALID_URL', `N/https sends https:// requests only (${url.slice(0, 40)})`);
     if (!account.transport) fail('VCC_DOUBLE_NO_TRANSPORT', 'the test gave the account no HTTP transport');
     const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k, resolve(v)]));
     const body = options.body === undefined ? undefined : resolve(options.body);
     const answer = account.transport({ method, url, headers, body });
-    account.http.push({ method, url: options.url instanceof SecureString ? '[SecureString]' : String(options.url), code: answer.networkError ? null : answer.code, stage: account.invocation?.label });
+    account.http.push({
+      method,
+      url: options.url instanceof SecureString ? '[SecureString]' : String(options.url),
+      code: answer.networkError ? null : answer.code,
+      stage: account.invocation?.label,
+    });
     if (answer.networkError) fail('SSS_REQUEST_TIME_EXCEEDED', 'An unexpected error occurred');
     return { code: answer.code, body: answer.body, headers: answer.headers ?? {} };
   };
@@ -71,7 +79,14 @@ function createHttpsModule(account) {
 }
 
 function createRuntimeModule(account) {
-  const ContextType = { MAP_REDUCE: 'MAPREDUCE', USER_EVENT: 'USEREVENT', SUITELET: 'SUITELET', WORKFLOW: 'WORKFLOW', USER_INTERFACE: 'USERINTERFACE', SCHEDULED: 'SCHEDULED' };
+  const ContextType = {
+    MAP_REDUCE: 'MAPREDUCE',
+    USER_EVENT: 'USEREVENT',
+    SUITELET: 'SUITELET',
+    WORKFLOW: 'WORKFLOW',
+    USER_INTERFACE: 'USERINTERFACE',
+    SCHEDULED: 'SCHEDULED',
+  };
   const runtime = {
     ContextType,
     version: '2026.1',
@@ -105,11 +120,12 @@ function createRuntimeModule(account) {
 
 function createLogModule(account) {
   const write = (level) => (options, detailsArg) => {
-    const o = typeof options === 'string' ? { title: options, details: detailsArg } : options ?? {};
+    const o = typeof options === 'string' ? { title: options, details: detailsArg } : (options ?? {});
     const details = typeof o.details === 'string' ? o.details : o.details === undefined ? '' : JSON.stringify(o.details);
     // The Script Execution Log keeps the first 3,999 characters of details; the double keeps all of
     // it for the tests and notes the cut.
-    if (details.length > 3999) account.advisories.push(`log details of "${o.title}" are ${details.length} characters; NetSuite shows 3,999`);
+    if (details.length > 3999)
+      account.advisories.push(`log details of "${o.title}" are ${details.length} characters; NetSuite shows 3,999`);
     account.logs.push({ level, title: String(o.title ?? ''), details, stage: account.invocation?.label });
   };
   return { debug: write('debug'), audit: write('audit'), error: write('error'), emergency: write('emergency') };
@@ -143,16 +159,19 @@ function activate(account) {
 
 /** A module object whose members are the active account's (what `require('N/search')` returns under Jest). */
 function moduleView(name) {
-  return new Proxy({}, {
-    get(_, key) {
-      if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return active?.modules[name][key];
-      if (!active) throw new Error(`${name}.${String(key)} used with no NetSuite double active (call activate(account) first)`);
-      return active.modules[name][key];
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return active?.modules[name][key];
+        if (!active) throw new Error(`${name}.${String(key)} used with no NetSuite double active (call activate(account) first)`);
+        return active.modules[name][key];
+      },
+      has(_, key) {
+        return Boolean(active) && key in active.modules[name];
+      },
     },
-    has(_, key) {
-      return Boolean(active) && key in active.modules[name];
-    },
-  });
+  );
 }
 
 module.exports = { createModules, activate, moduleView, SecureString, FIELD_BYTES };

@@ -61,7 +61,8 @@ function createRecordModule(account) {
     }
 
     setSublistValue({ sublistId, fieldId, line, value }) {
-      if (this.isDynamic) fail('SSS_INVALID_API_USAGE', 'setSublistValue is for records in standard mode; use selectLine / setCurrentSublistValue');
+      if (this.isDynamic)
+        fail('SSS_INVALID_API_USAGE', 'setSublistValue is for records in standard mode; use selectLine / setCurrentSublistValue');
       const lines = this.lines(sublistId);
       if (line > lines.length) fail('SSS_INVALID_SUBLIST_OPERATION', `line ${line} is past the end of ${sublistId}`);
       lines[line] ??= {};

@@ -39,7 +39,16 @@ const UNITS = {
 const RECORD_UNITS = { transaction: 10, custom: 2, other: 5 };
 
 /** Record types of the transaction category this project touches (the rest of the standard types are "other"). */
-const TRANSACTION_TYPES = new Set(['salesorder', 'itemfulfillment', 'purchaseorder', 'invoice', 'cashsale', 'returnauthorization', 'transferorder', 'estimate']);
+const TRANSACTION_TYPES = new Set([
+  'salesorder',
+  'itemfulfillment',
+  'purchaseorder',
+  'invoice',
+  'cashsale',
+  'returnauthorization',
+  'transferorder',
+  'estimate',
+]);
 
 function recordCategory(type) {
   const t = String(type).toLowerCase();
@@ -75,17 +84,70 @@ const SEARCH = { getRangeMax: 1000, eachMax: 4000, pageSizeMin: 5, pageSizeMax: 
  * startswith, doesnotstartwith, haskeywords, isempty, isnotempty, any). Field types are the SDF
  * `fieldtype` values of Objects/*.xml.
  */
-const TEXT_OPS = ['any', 'contains', 'doesnotcontain', 'doesnotstartwith', 'haskeywords', 'is', 'isempty', 'isnot', 'isnotempty', 'startswith'];
-const NUMBER_OPS = ['any', 'between', 'equalto', 'greaterthan', 'greaterthanorequalto', 'isempty', 'isnotempty', 'lessthan', 'lessthanorequalto',
-  'notbetween', 'notequalto', 'notgreaterthan', 'notgreaterthanorequalto', 'notlessthan', 'notlessthanorequalto'];
-const DATE_OPS = ['after', 'before', 'isempty', 'isnotempty', 'notafter', 'notbefore', 'noton', 'notonorafter', 'notonorbefore', 'notwithin', 'on', 'onorafter', 'onorbefore', 'within'];
+const TEXT_OPS = [
+  'any',
+  'contains',
+  'doesnotcontain',
+  'doesnotstartwith',
+  'haskeywords',
+  'is',
+  'isempty',
+  'isnot',
+  'isnotempty',
+  'startswith',
+];
+const NUMBER_OPS = [
+  'any',
+  'between',
+  'equalto',
+  'greaterthan',
+  'greaterthanorequalto',
+  'isempty',
+  'isnotempty',
+  'lessthan',
+  'lessthanorequalto',
+  'notbetween',
+  'notequalto',
+  'notgreaterthan',
+  'notgreaterthanorequalto',
+  'notlessthan',
+  'notlessthanorequalto',
+];
+const DATE_OPS = [
+  'after',
+  'before',
+  'isempty',
+  'isnotempty',
+  'notafter',
+  'notbefore',
+  'noton',
+  'notonorafter',
+  'notonorbefore',
+  'notwithin',
+  'on',
+  'onorafter',
+  'onorbefore',
+  'within',
+];
 const OPERATORS = {
-  TEXT: TEXT_OPS, TEXTAREA: TEXT_OPS, CLOBTEXT: TEXT_OPS, RICHTEXT: TEXT_OPS, EMAIL: TEXT_OPS, PHONE: TEXT_OPS, PASSWORD: TEXT_OPS, URL: TEXT_OPS,
+  TEXT: TEXT_OPS,
+  TEXTAREA: TEXT_OPS,
+  CLOBTEXT: TEXT_OPS,
+  RICHTEXT: TEXT_OPS,
+  EMAIL: TEXT_OPS,
+  PHONE: TEXT_OPS,
+  PASSWORD: TEXT_OPS,
+  URL: TEXT_OPS,
   SELECT: ['anyof', 'noneof'],
   MULTISELECT: ['allof', 'anyof', 'noneof', 'notallof'],
   CHECKBOX: ['is'],
-  INTEGER: NUMBER_OPS, FLOAT: NUMBER_OPS, CURRENCY: NUMBER_OPS, PERCENT: NUMBER_OPS,
-  DATE: DATE_OPS, DATETIME: DATE_OPS, DATETIMETZ: DATE_OPS,
+  INTEGER: NUMBER_OPS,
+  FLOAT: NUMBER_OPS,
+  CURRENCY: NUMBER_OPS,
+  PERCENT: NUMBER_OPS,
+  DATE: DATE_OPS,
+  DATETIME: DATE_OPS,
+  DATETIMETZ: DATE_OPS,
 };
 
 /**
@@ -103,4 +165,15 @@ function utf8Bytes(text) {
   return Buffer.byteLength(String(text), 'utf8');
 }
 
-module.exports = { UNITS, RECORD_UNITS, recordCategory, SCRIPT_UNITS, SCRIPT_SECONDS, SEARCH, OPERATORS, FIELD_BYTES, MAP_REDUCE, utf8Bytes };
+module.exports = {
+  UNITS,
+  RECORD_UNITS,
+  recordCategory,
+  SCRIPT_UNITS,
+  SCRIPT_SECONDS,
+  SEARCH,
+  OPERATORS,
+  FIELD_BYTES,
+  MAP_REDUCE,
+  utf8Bytes,
+};

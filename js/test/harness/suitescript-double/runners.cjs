@@ -57,9 +57,11 @@ function iterator(pairs) {
 }
 
 function checkKeyValue(key, value) {
-  if (String(key).length > MAP_REDUCE.keyChars) throw new SuiteScriptError('KEY_LENGTH_IS_OVER_3000_BYTES', `key of ${String(key).length} characters`);
+  if (String(key).length > MAP_REDUCE.keyChars)
+    throw new SuiteScriptError('KEY_LENGTH_IS_OVER_3000_BYTES', `key of ${String(key).length} characters`);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (utf8Bytes(text) > MAP_REDUCE.valueBytes) throw new SuiteScriptError('VALUE_LENGTH_IS_OVER_10_MB', `value of ${utf8Bytes(text)} bytes`);
+  if (utf8Bytes(text) > MAP_REDUCE.valueBytes)
+    throw new SuiteScriptError('VALUE_LENGTH_IS_OVER_10_MB', `value of ${utf8Bytes(text)} bytes`);
   return [String(key), text];
 }
 
@@ -70,7 +72,9 @@ function runMapReduce(account, script, { scriptId }) {
   const result = { ok: true, stages, mapErrors: [], reduceErrors: [], inputError: null, output: [] };
   let pairs = [];
   try {
-    const input = invoke(account, { ...ctx, entry: 'getInputData' }, stages.getInputData, () => script.getInputData({ isRestarted: false }));
+    const input = invoke(account, { ...ctx, entry: 'getInputData' }, stages.getInputData, () =>
+      script.getInputData({ isRestarted: false }),
+    );
     const entries = Array.isArray(input) ? input.map((v, i) => [i, v]) : Object.entries(input ?? {});
     pairs = entries.map(([k, v]) => checkKeyValue(k, v));
   } catch (e) {
@@ -79,16 +83,18 @@ function runMapReduce(account, script, { scriptId }) {
   const mapped = [];
   for (const [key, value] of pairs) {
     try {
-      invoke(account, { ...ctx, entry: 'map' }, stages.map, () => script.map({
-        key,
-        value,
-        isRestarted: false,
-        executionNo: 1,
-        write(k, v) {
-          const o = typeof k === 'object' && k !== null && 'key' in k ? k : { key: k, value: v };
-          mapped.push(checkKeyValue(o.key, o.value));
-        },
-      }));
+      invoke(account, { ...ctx, entry: 'map' }, stages.map, () =>
+        script.map({
+          key,
+          value,
+          isRestarted: false,
+          executionNo: 1,
+          write(k, v) {
+            const o = typeof k === 'object' && k !== null && 'key' in k ? k : { key: k, value: v };
+            mapped.push(checkKeyValue(o.key, o.value));
+          },
+        }),
+      );
     } catch (e) {
       result.mapErrors.push([key, errorText(e)]);
     }
@@ -100,7 +106,13 @@ function runMapReduce(account, script, { scriptId }) {
     output = [];
     for (const [key, values] of groups) {
       try {
-        invoke(account, { ...ctx, entry: 'reduce' }, stages.reduce, () => script.reduce({ key, values, write: (k, v) => output.push(checkKeyValue(typeof k === 'object' ? k.key : k, typeof k === 'object' ? k.value : v)) }));
+        invoke(account, { ...ctx, entry: 'reduce' }, stages.reduce, () =>
+          script.reduce({
+            key,
+            values,
+            write: (k, v) => output.push(checkKeyValue(typeof k === 'object' ? k.key : k, typeof k === 'object' ? k.value : v)),
+          }),
+        );
       } catch (e) {
         result.reduceErrors.push([key, errorText(e)]);
       }
@@ -138,21 +150,38 @@ function runEntry(account, scriptId, entry, executionContext, fn) {
   }
 }
 
-const USER_EVENT_TYPES = { CREATE: 'create', EDIT: 'edit', DELETE: 'delete', XEDIT: 'xedit', APPROVE: 'approve', COPY: 'copy', VIEW: 'view' };
+const USER_EVENT_TYPES = {
+  CREATE: 'create',
+  EDIT: 'edit',
+  DELETE: 'delete',
+  XEDIT: 'xedit',
+  APPROVE: 'approve',
+  COPY: 'copy',
+  VIEW: 'view',
+};
 
 /** A user event entry point on a record in hand (`newRecord`: a Record of the double's N/record). */
 function runUserEvent(account, script, { scriptId, entry = 'beforeSubmit', type = 'create', newRecord, oldRecord = null }) {
-  return runEntry(account, scriptId, entry, 'USERINTERFACE', () => script[entry]({ type, UserEventType: USER_EVENT_TYPES, newRecord, oldRecord }));
+  return runEntry(account, scriptId, entry, 'USERINTERFACE', () =>
+    script[entry]({ type, UserEventType: USER_EVENT_TYPES, newRecord, oldRecord }),
+  );
 }
 
 /** A Suitelet GET: the body written and the headers set. */
 function runSuitelet(account, script, { scriptId, parameters = {}, method = 'GET' }) {
   const written = [];
   const headers = {};
-  const run = runEntry(account, scriptId, 'onRequest', 'SUITELET', () => script.onRequest({
-    request: { method, parameters, headers: {} },
-    response: { setHeader: ({ name, value }) => { headers[name] = value; }, write: (s) => written.push(typeof s === 'object' ? s.output : s) },
-  }));
+  const run = runEntry(account, scriptId, 'onRequest', 'SUITELET', () =>
+    script.onRequest({
+      request: { method, parameters, headers: {} },
+      response: {
+        setHeader: ({ name, value }) => {
+          headers[name] = value;
+        },
+        write: (s) => written.push(typeof s === 'object' ? s.output : s),
+      },
+    }),
+  );
   return { ...run, body: written.join(''), headers };
 }
 
@@ -180,7 +209,10 @@ function runWorkflows(account, { recordType, recordId, event, trigger = 'BEFORES
     if (!types.includes(String(recordType).toLowerCase())) continue;
     if (text(wf, 'initonvieworupdate') !== 'T') continue;
     if ((text(wf, 'inittriggertype') ?? '') !== trigger) continue;
-    const events = (text(wf, 'initeventtypes') ?? '').split('|').filter(Boolean).map((e) => e.toLowerCase());
+    const events = (text(wf, 'initeventtypes') ?? '')
+      .split('|')
+      .filter(Boolean)
+      .map((e) => e.toLowerCase());
     if (events.length && !events.includes(event)) continue;
     if (text(wf, 'releasestatus') !== 'RELEASED') continue;
     const condition = child(wf, 'initcondition');
@@ -204,7 +236,10 @@ function runWorkflows(account, { recordType, recordId, event, trigger = 'BEFORES
 }
 
 function formulaHolds(formula, rec) {
-  const clauses = formula.split(/\s+AND\s+/i).map((c) => c.trim()).filter(Boolean);
+  const clauses = formula
+    .split(/\s+AND\s+/i)
+    .map((c) => c.trim())
+    .filter(Boolean);
   return clauses.every((clause) => {
     const m = /^\{([a-z0-9_]+)\}\s*=\s*'([^']*)'$/i.exec(clause);
     if (!m) throw new Error(`the double evaluates {field} = 'value' conditions only, not ${clause}`);

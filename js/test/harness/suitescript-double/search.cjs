@@ -6,7 +6,13 @@
 const { UNITS, SEARCH, OPERATORS } = require('./rules.cjs');
 const { fail } = require('./account.cjs');
 
-const Type = { SALES_ORDER: 'salesorder', ITEM: 'item', ITEM_FULFILLMENT: 'itemfulfillment', TRANSACTION: 'transaction', INVENTORY_ITEM: 'inventoryitem' };
+const Type = {
+  SALES_ORDER: 'salesorder',
+  ITEM: 'item',
+  ITEM_FULFILLMENT: 'itemfulfillment',
+  TRANSACTION: 'transaction',
+  INVENTORY_ITEM: 'inventoryitem',
+};
 const Operator = Object.fromEntries([...new Set(Object.values(OPERATORS).flat())].map((op) => [op.toUpperCase(), op]));
 const Sort = { ASC: 'ASC', DESC: 'DESC', NONE: 'NONE' };
 const LOGICAL = new Set(['and', 'or', 'not']);
@@ -24,12 +30,16 @@ function compileFilters(account, recordType, filters) {
   const term = (name, operator, values) => {
     const fieldId = String(name).toLowerCase();
     const op = String(operator).toLowerCase();
-    if (fieldId.includes('.') || fieldId.startsWith('formula')) fail('VCC_DOUBLE_UNSUPPORTED', `joins and formulas are not modelled by the double (${name})`);
+    if (fieldId.includes('.') || fieldId.startsWith('formula'))
+      fail('VCC_DOUBLE_UNSUPPORTED', `joins and formulas are not modelled by the double (${name})`);
     const type = account.fieldType(recordType, fieldId);
     if (type) {
       const allowed = OPERATORS[type] ?? [];
       if (!allowed.includes(op)) {
-        fail('SSS_INVALID_SRCH_OPERATOR', `An nlobjSearchFilter contains an invalid operator, or is not in proper syntax: ${fieldId} (${type} field) takes ${allowed.join(', ')}, not ${op}.`);
+        fail(
+          'SSS_INVALID_SRCH_OPERATOR',
+          `An nlobjSearchFilter contains an invalid operator, or is not in proper syntax: ${fieldId} (${type} field) takes ${allowed.join(', ')}, not ${op}.`,
+        );
       }
     } else if (!Object.values(OPERATORS).flat().includes(op)) {
       fail('SSS_INVALID_SRCH_OPERATOR', `unknown operator ${op}`);
@@ -88,10 +98,14 @@ const isEmpty = (v) => v === null || v === undefined || v === '';
 function evaluate(node, get) {
   if (!node) return true;
   switch (node.kind) {
-    case 'and': return node.parts.every((p) => evaluate(p, get));
-    case 'or': return node.parts.some((p) => evaluate(p, get));
-    case 'not': return !evaluate(node.part, get);
-    default: break;
+    case 'and':
+      return node.parts.every((p) => evaluate(p, get));
+    case 'or':
+      return node.parts.some((p) => evaluate(p, get));
+    case 'not':
+      return !evaluate(node.part, get);
+    default:
+      break;
   }
   const actual = get(node.fieldId);
   const [v0, v1] = node.values;
@@ -99,24 +113,45 @@ function evaluate(node, get) {
     case 'is':
       if (node.type === 'CHECKBOX') return (actual === true || actual === 'T') === (v0 === true || v0 === 'T');
       return norm(actual) === norm(v0);
-    case 'isnot': return norm(actual) !== norm(v0);
-    case 'contains': return norm(actual).includes(norm(v0));
-    case 'doesnotcontain': return !norm(actual).includes(norm(v0));
-    case 'startswith': return norm(actual).startsWith(norm(v0));
-    case 'doesnotstartwith': return !norm(actual).startsWith(norm(v0));
-    case 'isempty': return isEmpty(actual);
-    case 'isnotempty': return !isEmpty(actual);
-    case 'any': return true;
-    case 'anyof': return node.values.map(String).includes(String(actual)) || (node.values.includes('@NONE@') && isEmpty(actual));
-    case 'noneof': return !node.values.map(String).includes(String(actual));
-    case 'equalto': return Number(actual) === Number(v0);
-    case 'notequalto': return Number(actual) !== Number(v0);
-    case 'greaterthan': return Number(actual) > Number(v0);
-    case 'lessthan': return Number(actual) < Number(v0);
-    case 'greaterthanorequalto': return Number(actual) >= Number(v0);
-    case 'lessthanorequalto': return Number(actual) <= Number(v0);
-    case 'between': return Number(actual) >= Number(v0) && Number(actual) <= Number(v1);
-    case 'on': case 'before': case 'after': case 'onorafter': case 'onorbefore': {
+    case 'isnot':
+      return norm(actual) !== norm(v0);
+    case 'contains':
+      return norm(actual).includes(norm(v0));
+    case 'doesnotcontain':
+      return !norm(actual).includes(norm(v0));
+    case 'startswith':
+      return norm(actual).startsWith(norm(v0));
+    case 'doesnotstartwith':
+      return !norm(actual).startsWith(norm(v0));
+    case 'isempty':
+      return isEmpty(actual);
+    case 'isnotempty':
+      return !isEmpty(actual);
+    case 'any':
+      return true;
+    case 'anyof':
+      return node.values.map(String).includes(String(actual)) || (node.values.includes('@NONE@') && isEmpty(actual));
+    case 'noneof':
+      return !node.values.map(String).includes(String(actual));
+    case 'equalto':
+      return Number(actual) === Number(v0);
+    case 'notequalto':
+      return Number(actual) !== Number(v0);
+    case 'greaterthan':
+      return Number(actual) > Number(v0);
+    case 'lessthan':
+      return Number(actual) < Number(v0);
+    case 'greaterthanorequalto':
+      return Number(actual) >= Number(v0);
+    case 'lessthanorequalto':
+      return Number(actual) <= Number(v0);
+    case 'between':
+      return Number(actual) >= Number(v0) && Number(actual) <= Number(v1);
+    case 'on':
+    case 'before':
+    case 'after':
+    case 'onorafter':
+    case 'onorbefore': {
       const a = new Date(actual).getTime();
       const b = new Date(v0).getTime();
       return { on: a === b, before: a < b, after: a > b, onorafter: a >= b, onorbefore: a <= b }[node.op];
@@ -180,7 +215,9 @@ function createSearchModule(account) {
   /** The rows a search matches, in internal id order. */
   const rowsOf = (definition) => {
     if (definition.saved) {
-      return definition.saved.rows.map((row, i) => resultRow(String(row.id ?? i + 1), definition.searchType, definition.columns, (n) => row[n]));
+      return definition.saved.rows.map((row, i) =>
+        resultRow(String(row.id ?? i + 1), definition.searchType, definition.columns, (n) => row[n]),
+      );
     }
     const table = account.table(definition.searchType);
     const out = [];
@@ -208,15 +245,21 @@ function createSearchModule(account) {
           columns: definition.columns,
           getRange({ start, end }) {
             account.charge(UNITS['ResultSet.getRange'], 'ResultSet.getRange');
-            if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end < start) fail('SSS_INVALID_SRCH_RANGE', `invalid range ${start}-${end}`);
-            if (end - start > SEARCH.getRangeMax) fail('SSS_INVALID_SRCH_RANGE', `ResultSet.getRange returns at most ${SEARCH.getRangeMax} results per call (asked ${end - start})`);
+            if (!(Number.isInteger(start) && Number.isInteger(end)) || start < 0 || end < start)
+              fail('SSS_INVALID_SRCH_RANGE', `invalid range ${start}-${end}`);
+            if (end - start > SEARCH.getRangeMax)
+              fail(
+                'SSS_INVALID_SRCH_RANGE',
+                `ResultSet.getRange returns at most ${SEARCH.getRangeMax} results per call (asked ${end - start})`,
+              );
             return all().slice(start, end);
           },
           each(callback) {
             account.charge(UNITS['ResultSet.each'], 'ResultSet.each');
             // NetSuite stops after 4,000 results, silently: the callback is not called again.
             for (const row of all().slice(0, SEARCH.eachMax)) if (callback(row) === false) return;
-            if (all().length > SEARCH.eachMax) account.advisories.push(`ResultSet.each stopped at ${SEARCH.eachMax} of ${all().length} results`);
+            if (all().length > SEARCH.eachMax)
+              account.advisories.push(`ResultSet.each stopped at ${SEARCH.eachMax} of ${all().length} results`);
           },
         };
       },
@@ -228,11 +271,16 @@ function createSearchModule(account) {
         }
         // Oracle: "You must specify a sorting order ... to avoid duplicate or missing results."
         if (!definition.columns.some((c) => c.sort && c.sort !== Sort.NONE)) {
-          account.advisories.push(`runPaged on ${definition.searchType} without a sorted column (Oracle: results may repeat or go missing)`);
+          account.advisories.push(
+            `runPaged on ${definition.searchType} without a sorted column (Oracle: results may repeat or go missing)`,
+          );
         }
         const rows = rowsOf(definition);
         const pages = Math.min(Math.ceil(rows.length / pageSize), SEARCH.maxPages);
-        const pageRanges = Array.from({ length: pages }, (_, index) => ({ index, compoundLabel: `${index * pageSize + 1} - ${Math.min(rows.length, (index + 1) * pageSize)}` }));
+        const pageRanges = Array.from({ length: pages }, (_, index) => ({
+          index,
+          compoundLabel: `${index * pageSize + 1} - ${Math.min(rows.length, (index + 1) * pageSize)}`,
+        }));
         return {
           count: rows.length,
           pageSize,
@@ -242,7 +290,12 @@ function createSearchModule(account) {
             account.charge(UNITS['PagedData.fetch'], 'PagedData.fetch');
             const index = typeof arg === 'number' ? arg : arg?.index;
             if (!Number.isInteger(index) || index < 0 || index >= pages) fail('INVALID_PAGE_RANGE', 'Invalid page range.');
-            return { data: rows.slice(index * pageSize, (index + 1) * pageSize), isFirst: index === 0, isLast: index === pages - 1, pageRange: pageRanges[index] };
+            return {
+              data: rows.slice(index * pageSize, (index + 1) * pageSize),
+              isFirst: index === 0,
+              isLast: index === pages - 1,
+              pageRange: pageRanges[index],
+            };
           },
         };
       },

@@ -14,11 +14,24 @@
  * @NScriptType WorkflowActionScript
  * @NModuleScope SameAccount
  */
-define(['N/error', 'N/runtime', 'N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_store', './vcc_outbox'], (error, runtime, log, vcc, spapi, store, outbox) => {
+define(['N/error', 'N/runtime', 'N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_store', './vcc_outbox'], (
+  error,
+  runtime,
+  log,
+  vcc,
+  spapi,
+  store,
+  outbox,
+) => {
   function onAction(context) {
     const so = context.newRecord;
     const text = so.getValue({ fieldId: 'custbody_vcc_proposal' });
-    if (!text) throw error.create({ name: 'VCC_NO_PROPOSAL', message: 'This sales order has no acknowledgement waiting for approval.', notifyOff: true });
+    if (!text)
+      throw error.create({
+        name: 'VCC_NO_PROPOSAL',
+        message: 'This sales order has no acknowledgement waiting for approval.',
+        notifyOff: true,
+      });
     const proposal = JSON.parse(text);
     const approved = [];
     const count = so.getLineCount({ sublistId: 'item' });
@@ -49,13 +62,28 @@ define(['N/error', 'N/runtime', 'N/log', './lib/vendor-central-connector.amd', '
     }
     const cfg = store.config('custscript_vcc_wa_');
     const client = spapi.createClient(cfg.connection);
-    const submission = outbox.submit(client, 'submitAcknowledgement', result.request, acknowledgements.map((a) => a.purchaseOrderNumber), (body) => client.submitAcknowledgement(body));
+    const submission = outbox.submit(
+      client,
+      'submitAcknowledgement',
+      result.request,
+      acknowledgements.map((a) => a.purchaseOrderNumber),
+      (body) => client.submitAcknowledgement(body),
+    );
     const state = submission.state === 'sent' ? 'submitted' : submission.state === 'rejected' ? 'rejected' : 'inDoubt';
     so.setValue({ fieldId: 'custbody_vcc_ack_state', value: state });
     so.setValue({ fieldId: 'custbody_vcc_outbox', value: submission.id });
     so.setValue({ fieldId: 'custbody_vcc_proposal', value: '' });
-    log.audit({ title: 'vendor-central-connector: approved', details: JSON.stringify({ purchaseOrderNumber: proposal.purchaseOrderNumber, state, transactionId: submission.transactionId, exceptions: result.exceptions.map((x) => x.code) }) });
-    if (submission.state === 'rejected') throw error.create({ name: `VCC_SPAPI_${submission.error.code}`, message: submission.error.message, notifyOff: true });
+    log.audit({
+      title: 'vendor-central-connector: approved',
+      details: JSON.stringify({
+        purchaseOrderNumber: proposal.purchaseOrderNumber,
+        state,
+        transactionId: submission.transactionId,
+        exceptions: result.exceptions.map((x) => x.code),
+      }),
+    });
+    if (submission.state === 'rejected')
+      throw error.create({ name: `VCC_SPAPI_${submission.error.code}`, message: submission.error.message, notifyOff: true });
     return state.toUpperCase();
   }
 

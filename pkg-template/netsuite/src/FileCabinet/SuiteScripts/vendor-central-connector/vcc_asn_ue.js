@@ -17,7 +17,10 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store',
     const text = context.newRecord.getValue({ fieldId: 'custbody_vcc_asn' });
     if (!text) return;
     if (typeof vcc.validateShipmentConfirmation !== 'function') {
-      log.audit({ title: 'vendor-central-connector', details: 'this build of the library has no validateShipmentConfirmation; the ASN was not validated' });
+      log.audit({
+        title: 'vendor-central-connector',
+        details: 'this build of the library has no validateShipmentConfirmation; the ASN was not validated',
+      });
       return;
     }
     let shipmentConfirmation;
@@ -39,7 +42,11 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store',
     // units of the user event's 1,000. History that could not be read is not passed as "none".
     const past = outbox.history(Object.keys(named), HISTORY_FLOOR);
     if (past.unread.length) {
-      throw error.create({ name: 'VCC_HISTORY_NOT_READ', message: `The acknowledgements of ${past.unread.join(', ')} could not be read within this script's usage limit; the ASN was not checked. Save again, or split the shipment.`, notifyOff: true });
+      throw error.create({
+        name: 'VCC_HISTORY_NOT_READ',
+        message: `The acknowledgements of ${past.unread.join(', ')} could not be read within this script's usage limit; the ASN was not checked. Save again, or split the shipment.`,
+        notifyOff: true,
+      });
     }
     const acknowledgements = past.acknowledgements;
     const input = { shipmentConfirmation, skuMap: cfg.skuMap, now: new Date().toISOString() }; // the core never reads the clock
@@ -49,10 +56,16 @@ define(['N/error', 'N/log', './lib/vendor-central-connector.amd', './vcc_store',
       result = vcc.validateShipmentConfirmation(input);
     } catch (e) {
       // Input the core cannot read at all (e.g. a misspelt SKU map): its code and JSON pointer.
-      throw error.create({ name: `VCC_${e.code || 'ERROR'}`, message: `The ASN could not be checked: ${e.code || 'ERROR'}${e.path ? ` at ${e.path}` : ''}: ${e.message}`, notifyOff: true });
+      throw error.create({
+        name: `VCC_${e.code || 'ERROR'}`,
+        message: `The ASN could not be checked: ${e.code || 'ERROR'}${e.path ? ` at ${e.path}` : ''}: ${e.message}`,
+        notifyOff: true,
+      });
     }
     const blocking = result.issues.filter((i) => i.severity === 'error');
-    result.issues.filter((i) => i.severity !== 'error').forEach((i) => log.audit({ title: `ASN ${i.code}`, details: `${i.path}: ${i.message}` }));
+    result.issues
+      .filter((i) => i.severity !== 'error')
+      .forEach((i) => log.audit({ title: `ASN ${i.code}`, details: `${i.path}: ${i.message}` }));
     if (!result.valid || blocking.length) {
       throw error.create({
         name: 'VCC_ASN_INVALID',

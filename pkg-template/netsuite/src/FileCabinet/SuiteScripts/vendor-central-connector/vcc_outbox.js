@@ -61,7 +61,10 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
   }
 
   const errorText = (value) => clip(JSON.stringify(value), LIMIT.longText);
-  const keysOf = (text) => String(text || '').split(',').filter(Boolean);
+  const keysOf = (text) =>
+    String(text || '')
+      .split(',')
+      .filter(Boolean);
 
   function readEntry(row) {
     const get = (f) => row.getValue({ name: f });
@@ -100,7 +103,10 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
 
   /** The core's next step for a stored entry, given what was just learnt (through the …Json twin). */
   function decide(entry, observed) {
-    const input = { entry: { state: entry.state, operation: entry.operation, keys: entry.keys, createdAt: entry.createdAt }, now: new Date().toISOString() };
+    const input = {
+      entry: { state: entry.state, operation: entry.operation, keys: entry.keys, createdAt: entry.createdAt },
+      now: new Date().toISOString(),
+    };
     if (entry.transactionId) input.entry.transactionId = entry.transactionId;
     if (entry.status === 'Success' || entry.status === 'Failure') input.entry.status = entry.status;
     if (observed) input.observed = observed;
@@ -129,7 +135,12 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
     const keysText = keys.join(',');
     const bodyText = JSON.stringify(requestBody);
     if (utf8Bytes(keysText) > LIMIT.textArea || utf8Bytes(bodyText) > LIMIT.longText) {
-      throw Object.assign(new Error(`${operation} for ${keys.length} POs does not fit one outbox entry (keys ${utf8Bytes(keysText)} of ${LIMIT.textArea} bytes, body ${utf8Bytes(bodyText)} of ${LIMIT.longText})`), { name: 'VCC_OUTBOX_ENTRY_TOO_LARGE' });
+      throw Object.assign(
+        new Error(
+          `${operation} for ${keys.length} POs does not fit one outbox entry (keys ${utf8Bytes(keysText)} of ${LIMIT.textArea} bytes, body ${utf8Bytes(bodyText)} of ${LIMIT.longText})`,
+        ),
+        { name: 'VCC_OUTBOX_ENTRY_TOO_LARGE' },
+      );
     }
     const rec = record.create({ type: OUTBOX });
     rec.setValue({ fieldId: 'name', value: clip(`${operation} ${keys.join(' ')}`, LIMIT.text) });
@@ -183,8 +194,10 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
         tooLarge.push(ack);
         return;
       }
-      const full = current.length >= MAX_POS_PER_ENTRY || bodyBytes + size + (current.length ? 1 : 0) > LIMIT.longText
-        || keyBytes + key + (current.length ? 1 : 0) > LIMIT.textArea;
+      const full =
+        current.length >= MAX_POS_PER_ENTRY ||
+        bodyBytes + size + (current.length ? 1 : 0) > LIMIT.longText ||
+        keyBytes + key + (current.length ? 1 : 0) > LIMIT.textArea;
       if (full) {
         out.push(current);
         current = [];
@@ -213,10 +226,14 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
         numbers.forEach((n) => out.notSent.push(n));
         return;
       }
-      const submission = submit(client, 'submitAcknowledgement', Object.assign({}, request, { acknowledgements: acks }), numbers, (b) => client.submitAcknowledgement(b));
+      const submission = submit(client, 'submitAcknowledgement', Object.assign({}, request, { acknowledgements: acks }), numbers, (b) =>
+        client.submitAcknowledgement(b),
+      );
       const entry = Object.assign({ purchaseOrderNumbers: numbers }, submission);
       out.submissions.push(entry);
-      numbers.forEach((n) => { out.byPurchaseOrder[n] = entry; });
+      numbers.forEach((n) => {
+        out.byPurchaseOrder[n] = entry;
+      });
     });
     return out;
   }
@@ -295,12 +312,16 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
    */
   function history(purchaseOrderNumbers, floor) {
     const wanted = {};
-    purchaseOrderNumbers.forEach((n) => { wanted[n] = true; });
-    const found = searches.rowsForValues(purchaseOrderNumbers, (chunk) => search.create({
-      type: OUTBOX,
-      filters: [stateFilter(['settled'].concat(IN_DOUBT)), 'and', searches.anyOfText(F.keys, 'contains', chunk)],
-      columns: searches.columnsSortedById(SMALL_COLUMNS),
-    }));
+    purchaseOrderNumbers.forEach((n) => {
+      wanted[n] = true;
+    });
+    const found = searches.rowsForValues(purchaseOrderNumbers, (chunk) =>
+      search.create({
+        type: OUTBOX,
+        filters: [stateFilter(['settled'].concat(IN_DOUBT)), 'and', searches.anyOfText(F.keys, 'contains', chunk)],
+        columns: searches.columnsSortedById(SMALL_COLUMNS),
+      }),
+    );
     const byId = {};
     found.rows.forEach((row) => {
       const entry = readEntry(row);
@@ -308,20 +329,42 @@ define(['N/record', 'N/search', './lib/vendor-central-connector.amd', './vcc_sea
       if (entry.state === 'settled' && entry.status !== 'Success') return;
       if (entry.keys.some((n) => wanted[n])) byId[entry.id] = entry;
     });
-    const list = Object.keys(byId).map((id) => byId[id]).sort((a, b) => Number(a.id) - Number(b.id));
+    const list = Object.keys(byId)
+      .map((id) => byId[id])
+      .sort((a, b) => Number(a.id) - Number(b.id));
     const out = { acknowledgements: [], entries: list.length, loaded: 0, rows: found.rows.length, searches: found.searches, unread: [] };
     const unread = {};
     list.forEach((entry) => {
       if (searches.remainingUsage() < floor) {
-        entry.keys.forEach((n) => { if (wanted[n]) unread[n] = true; });
+        entry.keys.forEach((n) => {
+          if (wanted[n]) unread[n] = true;
+        });
         return;
       }
       out.loaded += 1;
-      (body(entry.id).acknowledgements || []).forEach((a) => { if (wanted[a.purchaseOrderNumber]) out.acknowledgements.push(a); });
+      (body(entry.id).acknowledgements || []).forEach((a) => {
+        if (wanted[a.purchaseOrderNumber]) out.acknowledgements.push(a);
+      });
     });
     out.unread = Object.keys(unread);
     return out;
   }
 
-  return { OUTBOX, FIELDS: F, LIMIT, MAX_POS_PER_ENTRY, UNITS_PER_SUBMISSION, IN_DOUBT, utf8Bytes, batches, submit, submitAcknowledgements, entries, confirm, confirmSent, recover, history };
+  return {
+    OUTBOX,
+    FIELDS: F,
+    LIMIT,
+    MAX_POS_PER_ENTRY,
+    UNITS_PER_SUBMISSION,
+    IN_DOUBT,
+    utf8Bytes,
+    batches,
+    submit,
+    submitAcknowledgements,
+    entries,
+    confirm,
+    confirmSent,
+    recover,
+    history,
+  };
 });

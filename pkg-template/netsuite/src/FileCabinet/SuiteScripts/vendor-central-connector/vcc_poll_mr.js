@@ -22,7 +22,14 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  */
-define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_store', './vcc_outbox', './vcc_search'], (log, vcc, spapi, store, outbox, searches) => {
+define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_store', './vcc_outbox', './vcc_search'], (
+  log,
+  vcc,
+  spapi,
+  store,
+  outbox,
+  searches,
+) => {
   const DAY_MS = 86400000;
   /** getInputData stops resolving old entries in doubt when fewer units than this are left. */
   const RECOVERY_FLOOR = 6000;
@@ -73,13 +80,25 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
    * (Pending Fulfillment): the acknowledgement engine has decided which wait for a person.
    */
   function salesOrderRecords(cfg, skuMap, orders, pending, setAside) {
-    const base = { skuMap, customers: cfg.customers, locations: cfg.locations, preset: 'netsuite', presetFieldIds: store.salesOrderFieldIds(cfg) };
+    const base = {
+      skuMap,
+      customers: cfg.customers,
+      locations: cfg.locations,
+      preset: 'netsuite',
+      presetFieldIds: store.salesOrderFieldIds(cfg),
+    };
     const out = { records: {}, notCreated: [], exceptions: [] };
     [true, false].forEach((held) => {
       const group = orders.filter((o) => Boolean(pending[o.purchaseOrderNumber]) === held);
       if (!group.length) return;
-      const { result } = callSettingAside(core('toSalesOrders'), Object.assign({}, base, { purchaseOrders: group, autoAcknowledge: !held }), setAside);
-      result.salesOrders.forEach((so, i) => { out.records[so.purchaseOrderNumber] = result.records[i]; });
+      const { result } = callSettingAside(
+        core('toSalesOrders'),
+        Object.assign({}, base, { purchaseOrders: group, autoAcknowledge: !held }),
+        setAside,
+      );
+      result.salesOrders.forEach((so, i) => {
+        out.records[so.purchaseOrderNumber] = result.records[i];
+      });
       result.notCreated.forEach((n) => out.notCreated.push(n));
       result.exceptions.forEach((e) => out.exceptions.push(e));
     });
@@ -91,7 +110,9 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     const after = new Date(now.getTime() - cfg.lookbackDays * DAY_MS).toISOString();
     const before = now.toISOString();
     const byNumber = {};
-    const add = (o) => { if (!byNumber[o.purchaseOrderNumber]) byNumber[o.purchaseOrderNumber] = o; };
+    const add = (o) => {
+      if (!byNumber[o.purchaseOrderNumber]) byNumber[o.purchaseOrderNumber] = o;
+    };
     client.listPurchaseOrders({ createdAfter: after, createdBefore: before, purchaseOrderState: 'New', limit: 100 }).forEach(add);
     client.listPurchaseOrders({ changedAfter: after, changedBefore: before, isPOChanged: 'true', limit: 100 }).forEach(add);
     return Object.keys(byNumber).map((k) => byNumber[k]);
@@ -109,7 +130,9 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     if (searches.remainingUsage() < READ_BACK_FLOOR) return { lines: [], exceptions: [], skipped: true };
     const ordersStatus = client.listPurchaseOrdersStatus({ createdAfter: since, createdBefore: now.toISOString(), limit: 100 });
     const polled = {};
-    polledNumbers.forEach((n) => { polled[n] = true; });
+    polledNumbers.forEach((n) => {
+      polled[n] = true;
+    });
     const others = ordersStatus.map((o) => o.purchaseOrderNumber).filter((n) => !polled[n]);
     const more = others.length ? outbox.history(others, READ_BACK_FLOOR).acknowledgements : [];
     const sent = known.concat(more).filter((a) => a.acknowledgementDate >= since);
@@ -127,7 +150,9 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
 
   function countBy(list, key) {
     const out = {};
-    list.forEach((x) => { out[key(x)] = (out[key(x)] || 0) + 1; });
+    list.forEach((x) => {
+      out[key(x)] = (out[key(x)] || 0) + 1;
+    });
     return out;
   }
 
@@ -159,13 +184,23 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     spent('poll');
     const stock = store.inventory(cfg.inventorySearchId);
     spent('inventory');
-    if (!stock.sorted) log.audit({ title: 'vendor-central-connector: inventory search', details: 'The inventory saved search has no sorted column: Oracle asks for a sort order when results are read page by page, or rows may repeat or go missing.' });
-    const past = outbox.history(polled.map((o) => o.purchaseOrderNumber), HISTORY_FLOOR);
+    if (!stock.sorted)
+      log.audit({
+        title: 'vendor-central-connector: inventory search',
+        details:
+          'The inventory saved search has no sorted column: Oracle asks for a sort order when results are read page by page, or rows may repeat or go missing.',
+      });
+    const past = outbox.history(
+      polled.map((o) => o.purchaseOrderNumber),
+      HISTORY_FLOOR,
+    );
     spent('history');
 
     // Missing data is not zero: a PO whose history could not be read is not decided this run.
     const unread = {};
-    past.unread.forEach((n) => { unread[n] = true; });
+    past.unread.forEach((n) => {
+      unread[n] = true;
+    });
     const purchaseOrders = polled.filter((o) => !unread[o.purchaseOrderNumber]);
     const skuMap = store.skuMap(cfg.skuMap, stock.skuMap);
     const input = { purchaseOrders, inventory: stock.positions, skuMap, history: past.acknowledgements, now: now.toISOString() };
@@ -178,9 +213,13 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     spent('decide');
 
     const pending = {};
-    result.pendingApproval.forEach((p) => { pending[p.purchaseOrderNumber] = p; });
+    result.pendingApproval.forEach((p) => {
+      pending[p.purchaseOrderNumber] = p;
+    });
     const decidedNumbers = {};
-    result.decisions.forEach((d) => { if (d.status !== 'skipped') decidedNumbers[d.purchaseOrderNumber] = true; });
+    result.decisions.forEach((d) => {
+      if (d.status !== 'skipped') decidedNumbers[d.purchaseOrderNumber] = true;
+    });
     const decidedOrders = purchaseOrders.filter((o) => decidedNumbers[o.purchaseOrderNumber]);
     const sales = salesOrderRecords(cfg, skuMap, decidedOrders, pending, setAside);
     spent('salesOrderRecords');
@@ -189,47 +228,95 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     // acknowledged yet: Amazon would be promised goods the ERP has no order for. It stays New at
     // Amazon and is decided again once its mapping is fixed (its exception names the fix).
     const blocked = {};
-    sales.notCreated.forEach((n) => { if (n.blocked) blocked[n.purchaseOrderNumber] = true; });
-    const request = Object.assign({}, result.request, { acknowledgements: result.request.acknowledgements.filter((a) => !blocked[a.purchaseOrderNumber]) });
+    sales.notCreated.forEach((n) => {
+      if (n.blocked) blocked[n.purchaseOrderNumber] = true;
+    });
+    const request = Object.assign({}, result.request, {
+      acknowledgements: result.request.acknowledgements.filter((a) => !blocked[a.purchaseOrderNumber]),
+    });
     const inRequest = {};
-    request.acknowledgements.forEach((a) => { inRequest[a.purchaseOrderNumber] = true; });
+    request.acknowledgements.forEach((a) => {
+      inRequest[a.purchaseOrderNumber] = true;
+    });
     let sent = { byPurchaseOrder: {}, submissions: [], notSent: [], tooLarge: [] };
     if (cfg.autoSubmit && request.acknowledgements.length) sent = outbox.submitAcknowledgements(client, request, SUBMIT_RESERVE);
     spent('submit');
     // Read back what Amazon now holds (after submission, before the work items, so the sales
     // orders can carry it). A failure is logged: it never stops the run.
-    const submitted = request.acknowledgements.filter((a) => sent.byPurchaseOrder[a.purchaseOrderNumber] && sent.byPurchaseOrder[a.purchaseOrderNumber].state === 'sent');
+    const submitted = request.acknowledgements.filter(
+      (a) => sent.byPurchaseOrder[a.purchaseOrderNumber] && sent.byPurchaseOrder[a.purchaseOrderNumber].state === 'sent',
+    );
     let readBackResult = { lines: [], exceptions: [], skipped: false };
     try {
-      readBackResult = readBack(client, cfg, now, past.acknowledgements.concat(submitted), polled.map((o) => o.purchaseOrderNumber));
+      readBackResult = readBack(
+        client,
+        cfg,
+        now,
+        past.acknowledgements.concat(submitted),
+        polled.map((o) => o.purchaseOrderNumber),
+      );
     } catch (e) {
-      log.error({ title: 'vendor-central-connector: read-back failed', details: `${e && e.name ? e.name : ''} ${e && e.message ? e.message : e}` });
+      log.error({
+        title: 'vendor-central-connector: read-back failed',
+        details: `${e && e.name ? e.name : ''} ${e && e.message ? e.message : e}`,
+      });
     }
     const readBackByPo = {};
-    readBackResult.lines.forEach((l) => { (readBackByPo[l.purchaseOrderNumber] = readBackByPo[l.purchaseOrderNumber] || []).push(l.status); });
+    readBackResult.lines.forEach((l) => {
+      if (!readBackByPo[l.purchaseOrderNumber]) readBackByPo[l.purchaseOrderNumber] = [];
+      readBackByPo[l.purchaseOrderNumber].push(l.status);
+    });
     spent('readBack');
 
     // The Script Execution Log shows 3,999 characters of a line: counts here, lists capped.
     log.audit({
       title: 'vendor-central-connector: decided',
       details: JSON.stringify({
-        recovered, fetched: polled.length, decided: purchaseOrders.length, toAcknowledge: request.acknowledgements.length,
-        pendingApproval: result.pendingApproval.length, exceptions: result.exceptions.length + sales.exceptions.length + readBackResult.exceptions.length,
-        setAside: capped(setAside.map((x) => `${x.purchaseOrderNumber} ${x.code} ${x.path}`)), historyNotRead: capped(past.unread),
-        salesOrdersNotCreated: capped(sales.notCreated.map((n) => n.purchaseOrderNumber)), notAcknowledgedForNow: capped(Object.keys(blocked)),
-        submissions: countBy(sent.submissions, (x) => x.state), notSent: capped(sent.notSent), tooLargeForTheOutbox: capped(sent.tooLarge),
+        recovered,
+        fetched: polled.length,
+        decided: purchaseOrders.length,
+        toAcknowledge: request.acknowledgements.length,
+        pendingApproval: result.pendingApproval.length,
+        exceptions: result.exceptions.length + sales.exceptions.length + readBackResult.exceptions.length,
+        setAside: capped(setAside.map((x) => `${x.purchaseOrderNumber} ${x.code} ${x.path}`)),
+        historyNotRead: capped(past.unread),
+        salesOrdersNotCreated: capped(sales.notCreated.map((n) => n.purchaseOrderNumber)),
+        notAcknowledgedForNow: capped(Object.keys(blocked)),
+        submissions: countBy(sent.submissions, (x) => x.state),
+        notSent: capped(sent.notSent),
+        tooLargeForTheOutbox: capped(sent.tooLarge),
         readBack: readBackResult.skipped ? 'skipped (usage)' : countBy(readBackResult.lines, (l) => l.status),
-        read: { inventoryRows: stock.rows, inventoryPages: stock.pages, skuMapFromSearch: stock.skuMap.length, outboxInDoubt: recovered.rows, historyEntries: past.entries, historyBodies: past.loaded, historySearches: past.searches },
-        usage, seconds, backend: vcc.backend,
+        read: {
+          inventoryRows: stock.rows,
+          inventoryPages: stock.pages,
+          skuMapFromSearch: stock.skuMap.length,
+          outboxInDoubt: recovered.rows,
+          historyEntries: past.entries,
+          historyBodies: past.loaded,
+          historySearches: past.searches,
+        },
+        usage,
+        seconds,
+        backend: vcc.backend,
       }),
     });
     result.exceptions.concat(sales.exceptions, readBackResult.exceptions).forEach((e) => {
-      if (e.severity === 'error') log.error({ title: `vendor-central-connector: ${e.code}`, details: `${e.purchaseOrderNumber || ''} ${e.message}` });
+      if (e.severity === 'error')
+        log.error({ title: `vendor-central-connector: ${e.code}`, details: `${e.purchaseOrderNumber || ''} ${e.message}` });
     });
-    sent.submissions.filter((x) => x.error).forEach((x) => {
-      log.error({ title: `vendor-central-connector: submission ${x.state}`, details: `${x.error.code}: ${x.error.message} (outbox ${x.id}, ${x.purchaseOrderNumbers.length} POs)` });
-    });
-    if (sent.tooLarge.length) log.error({ title: 'vendor-central-connector: VCC_OUTBOX_ENTRY_TOO_LARGE', details: `not sent, too large for one outbox entry: ${sent.tooLarge.join(', ')}` });
+    sent.submissions
+      .filter((x) => x.error)
+      .forEach((x) => {
+        log.error({
+          title: `vendor-central-connector: submission ${x.state}`,
+          details: `${x.error.code}: ${x.error.message} (outbox ${x.id}, ${x.purchaseOrderNumbers.length} POs)`,
+        });
+      });
+    if (sent.tooLarge.length)
+      log.error({
+        title: 'vendor-central-connector: VCC_OUTBOX_ENTRY_TOO_LARGE',
+        details: `not sent, too large for one outbox entry: ${sent.tooLarge.join(', ')}`,
+      });
 
     // One work item per PO with a decision and a sales order record; an object's keys become the
     // map stage's keys.
@@ -240,7 +327,15 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
       if (!sales.records[n]) return; // not created: its exceptions say why
       if (!items[n]) {
         const submission = sent.byPurchaseOrder[n];
-        items[n] = { purchaseOrderNumber: n, ackState: ackStateOf(n, pending, inRequest, sent), proposal: pending[n] || null, outboxId: submission ? submission.id : null, record: sales.records[n], decided: {}, readBack: readBackByPo[n] || [] };
+        items[n] = {
+          purchaseOrderNumber: n,
+          ackState: ackStateOf(n, pending, inRequest, sent),
+          proposal: pending[n] || null,
+          outboxId: submission ? submission.id : null,
+          record: sales.records[n],
+          decided: {},
+          readBack: readBackByPo[n] || [],
+        };
       }
       items[n].decided[d.itemSequenceNumber] = { accepted: d.accepted, backordered: d.backordered };
     });
@@ -251,7 +346,10 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     const work = JSON.parse(context.value);
     const written = store.upsertSalesOrder(work);
     if (written.unknownSkus.length) {
-      log.error({ title: 'vendor-central-connector: items not found', details: `${work.purchaseOrderNumber}: ${written.unknownSkus.join(', ')}` });
+      log.error({
+        title: 'vendor-central-connector: items not found',
+        details: `${work.purchaseOrderNumber}: ${written.unknownSkus.join(', ')}`,
+      });
     }
     context.write({ key: work.ackState, value: written.id });
   }
@@ -273,8 +371,11 @@ define(['N/log', './lib/vendor-central-connector.amd', './vcc_spapi', './vcc_sto
     log.audit({
       title: 'vendor-central-connector: summary',
       details: JSON.stringify({
-        salesOrders: counts, failures: capped(failures, 5), inputError: summary.inputSummary.error || null,
-        confirmed: countBy(confirmed.confirmed, (c) => (c.state === 'settled' ? c.status : c.state === 'sent' ? 'Processing' : c.state)), confirmationsDeferred: confirmed.deferred,
+        salesOrders: counts,
+        failures: capped(failures, 5),
+        inputError: summary.inputSummary.error || null,
+        confirmed: countBy(confirmed.confirmed, (c) => (c.state === 'settled' ? c.status : c.state === 'sent' ? 'Processing' : c.state)),
+        confirmationsDeferred: confirmed.deferred,
         usage: { getInputData: summary.inputSummary.usage, map: summary.mapSummary.usage, untilSummarize: summary.usage },
       }),
     });

@@ -42,14 +42,21 @@ define(['N/runtime', './lib/vendor-central-connector.amd'], (runtime, vcc) => {
       context.response.write(JSON.stringify(report));
       return;
     }
-    const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+    const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
     const rows = [
-      ['library', report.library.library], ['backend', report.backend], ['instantiation', `${Number(report.instantiationMs).toFixed(1)} ms`],
-      ['typeof WebAssembly', report.engine.WebAssembly], ['typeof TextDecoder', report.engine.TextDecoder],
-      ['typeof TextEncoder', report.engine.TextEncoder], ['typeof atob', report.engine.atob],
-      ['decideAcknowledgements', report.decideAcknowledgements], ['NetSuite', report.netsuite.version],
+      ['library', report.library.library],
+      ['backend', report.backend],
+      ['instantiation', `${Number(report.instantiationMs).toFixed(1)} ms`],
+      ['typeof WebAssembly', report.engine.WebAssembly],
+      ['typeof TextDecoder', report.engine.TextDecoder],
+      ['typeof TextEncoder', report.engine.TextEncoder],
+      ['typeof atob', report.engine.atob],
+      ['decideAcknowledgements', report.decideAcknowledgements],
+      ['NetSuite', report.netsuite.version],
     ];
-    context.response.write(`<html><body><h1>vendor-central-connector probe</h1><table>${rows.map((r) => `<tr><th align="left">${esc(r[0])}</th><td>${esc(r[1])}</td></tr>`).join('')}</table></body></html>`);
+    context.response.write(
+      `<html><body><h1>vendor-central-connector probe</h1><table>${rows.map((r) => `<tr><th align="left">${esc(r[0])}</th><td>${esc(r[1])}</td></tr>`).join('')}</table></body></html>`,
+    );
   }
 
   return { onRequest };

@@ -29,16 +29,22 @@ define(['N/https'], (https) => {
    * stored form-encoded). With any secret the body is an https.SecureString, else plain text.
    */
   function tokenRequestBody(credentials) {
-    const pairs = [['grant_type', 'refresh_token'], ['refresh_token', credentials.refreshToken],
-      ['client_id', credentials.clientId], ['client_secret', credentials.clientSecret]];
+    const pairs = [
+      ['grant_type', 'refresh_token'],
+      ['refresh_token', credentials.refreshToken],
+      ['client_id', credentials.clientId],
+      ['client_secret', credentials.clientSecret],
+    ];
     let secret = false;
-    const text = pairs.map((p) => {
-      if (isSecretReference(p[1])) {
-        secret = true;
-        return `${p[0]}=${p[1].trim()}`;
-      }
-      return `${encodeURIComponent(p[0])}=${encodeURIComponent(p[1])}`;
-    }).join('&');
+    const text = pairs
+      .map((p) => {
+        if (isSecretReference(p[1])) {
+          secret = true;
+          return `${p[0]}=${p[1].trim()}`;
+        }
+        return `${encodeURIComponent(p[0])}=${encodeURIComponent(p[1])}`;
+      })
+      .join('&');
     return secret ? https.createSecureString({ input: text }) : text;
   }
 
@@ -88,7 +94,9 @@ define(['N/https'], (https) => {
       const e = new Error(redact(message));
       e.name = 'SpApiError';
       e.code = code;
-      Object.keys(extra || {}).forEach((k) => { e[k] = extra[k]; });
+      Object.keys(extra || {}).forEach((k) => {
+        e[k] = extra[k];
+      });
       return e;
     }
 
@@ -131,7 +139,11 @@ define(['N/https'], (https) => {
         } catch (e) {
           // No answer: a read is retried; a submission may have arrived, so it is not.
           if (idempotent && attempt < maxRetries) continue;
-          throw spapiError('NETWORK_ERROR', `${operation} failed: ${e && e.name ? e.name : 'network error'}`, { operation, deliveryUnknown: !idempotent, retryable: idempotent });
+          throw spapiError('NETWORK_ERROR', `${operation} failed: ${e && e.name ? e.name : 'network error'}`, {
+            operation,
+            deliveryUnknown: !idempotent,
+            retryable: idempotent,
+          });
         }
         const json = parseJson(res.body);
         if (res.code >= 200 && res.code < 300) return json;
@@ -144,10 +156,14 @@ define(['N/https'], (https) => {
         const retryable = RETRYABLE.indexOf(res.code) >= 0;
         const first = json && json.errors && json.errors[0] ? json.errors[0] : null;
         const code = first && first.code ? first.code : `HTTP_${res.code}`;
-        const err = () => spapiError(code, `${operation} failed: HTTP ${res.code} ${code}${first && first.message ? `: ${first.message}` : ''}`, {
-          operation, status: res.code, retryable, deliveryUnknown: !idempotent && retryable && res.code !== 429,
-          errors: json && Array.isArray(json.errors) ? json.errors.map((x) => ({ code: x.code, message: redact(x.message) })) : [],
-        });
+        const err = () =>
+          spapiError(code, `${operation} failed: HTTP ${res.code} ${code}${first && first.message ? `: ${first.message}` : ''}`, {
+            operation,
+            status: res.code,
+            retryable,
+            deliveryUnknown: !idempotent && retryable && res.code !== 429,
+            errors: json && Array.isArray(json.errors) ? json.errors.map((x) => ({ code: x.code, message: redact(x.message) })) : [],
+          });
         // 429 means Amazon did not take the request: safe to repeat, even a submission.
         if (retryable && (idempotent || res.code === 429) && attempt < maxRetries) continue;
         throw err();

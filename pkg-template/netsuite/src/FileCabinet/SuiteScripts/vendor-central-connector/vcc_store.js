@@ -94,20 +94,26 @@ define(['N/record', 'N/search', 'N/runtime', './vcc_search'], (record, search, r
    */
   function skuMap(fromParameter, fromSearch) {
     const named = {};
-    fromParameter.forEach((m) => { named[m.sku] = true; });
+    fromParameter.forEach((m) => {
+      named[m.sku] = true;
+    });
     return fromParameter.concat(fromSearch.filter((m) => !named[m.sku]));
   }
 
   /** Item internal ids by item name (the SKU map's sku): one search per 100 names. */
   function itemIds(skus) {
     const ids = {};
-    const found = searches.rowsForValues(skus, (chunk) => search.create({
-      type: search.Type.ITEM,
-      filters: searches.anyOfText('itemid', 'is', chunk),
-      columns: searches.columnsSortedById(['itemid']),
-    }));
+    const found = searches.rowsForValues(skus, (chunk) =>
+      search.create({
+        type: search.Type.ITEM,
+        filters: searches.anyOfText('itemid', 'is', chunk),
+        columns: searches.columnsSortedById(['itemid']),
+      }),
+    );
     const wanted = {};
-    skus.forEach((s) => { wanted[s.toLowerCase()] = s; });
+    skus.forEach((s) => {
+      wanted[s.toLowerCase()] = s;
+    });
     // Text `is` ignores case: the row's own name says which SKU it is.
     found.rows.forEach((row) => {
       const sku = wanted[String(row.getValue({ name: 'itemid' })).toLowerCase()];
@@ -120,11 +126,14 @@ define(['N/record', 'N/search', 'N/runtime', './vcc_search'], (record, search, r
   // Sales orders: one per PO, keyed by custbody_vcc_po_number.
   // ---------------------------------------------------------------------------------------------
   function findSalesOrder(purchaseOrderNumber) {
-    const found = search.create({
-      type: search.Type.SALES_ORDER,
-      filters: [['custbody_vcc_po_number', 'is', purchaseOrderNumber], 'and', ['mainline', 'is', 'T']],
-      columns: ['internalid'],
-    }).run().getRange({ start: 0, end: 1 });
+    const found = search
+      .create({
+        type: search.Type.SALES_ORDER,
+        filters: [['custbody_vcc_po_number', 'is', purchaseOrderNumber], 'and', ['mainline', 'is', 'T']],
+        columns: ['internalid'],
+      })
+      .run()
+      .getRange({ start: 0, end: 1 });
     return found.length ? String(found[0].id) : null;
   }
 
@@ -182,7 +191,11 @@ define(['N/record', 'N/search', 'N/runtime', './vcc_search'], (record, search, r
       if (index >= 0) rec.selectLine({ sublistId: 'item', line: index });
       else rec.selectNewLine({ sublistId: 'item' });
       Object.keys(line).forEach((fieldId) => {
-        rec.setCurrentSublistValue({ sublistId: 'item', fieldId, value: fieldId === 'item' ? item : netSuiteValue(fieldId, line[fieldId]) });
+        rec.setCurrentSublistValue({
+          sublistId: 'item',
+          fieldId,
+          value: fieldId === 'item' ? item : netSuiteValue(fieldId, line[fieldId]),
+        });
       });
       const decided = work.decided && work.decided[sequence];
       if (decided) {
