@@ -3,6 +3,13 @@
 //! Amazon recorded is read back. Hand-written scenarios with exact expected outputs; every
 //! request body is validated against the vendorOrders model; a property test over every PO
 //! shape.
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

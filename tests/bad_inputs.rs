@@ -20,7 +20,8 @@ use serde_json::Value;
 use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::{DEFAULT_MAX_INPUT_BYTES, parse_input_with_limit};
 use vendor_central_connector::{
-    ack, chargebacks, df, df_ack, exceptions_report, fba, inventory_feed, invoice, outbox, reconcile, sales_order, scorecard, shipment,
+    ack, chargebacks, df, df_ack, exceptions_report, fba, inventory_feed, invoice, outbox,
+    reconcile, sales_order, scorecard, shipment,
 };
 
 /// `generateSscc` and `configure` take input types that live in the wasm boundary (src/wasm/),

@@ -1,6 +1,13 @@
 //! `chargebackExposure`: an exact forecast over exceptions of three engines and two ASNs'
 //! issues, rate overrides, bad input, and property tests (money never counted twice, every
 //! input behind exactly one chargeback or none, totals that add up).
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -2,6 +2,13 @@
 //! (tests/fixtures/df_invoice/, `DF_BLESS=1` rewrites it: review the diff), Amazon's payments
 //! sandbox body, every body checked against the payments model, never twice, bad input, and
 //! property tests of the totals.
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -2,6 +2,13 @@
 //! `DF_BLESS=1` to rewrite them from the engine: review the diff), Amazon's DF sandbox orders,
 //! bad input with codes and pointers, personal data kept out of everything but the ERP fields,
 //! and property tests of the invariants.
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -1,6 +1,13 @@
 //! `buildDirectFulfillmentShipmentConfirmations`: exact outputs (tests/fixtures/df_shipment/,
 //! `DF_BLESS=1` rewrites them: review the diff), every request body checked against the DF
 //! shipping model (2021-12-28), the DF guide's rules one by one, bad input, and properties.
+// Test code may panic: the no-panic lints of Cargo.toml's [lints] are for the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -67,7 +67,9 @@ impl OutboxState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum SettledStatus {
+    /// Amazon processed the submission.
     Success,
+    /// Amazon refused the submission (its errors are journaled).
     Failure,
 }
 
@@ -76,6 +78,7 @@ pub enum SettledStatus {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OutboxEntry {
+    /// Where the submission stands (see the module's rules table).
     pub state: OutboxState,
     /// The SP-API operation, e.g. `"submitAcknowledgement"`.
     pub operation: String,
@@ -89,6 +92,7 @@ pub struct OutboxEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub sent_at: Option<Instant>,
+    /// The transaction id Amazon returned for the POST, once sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub transaction_id: Option<String>,
@@ -140,12 +144,15 @@ pub struct SendFailure {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TransactionObserved {
+    /// The transaction id the answer is about (checked against the entry's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub transaction_id: Option<String>,
+    /// The transaction's status; absent when Amazon's answer had none (decides nothing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub status: Option<TransactionState>,
+    /// Amazon's errors for a failed transaction, journaled as given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub errors: Option<Vec<ApiError>>,
@@ -162,8 +169,11 @@ pub struct NotFound {}
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum AmazonHolds {
+    /// Amazon has the submission (e.g. the PO shows as acknowledged).
     Received,
+    /// Amazon does not have it: the entry can be released and sent again.
     NotReceived,
+    /// The host could not tell: the entry stays in doubt.
     Unknown,
 }
 
@@ -239,12 +249,15 @@ impl Default for OutboxRules {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NextOutboxActionInput {
+    /// The journaled entry, as the host stored it.
     pub entry: OutboxEntry,
     /// What the host has just learnt; absent when it asks what to do next.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub observed: Option<Observation>,
+    /// The time of the decision (the core never reads the clock).
     pub now: Instant,
+    /// Waiting and retry settings (defaults documented in the module README).
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub rules: OutboxRules,
@@ -275,9 +288,13 @@ pub enum OutboxAction {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ResolvedBy {
+    /// Amazon's getTransaction answered Success or Failure.
     GetTransaction,
+    /// The transaction stayed Processing for 15 minutes: Amazon's guide says it succeeded.
     ProcessingFor15Minutes,
+    /// The state of the POs at Amazon showed the submission was received.
     StateAtAmazon,
+    /// Amazon did not know the transaction id long after sending.
     TransactionNotFound,
 }
 
@@ -286,10 +303,15 @@ pub enum ResolvedBy {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum OutboxEventType {
+    /// The POST was answered with a transaction id.
     Sent,
+    /// The POST may have reached Amazon, but no answer says so.
     Unknown,
+    /// Amazon refused the POST: nothing was recorded.
     Rejected,
+    /// The transaction reached a final status.
     Settled,
+    /// The entry no longer holds its keys: they may be submitted again.
     Released,
 }
 
@@ -299,11 +321,14 @@ pub enum OutboxEventType {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OutboxEvent {
+    /// What happened (`sent`, `unknown`, `rejected`, `settled`, `released`).
     #[serde(rename = "type")]
     pub event_type: OutboxEventType,
+    /// The transaction id, on `sent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub transaction_id: Option<String>,
+    /// The outcome, on `settled`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub status: Option<SettledStatus>,
@@ -311,6 +336,7 @@ pub struct OutboxEvent {
     #[serde(skip_serializing_if = "is_false")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assumed_success: bool,
+    /// How the outcome was learnt, on `settled`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub resolved_by: Option<ResolvedBy>,

@@ -12,7 +12,8 @@ use vendor_central_connector::error::{CodedError, InputError};
 use vendor_central_connector::input::parse_input;
 use vendor_central_connector::limits::{CountLimits, CountedInput};
 use vendor_central_connector::{
-    ack, chargebacks, df, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, outbox, reconcile, sales_order, scorecard, shipment,
+    ack, chargebacks, df, df_ack, exceptions_report, fba, gs1, inventory_feed, invoice, outbox,
+    reconcile, sales_order, scorecard, shipment,
 };
 
 /// The exported function names (as JS sees them) of every engine taking a JSON object.
