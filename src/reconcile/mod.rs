@@ -17,6 +17,7 @@ mod evidence;
 mod facts;
 mod input;
 mod output;
+mod packs;
 pub mod remittance;
 mod totals;
 mod valuation;
@@ -32,6 +33,7 @@ pub use output::{
     PalletEvidence, PoReconciliation, PriceEvidence, ReconcileMoney, ReconcileOutput,
     ReconcilePoStatus, ReconcileTotals, ShipmentEvidence, ValueUnknown,
 };
+pub use packs::{DISPUTE_PACK_CSV_HEADER, dispute_pack_csv};
 pub use remittance::{
     CsvMapping, CsvPreset, DateOrder, DeductionType, RemittanceCsv, RemittanceIssue, RemittanceRow,
 };
