@@ -180,20 +180,21 @@ mod tests {
             let disputes: Vec<Dispute> = cents
                 .iter()
                 .enumerate()
-                .map(|(i, c)| dispute("SHORTAGE", &format!("PO{i}"), &format!("{}.{:02}", c / 100, c % 100)))
+                .map(|(i, c)| dispute("SHORTAGE", &format!("PO{i}"), &format!("{}.{:02}", c.wrapping_div(100), c.wrapping_rem(100))))
                 .collect();
             let csv = dispute_pack_csv(&disputes);
             let (records, problems) = super::super::csv::read(&csv, ',');
             prop_assert!(problems.is_empty());
-            prop_assert_eq!(records.len(), disputes.len() + 1);
+            prop_assert_eq!(records.len(), disputes.len().saturating_add(1));
             let sum: u64 = records[1..]
                 .iter()
                 .map(|r| {
                     let (w, f) = r.fields[4].split_once('.').unwrap();
-                    w.parse::<u64>().unwrap() * 100 + f.parse::<u64>().unwrap()
+                    w.parse::<u64>().unwrap().wrapping_mul(100).wrapping_add(f.parse::<u64>().unwrap())
                 })
-                .sum();
-            prop_assert_eq!(sum, cents.iter().map(|c| u64::from(*c)).sum::<u64>());
+                .fold(0u64, u64::wrapping_add);
+            let expected = cents.iter().fold(0u64, |a, c| a.wrapping_add(u64::from(*c)));
+            prop_assert_eq!(sum, expected);
         }
     }
 }
