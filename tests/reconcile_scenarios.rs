@@ -17,7 +17,7 @@ use vendor_central_connector::error::CodedError;
 use vendor_central_connector::input::parse_input;
 use vendor_central_connector::invoice::build_invoice;
 use vendor_central_connector::reconcile::{
-    ReconcileError, ReconcileOutput, parse_reconcile_input, reconcile,
+    ReconcileError, ReconcileOutput, dispute_pack_csv, parse_reconcile_input, reconcile,
 };
 
 fn invoice_base() -> Value {
@@ -232,6 +232,22 @@ fn shortage_claim_with_evidence() {
     assert_eq!(out.invoices[0].status.to_string(), "shortPaid");
     // 2980.00 − 360.00 applied to the lines in order: all to line 1 (2880.00 invoiced).
     assert_eq!(out.purchase_orders[0].money.paid.to_string(), "2620.00");
+}
+
+/// The dispute pack of the shortage: one CSV row with the PO, line, invoice, amount, deadline,
+/// ASN, bill of lading, PRO number, SSCC, and the line's facts: ordered 10 cases of 6 (60 eaches),
+/// acknowledged 48, received 42, 6 short.
+#[test]
+fn shortage_dispute_pack_csv() {
+    let out = run(&scenario([42, 20], "2026-12-01T00:00:00Z"));
+    assert_eq!(
+        dispute_pack_csv(&out.disputes, &out.purchase_orders),
+        "code,purchaseOrderNumber,itemSequenceNumber,invoiceNumber,amount,currencyCode,dueAt,\
+         chargebackType,shipmentIdentifiers,billOfLadingNumbers,proNumbers,ssccs,shippedEaches,\
+         orderedEaches,acknowledgedEaches,receivedEaches,shortageEaches\r\n\
+         SHORTAGE,PO-INV1,1,INV-1001,360.00,USD,2027-02-05T10:00:00Z,,ASN-1,BOL-1001,PRO-7788,\
+         001234560000000018,48,60,48,42,6\r\n"
+    );
 }
 
 /// Invoiced at 62.00 an each against a PO (and acknowledged) cost of 60.00 per each: a price

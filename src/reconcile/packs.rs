@@ -6,10 +6,10 @@
 //! carriage return) are prefixed with `'`; every cell is quoted when it holds the delimiter, a
 //! quote or a line break (RFC 4180).
 
-use super::output::Dispute;
+use super::output::{Dispute, PoReconciliation};
 
 /// The header row of [`dispute_pack_csv`].
-pub const DISPUTE_PACK_CSV_HEADER: [&str; 13] = [
+pub const DISPUTE_PACK_CSV_HEADER: [&str; 17] = [
     "code",
     "purchaseOrderNumber",
     "itemSequenceNumber",
@@ -23,11 +23,17 @@ pub const DISPUTE_PACK_CSV_HEADER: [&str; 13] = [
     "proNumbers",
     "ssccs",
     "shippedEaches",
+    "orderedEaches",
+    "acknowledgedEaches",
+    "receivedEaches",
+    "shortageEaches",
 ];
 
 /// One CSV document (header + one row per dispute, CRLF record ends) for the disputes of a
-/// `reconcile` output. Multi-valued facts (several ASNs, SSCCs) are joined with `;`.
-pub fn dispute_pack_csv(disputes: &[Dispute]) -> String {
+/// `reconcile` output. Multi-valued facts (several ASNs, SSCCs) are joined with `;`. The
+/// acknowledgement and receipt facts (ordered, acknowledged, received and short eaches) come from
+/// the dispute's PO line in `purchase_orders`; they are empty when the dispute names no line.
+pub fn dispute_pack_csv(disputes: &[Dispute], purchase_orders: &[PoReconciliation]) -> String {
     let mut out = String::new();
     push_row(
         &mut out,
@@ -61,6 +67,15 @@ pub fn dispute_pack_csv(disputes: &[Dispute]) -> String {
             .and_then(|t| serde_json::to_value(t).ok())
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        let line = purchase_orders
+            .iter()
+            .filter(|po| Some(&po.purchase_order_number) == d.purchase_order_number.as_ref())
+            .flat_map(|po| po.lines.iter())
+            .find(|l| Some(&l.item_sequence_number) == d.item_sequence_number.as_ref());
+        let q = |f: fn(&super::output::LineQuantities) -> u64| {
+            line.map(|l| f(&l.quantities).to_string())
+                .unwrap_or_default()
+        };
         push_row(
             &mut out,
             [
@@ -81,6 +96,10 @@ pub fn dispute_pack_csv(disputes: &[Dispute]) -> String {
                 } else {
                     eaches.to_string()
                 },
+                q(|x| x.ordered),
+                q(|x| x.accepted),
+                q(|x| x.received),
+                q(|x| x.shortage),
             ]
             .into_iter(),
         );
@@ -147,30 +166,30 @@ mod tests {
 
     #[test]
     fn header_and_one_row_per_dispute_with_exact_cells() {
-        let csv = dispute_pack_csv(&[dispute("SHORTAGE", "2JK3S9VC", "12.50")]);
+        let csv = dispute_pack_csv(&[dispute("SHORTAGE", "2JK3S9VC", "12.50")], &[]);
         assert_eq!(
             csv,
             "code,purchaseOrderNumber,itemSequenceNumber,invoiceNumber,amount,currencyCode,dueAt,\
-             chargebackType,shipmentIdentifiers,billOfLadingNumbers,proNumbers,ssccs,shippedEaches\r\n\
-             SHORTAGE,2JK3S9VC,,,12.50,USD,2026-03-01,,,,,,\r\n"
+             chargebackType,shipmentIdentifiers,billOfLadingNumbers,proNumbers,ssccs,shippedEaches,orderedEaches,acknowledgedEaches,receivedEaches,shortageEaches\r\n\
+             SHORTAGE,2JK3S9VC,,,12.50,USD,2026-03-01,,,,,,,,,,\r\n"
         );
     }
 
     #[test]
     fn formula_cells_are_neutralised_and_quoted_cells_escaped() {
-        let csv = dispute_pack_csv(&[dispute("SHORTAGE", "=HYPERLINK(\"x\",1)", "1")]);
+        let csv = dispute_pack_csv(&[dispute("SHORTAGE", "=HYPERLINK(\"x\",1)", "1")], &[]);
         let row = csv.lines().nth(1).unwrap();
         assert_eq!(
             row,
-            "SHORTAGE,\"'=HYPERLINK(\"\"x\"\",1)\",,,1,USD,2026-03-01,,,,,,"
+            "SHORTAGE,\"'=HYPERLINK(\"\"x\"\",1)\",,,1,USD,2026-03-01,,,,,,,,,,"
         );
-        let csv = dispute_pack_csv(&[dispute("-1", "@SUM", "1")]);
+        let csv = dispute_pack_csv(&[dispute("-1", "@SUM", "1")], &[]);
         assert!(csv.lines().nth(1).unwrap().starts_with("'-1,'@SUM,"));
     }
 
     #[test]
     fn no_disputes_is_the_header_only() {
-        assert_eq!(dispute_pack_csv(&[]).lines().count(), 1);
+        assert_eq!(dispute_pack_csv(&[], &[]).lines().count(), 1);
     }
 
     proptest! {
@@ -182,7 +201,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, c)| dispute("SHORTAGE", &format!("PO{i}"), &format!("{}.{:02}", c.wrapping_div(100), c.wrapping_rem(100))))
                 .collect();
-            let csv = dispute_pack_csv(&disputes);
+            let csv = dispute_pack_csv(&disputes, &[]);
             let (records, problems) = super::super::csv::read(&csv, ',');
             prop_assert!(problems.is_empty());
             prop_assert_eq!(records.len(), disputes.len().saturating_add(1));
