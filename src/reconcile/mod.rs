@@ -15,6 +15,7 @@ mod engine;
 mod error;
 mod evidence;
 mod facts;
+mod forecast;
 mod input;
 mod output;
 mod packs;
@@ -24,6 +25,7 @@ mod valuation;
 
 pub use engine::reconcile;
 pub use error::ReconcileError;
+pub use forecast::match_forecast;
 pub use input::{
     RECONCILE_MAX_INPUT_BYTES, ReconcileInput, ReconcileOptions, parse_reconcile_input,
 };
