@@ -142,6 +142,7 @@ fn push_cell(out: &mut String, cell: &str) {
 }
 
 #[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
 mod tests {
     use super::*;
     use crate::money::{CurrencyAmount, Decimal};
