@@ -14,8 +14,6 @@
 mod common;
 mod fba_schema;
 
-use std::path::PathBuf;
-
 use fba_schema::{DF_PAYMENTS_MODEL, violations};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -35,29 +33,14 @@ fn build(input: &Value) -> Value {
     out
 }
 
-fn path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/df_invoice/invoice.json")
-}
-
 fn fixture() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path()).unwrap()).unwrap()
+    common::input_expected_fixture("df_invoice", "invoice")
 }
 
 #[test]
 fn the_fixture_produces_exactly_its_expected_output() {
-    let mut fixture = fixture();
-    let actual = build(&fixture["input"]);
-    if std::env::var_os("DF_BLESS").is_some() {
-        fixture["expected"] = actual;
-        std::fs::write(
-            path(),
-            serde_json::to_string_pretty(&fixture).unwrap() + "\n",
-        )
-        .unwrap();
-        return;
-    }
-    let diffs = common::differences(&fixture["expected"], &actual);
-    assert!(diffs.is_empty(), "differs at {diffs:?}");
+    let actual = build(&fixture()["input"]);
+    common::assert_expected_output("df_invoice", "invoice", "DF_BLESS", actual);
 }
 
 #[test]

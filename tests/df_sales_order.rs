@@ -42,13 +42,11 @@ fn fixture_dir() -> PathBuf {
 }
 
 fn fixture(name: &str) -> Value {
-    let text = std::fs::read_to_string(fixture_dir().join(format!("{name}.json"))).unwrap();
-    serde_json::from_str(&text).unwrap()
+    common::input_expected_fixture("df_sales_order", name)
 }
 
 #[test]
 fn every_fixture_produces_exactly_its_expected_output() {
-    let bless = std::env::var_os("DF_BLESS").is_some();
     let mut names: Vec<String> = std::fs::read_dir(fixture_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -58,16 +56,8 @@ fn every_fixture_produces_exactly_its_expected_output() {
     names.sort();
     assert!(names.len() >= 2);
     for name in names {
-        let mut fixture = fixture(&name);
-        let actual = convert(&fixture["input"]);
-        if bless {
-            fixture["expected"] = actual;
-            let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";
-            std::fs::write(fixture_dir().join(format!("{name}.json")), text).unwrap();
-            continue;
-        }
-        let diffs = common::differences(&fixture["expected"], &actual);
-        assert!(diffs.is_empty(), "{name}: differs at {diffs:?}");
+        let actual = convert(&fixture(&name)["input"]);
+        common::assert_expected_output("df_sales_order", &name, "DF_BLESS", actual);
     }
 }
 

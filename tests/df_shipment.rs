@@ -13,8 +13,6 @@
 mod common;
 mod fba_schema;
 
-use std::path::PathBuf;
-
 use fba_schema::{DF_SHIPPING_MODEL, violations};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -51,29 +49,15 @@ fn assert_bodies_valid(out: &Value) {
     }
 }
 
-fn fixture_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/df_shipment")
-}
-
 fn fixture(name: &str) -> Value {
-    let text = std::fs::read_to_string(fixture_dir().join(format!("{name}.json"))).unwrap();
-    serde_json::from_str(&text).unwrap()
+    common::input_expected_fixture("df_shipment", name)
 }
 
 #[test]
 fn every_fixture_produces_exactly_its_expected_output() {
-    let bless = std::env::var_os("DF_BLESS").is_some();
     for name in ["shipped", "checks"] {
-        let mut fixture = fixture(name);
-        let actual = build(&fixture["input"]);
-        if bless {
-            fixture["expected"] = actual;
-            let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";
-            std::fs::write(fixture_dir().join(format!("{name}.json")), text).unwrap();
-            continue;
-        }
-        let diffs = common::differences(&fixture["expected"], &actual);
-        assert!(diffs.is_empty(), "{name}: differs at {diffs:?}");
+        let actual = build(&fixture(name)["input"]);
+        common::assert_expected_output("df_shipment", name, "DF_BLESS", actual);
     }
 }
 

@@ -152,6 +152,34 @@ pub fn assert_fixture(dir: &str, name: &str, actual: &Value) {
     assert_eq!(actual, &expected, "output differs from {name}");
 }
 
+/// The fixture `tests/fixtures/<dir>/<name>.json`: `{ "input": …, "expected": … }`.
+pub fn input_expected_fixture(dir: &str, name: &str) -> Value {
+    let path = format!(
+        "{}/tests/fixtures/{dir}/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json")
+}
+
+/// Asserts that `actual` is the `expected` of an `{ input, expected }` fixture, naming every
+/// JSON pointer that differs; with the environment variable `bless` set, rewrites `expected`
+/// from `actual` instead (then review the diff before committing).
+pub fn assert_expected_output(dir: &str, name: &str, bless: &str, actual: Value) {
+    let mut fixture = input_expected_fixture(dir, name);
+    if std::env::var_os(bless).is_some() {
+        fixture["expected"] = actual;
+        let path = format!(
+            "{}/tests/fixtures/{dir}/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::write(path, serde_json::to_string_pretty(&fixture).unwrap() + "\n")
+            .expect("write fixture");
+        return;
+    }
+    let diffs = differences(&fixture["expected"], &actual);
+    assert!(diffs.is_empty(), "{name}: differs at {diffs:?}");
+}
+
 /// JSON pointers at which `a` and `b` differ (missing keys count as differences).
 pub fn differences(a: &Value, b: &Value) -> Vec<String> {
     fn walk(a: &Value, b: &Value, path: String, out: &mut Vec<String>) {
